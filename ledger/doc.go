@@ -1,0 +1,13 @@
+// Package ledger reads project ledgers (开复工台账 and 融资需求台账) as clerks really
+// keep them in Excel/WPS workbooks and CSV files, and turns them into typed projects
+// that remember the cell each value came from.
+//
+// It finds the sheet and the header (title rows, merged two-level headers, synonyms),
+// converts units (万元, 亿元, 元) and cell text (amounts, dates in the forms people type),
+// and sets aside rows that are not projects: section rows, 合计/小计 rows, blank rows
+// and notes. Values it cannot read are recorded as Problems at their cells, never
+// turned into silent zeros.
+//
+// It knows nothing about targets, rules or output: deciding what is wrong with a
+// project is package rules' job, showing it is package report's.
+package ledger

@@ -1,0 +1,250 @@
+package ledger
+
+// Ledger is one sheet of a workbook read as a project ledger.
+type Ledger struct {
+	File       string // the path as given
+	Sheet      string // the sheet read ("" for CSV)
+	Kind       Kind
+	HeaderRows []int // 1-based sheet rows of the header (one or two)
+	Columns    []Column
+	Projects   []Project
+	Totals     []TotalRow
+	Problems   []Problem
+
+	Year       int
+	YearSource string // "title", "header", "dates", "today"
+	AsOf       Date   // the reporting date inferred from the ledger (day precision)
+	AsOfSource string // "header", "title", "monthly", "today"
+	// Month is the ledger's reporting month from a "1-N月" header or monthly columns (0 if none).
+	Month int
+
+	// NatureFromSections is true when 建设性质 came from section rows, not a column.
+	NatureFromSections bool
+	Title              string // the title row above the header, if any
+	Filler             string // the "填报单位" line, if any
+}
+
+// Column is one interpreted column of the sheet.
+type Column struct {
+	Index  int    // 0-based column index
+	Letter string // "H"
+	Header string // the header text as written (both levels joined by "/")
+	Field  Field  // "" for a column kept but not interpreted
+	Unit   Unit   // for amount columns
+	Month  int    // for monthly columns ("3月实际完成投资"), and the "1-N月" done column
+}
+
+// Has reports whether the ledger has a column for the field.
+func (l *Ledger) Has(f Field) bool { return l.Column(f) != nil }
+
+// Column returns the first column holding the field, or nil.
+func (l *Ledger) Column(f Field) *Column {
+	for i := range l.Columns {
+		if l.Columns[i].Field == f {
+			return &l.Columns[i]
+		}
+	}
+	return nil
+}
+
+// Project is one project row.
+type Project struct {
+	Row     int    // 1-based sheet row
+	Section string // the section row above it ("一、新建项目（12个）"), if any
+
+	Seq, Code, Name, Owner, Town, Nature, Content, Period, Category, Level string
+	Unit, Leader, Status, Stats, Problems, Progress, Remark                string
+	Method, Bank, DockStatus, Contact, Phone                              string
+
+	Total, Plan, Done, MonthDone, CumDone Amount
+	Need, Credit, Signed, Disbursed       Amount
+
+	PlanStart, ActualStart, DockDate Date
+
+	// NatureFromSection is true when Nature was set by a section row.
+	NatureFromSection bool
+}
+
+// Leaders splits the 包联领导 cell ("张三、李四") into names.
+func (p *Project) Leaders() []string { return splitNames(p.Leader) }
+
+// Text returns a text field's value.
+func (p *Project) Text(f Field) string {
+	switch f {
+	case FieldSeq:
+		return p.Seq
+	case FieldCode:
+		return p.Code
+	case FieldName:
+		return p.Name
+	case FieldOwner:
+		return p.Owner
+	case FieldTown:
+		return p.Town
+	case FieldNature:
+		return p.Nature
+	case FieldContent:
+		return p.Content
+	case FieldPeriod:
+		return p.Period
+	case FieldCategory:
+		return p.Category
+	case FieldLevel:
+		return p.Level
+	case FieldUnit:
+		return p.Unit
+	case FieldLeader:
+		return p.Leader
+	case FieldStatus:
+		return p.Status
+	case FieldStats:
+		return p.Stats
+	case FieldProblems:
+		return p.Problems
+	case FieldProgress:
+		return p.Progress
+	case FieldRemark:
+		return p.Remark
+	case FieldMethod:
+		return p.Method
+	case FieldBank:
+		return p.Bank
+	case FieldDockStatus:
+		return p.DockStatus
+	case FieldContact:
+		return p.Contact
+	case FieldPhone:
+		return p.Phone
+	}
+	return ""
+}
+
+// textPtr returns where a text field is stored, or nil for a field the project does not keep.
+func (p *Project) textPtr(f Field) *string {
+	switch f {
+	case FieldSeq:
+		return &p.Seq
+	case FieldCode:
+		return &p.Code
+	case FieldName:
+		return &p.Name
+	case FieldOwner:
+		return &p.Owner
+	case FieldTown:
+		return &p.Town
+	case FieldNature:
+		return &p.Nature
+	case FieldContent:
+		return &p.Content
+	case FieldPeriod:
+		return &p.Period
+	case FieldCategory:
+		return &p.Category
+	case FieldLevel:
+		return &p.Level
+	case FieldUnit:
+		return &p.Unit
+	case FieldLeader:
+		return &p.Leader
+	case FieldStatus:
+		return &p.Status
+	case FieldStats:
+		return &p.Stats
+	case FieldProblems:
+		return &p.Problems
+	case FieldProgress:
+		return &p.Progress
+	case FieldRemark:
+		return &p.Remark
+	case FieldMethod:
+		return &p.Method
+	case FieldBank:
+		return &p.Bank
+	case FieldDockStatus:
+		return &p.DockStatus
+	case FieldContact:
+		return &p.Contact
+	case FieldPhone:
+		return &p.Phone
+	}
+	return nil
+}
+
+// Amount returns an amount field's value.
+func (p *Project) Amount(f Field) Amount {
+	if a := p.amountPtr(f); a != nil {
+		return *a
+	}
+	return Amount{}
+}
+
+func (p *Project) amountPtr(f Field) *Amount {
+	switch f {
+	case FieldTotal:
+		return &p.Total
+	case FieldPlan:
+		return &p.Plan
+	case FieldDone:
+		return &p.Done
+	case FieldMonthDone:
+		return &p.MonthDone
+	case FieldCumDone:
+		return &p.CumDone
+	case FieldNeed:
+		return &p.Need
+	case FieldCredit:
+		return &p.Credit
+	case FieldSigned:
+		return &p.Signed
+	case FieldDisbursed:
+		return &p.Disbursed
+	}
+	return nil
+}
+
+// Date returns a date field's value.
+func (p *Project) Date(f Field) Date {
+	if d := p.datePtr(f); d != nil {
+		return *d
+	}
+	return Date{}
+}
+
+func (p *Project) datePtr(f Field) *Date {
+	switch f {
+	case FieldPlanStart:
+		return &p.PlanStart
+	case FieldActualStart:
+		return &p.ActualStart
+	case FieldDockDate:
+		return &p.DockDate
+	}
+	return nil
+}
+
+// TotalRow is a 合计/小计 row: the amounts it states and the projects it covers.
+type TotalRow struct {
+	Row     int
+	Label   string           // "合计", "小计", "总计"
+	Amounts map[Field]Amount // only the cells that were given
+	// Covers are indexes into Ledger.Projects.
+	Covers []int
+}
+
+// Problem is a cell the reader could not read as its field requires.
+type Problem struct {
+	Kind   ProblemKind
+	Row    int // 1-based sheet row
+	Col    int // 0-based column index
+	Field  Field
+	Value  string // the cell's text as read
+	Detail string // a Chinese phrase saying why, when there is more to say
+}
+
+// ProblemKind says what is wrong with a cell.
+type ProblemKind string
+
+const (
+	ProblemBadNumber ProblemKind = "bad-number"
+	ProblemBadDate   ProblemKind = "bad-date"
+)

@@ -1,0 +1,187 @@
+package rules
+
+import "gongjian/ledger"
+
+// Severity of a finding.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Label is the severity in Chinese (错误/警告).
+func (s Severity) Label() string {
+	if s == SeverityError {
+		return "错误"
+	}
+	return "警告"
+}
+
+// Finding is one problem found in a ledger, pointing at the cell a clerk must fix.
+type Finding struct {
+	Rule     string       // stable id: "bad-date", "total-mismatch", …
+	Severity Severity     //
+	Sheet    string       //
+	Row      int          // 1-based sheet row; the header row for findings with no row
+	Col      int          // 0-based column, -1 when the finding has no single cell
+	Cell     string       // "H17", or "" when Col is -1
+	Field    ledger.Field // "" when not about one field
+	Value    string       // the cell's text as read
+	Message  string       // one Chinese sentence: what is wrong and what to do
+	Project  string       // the project's name, when the finding is about one
+	Group    string       // "乡镇:礼义镇" for a group's missed target
+}
+
+// Status of a milestone target.
+type Status string
+
+const (
+	StatusMet           Status = "met"
+	StatusMissed        Status = "missed"
+	StatusUnknown       Status = "unknown"        // cannot be judged from this ledger
+	StatusUpcoming      Status = "upcoming"       // the next milestone, not yet due
+	StatusNotApplicable Status = "not_applicable" // its scope matches no project, or no denominator
+)
+
+// Label is the status in Chinese.
+func (s Status) Label() string {
+	switch s {
+	case StatusMet:
+		return "已完成"
+	case StatusMissed:
+		return "未完成"
+	case StatusUnknown:
+		return "无法判断"
+	case StatusUpcoming:
+		return "进行中"
+	case StatusNotApplicable:
+		return "不适用"
+	}
+	return string(s)
+}
+
+// Target is one milestone target judged for the ledger or one group.
+type Target struct {
+	Milestone   string      // "一季度开门红"
+	Due         ledger.Date // the due date in the ledger's year
+	Metric      string      // "new_start_rate"
+	Target      float64     // the minimum rate (0.5); for "schedule", the 序时进度 at Due
+	TargetLabel string      // "50%", "序时进度(75%)"
+	Actual      *float64    // nil when the metric is not available
+	Status      Status
+	GroupBy     string  // "" for the whole ledger; "town", "unit", "leader"
+	Group       string  // the group's name
+	Needed      *Needed // for upcoming targets: what is still needed
+	Note        string  // a Chinese phrase explaining unknown/not_applicable
+}
+
+// Needed is what an upcoming target still needs: projects to start, or investment.
+type Needed struct {
+	Projects int
+	Amount   ledger.Amount // set when the target is an investment rate
+}
+
+// Counts of a 开复工台账 (project counts, never weighted by investment).
+type Counts struct {
+	Projects          int
+	New               int
+	NewStarted        int
+	Continuing        int
+	ContinuingResumed int
+	Terminated        int
+}
+
+// Amounts of a 开复工台账, in 万元.
+type Amounts struct {
+	Total      ledger.Amount
+	AnnualPlan ledger.Amount
+	Done       ledger.Amount
+}
+
+// Metrics are the five rates; nil when not available (missing column, no denominator).
+type Metrics struct {
+	NewStartRate         *float64
+	ContinuingResumeRate *float64
+	StartRate            *float64
+	InvestmentRate       *float64
+	Schedule             *float64
+}
+
+// Get returns a metric by its id.
+func (m Metrics) Get(metric string) *float64 {
+	switch metric {
+	case MetricNewStartRate:
+		return m.NewStartRate
+	case MetricContinuingResumeRate:
+		return m.ContinuingResumeRate
+	case MetricStartRate:
+		return m.StartRate
+	case MetricInvestmentRate:
+		return m.InvestmentRate
+	case MetricSchedule:
+		return m.Schedule
+	}
+	return nil
+}
+
+// The metric ids used in rules files and JSON.
+const (
+	MetricNewStartRate         = "new_start_rate"
+	MetricContinuingResumeRate = "continuing_resume_rate"
+	MetricStartRate            = "start_rate"
+	MetricInvestmentRate       = "investment_rate"
+	MetricSchedule             = "schedule"
+)
+
+// MetricLabel is a metric's Chinese name.
+func MetricLabel(metric string) string {
+	switch metric {
+	case MetricNewStartRate:
+		return "新建开工率"
+	case MetricContinuingResumeRate:
+		return "续建复工率"
+	case MetricStartRate:
+		return "开复工率"
+	case MetricInvestmentRate:
+		return "投资完成率"
+	case MetricSchedule:
+		return "序时进度"
+	}
+	return metric
+}
+
+// Group is the figures of one 乡镇, 责任单位 or 包联领导.
+type Group struct {
+	By       string // "town", "unit", "leader"
+	Name     string
+	Counts   Counts
+	Amounts  Amounts
+	Metrics  Metrics
+	Projects []int // indexes into Ledger.Projects
+}
+
+// Result is everything Evaluate found in one ledger.
+type Result struct {
+	Ledger     *ledger.Ledger
+	AsOf       ledger.Date // day precision
+	AsOfSource string      // "flag", "header", "title", "monthly", "today"
+	Counts     Counts
+	Amounts    Amounts
+	Metrics    Metrics
+	Targets    []Target // whole ledger first, then groups
+	Groups     []Group  // by town, then unit, then leader; names in sorted order
+	Findings   []Finding
+}
+
+// Worst is the highest severity among the findings ("" when there are none).
+func (r *Result) Worst() Severity {
+	worst := Severity("")
+	for _, f := range r.Findings {
+		if f.Severity == SeverityError {
+			return SeverityError
+		}
+		worst = SeverityWarning
+	}
+	return worst
+}
