@@ -1,14 +1,258 @@
 package ledger
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
 // Options steer reading; the zero value reads any ledger with no configuration.
 type Options struct {
 	Sheet      string // read this sheet instead of the best-matching one
 	Kind       Kind   // treat the sheet as this kind instead of deciding from its fields
 	AsOf       Date   // the as-of date given by the user; its year is the ledger's year when the ledger names none
 	UnzipLimit int64  // bytes a workbook may unpack to; 0 is DefaultUnzipLimit
+	Today      Date   // today's date, for ledgers that state no reporting month; zero is the clock's
 }
 
-// Read reads the ledger in the file at path.
+// Read reads the ledger in the file at path: it picks the sheet whose header matches
+// best (or opts.Sheet), finds the header, and reads every row below it. A file that
+// cannot be read gives an *Error whose Message a clerk can act on.
 func Read(path string, opts Options) (*Ledger, error) {
-	panic("not yet")
+	format, err := sniff(path)
+	if err != nil {
+		return nil, err
+	}
+	var src Source
+	switch format {
+	case formatCSV:
+		src, err = openCSV(path)
+	default:
+		src, err = openXLSX(path, opts.UnzipLimit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	return ReadSource(src, path, opts)
+}
+
+// ReadSource reads a ledger from an already opened Source; path names it in messages.
+func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
+	sheet, grid, h, err := chooseSheet(src, path, opts.Sheet)
+	if err != nil {
+		return nil, err
+	}
+	above := readAboveHeader(grid, h.top)
+	l := &Ledger{
+		File:       path,
+		Sheet:      sheet,
+		HeaderRows: h.rows(),
+		Columns:    h.columns,
+		Title:      above.title,
+		Filler:     above.filler,
+		Month:      h.month,
+	}
+	for i := range l.Columns {
+		if l.Columns[i].Unit == unitUnset {
+			l.Columns[i].Unit = UnitWan
+			if above.hasUnit {
+				l.Columns[i].Unit = above.unit
+			}
+		}
+	}
+	switch {
+	case above.year != 0:
+		l.Year, l.YearSource = above.year, "title"
+	case h.year != 0:
+		l.Year, l.YearSource = h.year, "header"
+	}
+	merges, err := src.Merges(sheet)
+	if err != nil {
+		return nil, fileError(ErrCorrupt, path, err, "工作表“%s”的合并单元格信息已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
+	}
+	rr := newRowReader(l, merges, src.Date1904())
+	err = src.Rows(sheet, func(row int, cells []string) bool {
+		if row >= h.dataStart() {
+			rr.add(row, cells)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, fileError(ErrCorrupt, path, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
+	}
+	rr.finish(above, opts)
+	l.Kind = decideKind(l, opts.Kind)
+	return l, nil
+}
+
+// chooseSheet reads the first rows of each sheet and keeps the one whose header
+// matches the most fields; between equals, the later reporting month ("1-5月" over
+// "1-4月"), then the first.
+func chooseSheet(src Source, path, want string) (string, [][]string, headerMatch, error) {
+	sheets := src.Sheets()
+	if want != "" {
+		found := false
+		for _, s := range sheets {
+			if s == want {
+				found = true
+			}
+		}
+		if !found {
+			return "", nil, headerMatch{}, fileError(ErrNoSheet, path, nil, "没有名为“%s”的工作表，工作簿中有：%s。", want, strings.Join(sheets, "、"))
+		}
+		sheets = []string{want}
+	}
+	var (
+		bestSheet string
+		bestGrid  [][]string
+		best      headerMatch
+		anyCells  bool
+	)
+	for _, s := range sheets {
+		grid, err := firstRows(src, s, headerScanRows+1)
+		if err != nil {
+			return "", nil, headerMatch{}, fileError(ErrCorrupt, path, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。", s)
+		}
+		if len(grid) > 0 {
+			anyCells = true
+		}
+		h := findHeader(grid)
+		if bestSheet == "" || h.score > best.score || h.score == best.score && h.month > best.month {
+			bestSheet, bestGrid, best = s, grid, h
+		}
+	}
+	if !anyCells {
+		return "", nil, headerMatch{}, fileError(ErrEmpty, path, nil, "工作簿是空的，没有任何内容；请确认保存的是填好的台账。")
+	}
+	if best.fields < 3 {
+		where := "前 15 行都没有可识别的列名"
+		if best.bestText != "" {
+			where = fmt.Sprintf("最接近的是工作表“%s”第 %d 行：“%s”", bestSheet, best.top, truncate(best.bestText, 60))
+		}
+		return "", nil, headerMatch{}, fileError(ErrNoHeader, path, nil, "没有找到台账表头（在每个工作表前 15 行中查找 项目名称、建设性质、总投资、年度计划投资、完成投资、开工时间、融资需求 等列名），%s；请确认这是开复工台账或融资需求台账。", where)
+	}
+	return bestSheet, bestGrid, best, nil
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// firstRows copies the first n rows of a sheet (row i+1 at index i).
+func firstRows(src Source, sheet string, n int) ([][]string, error) {
+	var grid [][]string
+	err := src.Rows(sheet, func(row int, cells []string) bool {
+		for len(grid) < row-1 {
+			grid = append(grid, nil)
+		}
+		grid = append(grid, append([]string(nil), cells...))
+		return row < n
+	})
+	// Trailing empty rows say nothing; drop them so an empty sheet reads as empty.
+	for len(grid) > 0 && isBlankRow(grid[len(grid)-1]) {
+		grid = grid[:len(grid)-1]
+	}
+	return grid, err
+}
+
+func isBlankRow(cells []string) bool {
+	for _, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// decideKind tells a 融资需求台账 from a 开复工台账 by the fields only one of them has.
+func decideKind(l *Ledger, forced Kind) Kind {
+	if forced != "" {
+		return forced
+	}
+	rz, kf := 0, 0
+	for _, f := range rongziFields {
+		if l.Has(f) {
+			rz++
+		}
+	}
+	for _, f := range kaifugongFields {
+		if l.Has(f) {
+			kf++
+		}
+	}
+	if rz >= 2 && rz > kf {
+		return KindRongzi
+	}
+	return KindKaifugong
+}
+
+// inferDates settles the ledger's year and reporting date (SPEC §2): the "1-N月"
+// header, else the title, else the monthly columns, else today.
+func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, opts Options) {
+	today := opts.Today
+	if !today.IsSet() {
+		t := time.Now()
+		today = DayDate(t.Year(), int(t.Month()), t.Day())
+	}
+	if l.Year == 0 {
+		best, bestN := 0, 0
+		for y, n := range dateYears {
+			if n > bestN || n == bestN && y > best {
+				best, bestN = y, n
+			}
+		}
+		switch {
+		case best != 0:
+			l.Year, l.YearSource = best, "dates"
+		case opts.AsOf.IsSet():
+			l.Year, l.YearSource = opts.AsOf.Year, "flag"
+		default:
+			l.Year, l.YearSource = today.Year, "today"
+		}
+	}
+	switch {
+	case l.Month != 0:
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "header"
+	case above.asOf.IsSet():
+		l.AsOf, l.AsOfSource = above.asOf, "title"
+		l.Month = above.asOf.Month
+	case l.monthlyMonth() != 0:
+		l.Month = l.monthlyMonth()
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "monthly"
+	case today.Year > l.Year:
+		// A past year's ledger that names no month is judged at that year's end, not
+		// at a date in a later year.
+		l.AsOf, l.AsOfSource = DayDate(l.Year, 12, 31), "year-end"
+	default:
+		l.AsOf, l.AsOfSource = today, "today"
+	}
+}
+
+// monthlyMonth is the latest month of the month-by-month columns (0 if none).
+func (l *Ledger) monthlyMonth() int {
+	m := 0
+	for _, c := range l.Columns {
+		if c.Field == FieldMonthDone && c.Month > m {
+			m = c.Month
+		}
+	}
+	return m
+}
+
+// monthlyColumns are the month-by-month 完成投资 columns, oldest first.
+func (l *Ledger) monthlyColumns() []Column {
+	var cols []Column
+	for _, c := range l.Columns {
+		if c.Field == FieldMonthDone && c.Month != 0 {
+			cols = append(cols, c)
+		}
+	}
+	sort.Slice(cols, func(i, j int) bool { return cols[i].Month < cols[j].Month })
+	return cols
 }

@@ -1,0 +1,85 @@
+package ledger
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// csvSource reads a CSV saved by Excel or WPS: UTF-8 with or without a BOM, or GBK
+// (what Chinese Excel writes by default). The whole file is one sheet named after it.
+type csvSource struct {
+	name    string
+	records [][]string
+}
+
+// maxCSVBytes refuses CSV files far larger than any ledger.
+const maxCSVBytes = 512 << 20
+
+func openCSV(path string) (*csvSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxCSVBytes+1))
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if len(data) > maxCSVBytes {
+		return nil, fileError(ErrTooLarge, path, nil, "CSV 文件超过 %d MB，已拒绝读取；请确认文件是否正确。", maxCSVBytes>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(data) {
+		if data, err = simplifiedchinese.GB18030.NewDecoder().Bytes(data); err != nil {
+			return nil, fileError(ErrCorrupt, path, err, "CSV 文件的编码无法识别（既不是 UTF-8 也不是 GBK）；请在 Excel/WPS 中另存为 .xlsx 后再检查。")
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	if sep := sniffSeparator(data); sep != ',' {
+		r.Comma = sep
+	}
+	records, err := r.ReadAll()
+	if err != nil {
+		return nil, fileError(ErrCorrupt, path, err, "CSV 文件格式有误（引号不成对或行不完整）；请在 Excel/WPS 中打开后重新保存。")
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return &csvSource{name: name, records: records}, nil
+}
+
+// sniffSeparator picks ; or tab when the first lines use them instead of commas.
+func sniffSeparator(data []byte) rune {
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	c, s, t := bytes.Count(head, []byte(",")), bytes.Count(head, []byte(";")), bytes.Count(head, []byte("\t"))
+	switch {
+	case t > c && t >= s:
+		return '\t'
+	case s > c:
+		return ';'
+	}
+	return ','
+}
+
+func (s *csvSource) Sheets() []string { return []string{s.name} }
+func (s *csvSource) Date1904() bool   { return false }
+func (s *csvSource) Rows(_ string, fn func(int, []string) bool) error {
+	for i, rec := range s.records {
+		if !fn(i+1, rec) {
+			break
+		}
+	}
+	return nil
+}
+func (s *csvSource) Merges(string) ([]Range, error) { return nil, nil }
+func (s *csvSource) Close() error                   { return nil }
