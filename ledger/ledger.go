@@ -54,7 +54,7 @@ type Project struct {
 
 	Seq, Code, Name, Owner, Town, Nature, Content, Period, Category, Level string
 	Unit, Leader, Status, Stats, Problems, Progress, Remark                string
-	Method, Bank, DockStatus, Contact, Phone                              string
+	Method, Bank, DockStatus, Contact, Phone                               string
 
 	Total, Plan, Done, MonthDone, CumDone Amount
 	Need, Credit, Signed, Disbursed       Amount
