@@ -1,0 +1,144 @@
+package xlsxpatch
+
+import (
+	"archive/zip"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Level is how a marked cell is filled.
+type Level int
+
+const (
+	LevelError   Level = iota // red
+	LevelWarning              // yellow
+)
+
+// Mark is one cell to fill and comment on.
+type Mark struct {
+	Row     int // 1-based
+	Col     int // 0-based
+	Level   Level
+	Comment string // lines to add to the cell's comment; "" adds none
+}
+
+// Patch says what to change in a workbook.
+type Patch struct {
+	Sheet  string // the sheet whose cells are marked
+	Marks  []Mark
+	Author string // the comments' author, and how the tool recognises its own comments
+	// Marker starts every line the tool writes into a comment, so that checking the
+	// annotated copy again can take the tool's lines out and keep the clerk's.
+	Marker string
+	// Sheets are appended at the end, replacing any sheet of the same name: the tool's
+	// own sheets from an earlier run.
+	Sheets []Sheet
+	// ErrorFill and WarningFill are ARGB colours ("FFFFB3B3"). Cells that carry either
+	// fill from an earlier run and are not marked now lose it.
+	ErrorFill, WarningFill string
+}
+
+// Apply reads the workbook at src and writes the patched copy to w.
+func Apply(src string, w io.Writer, p *Patch) error {
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		return err
+	}
+	defer zr.Close()
+	pkg, err := openPackage(&zr.Reader)
+	if err != nil {
+		return err
+	}
+	plan, err := pkg.plan(p)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, f := range zr.File {
+		name := f.Name
+		if plan.drop[name] || plan.last[name] {
+			continue
+		}
+		if write, ok := plan.replace[name]; ok {
+			if err := writePart(zw, name, f.Modified, write); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			delete(plan.replace, name)
+			continue
+		}
+		if err := copyRaw(zw, f); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	// New parts, in a stable order.
+	names := make([]string, 0, len(plan.replace))
+	for name := range plan.replace {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := writePart(zw, name, pkg.modified, plan.replace[name]); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return zw.Close()
+}
+
+// copyRaw copies an entry without decompressing it.
+func copyRaw(zw *zip.Writer, f *zip.File) error {
+	r, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fh := f.FileHeader
+	out, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, r)
+	return err
+}
+
+// writePart writes a new or rewritten part; its time is the workbook's own, so the
+// same input gives the same bytes.
+func writePart(zw *zip.Writer, name string, mod time.Time, write func(io.Writer) error) error {
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: mod}
+	out, err := zw.CreateHeader(fh)
+	if err != nil {
+		return err
+	}
+	return write(out)
+}
+
+// relTarget resolves a relationship target against the part that holds it.
+func relTarget(from, target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(target, "/")
+	}
+	return path.Clean(path.Join(path.Dir(from), target))
+}
+
+// relsPath is where a part's relationships live ("xl/worksheets/_rels/sheet1.xml.rels").
+func relsPath(part string) string {
+	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+}
+
+// relative returns target as a path relative to the folder of from.
+func relative(from, target string) string {
+	fromDir := strings.Split(path.Dir(from), "/")
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(fromDir) && i < len(to)-1 && fromDir[i] == to[i] {
+		i++
+	}
+	var b strings.Builder
+	for j := i; j < len(fromDir); j++ {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(to[i:], "/"))
+	return b.String()
+}

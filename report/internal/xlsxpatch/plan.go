@@ -1,0 +1,280 @@
+package xlsxpatch
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// plan is every part the patch writes (replace: rewritten or new, by name), every
+// part it drops, and the parts written last because the sheet stream adds to them.
+type plan struct {
+	replace map[string]func(io.Writer) error
+	drop    map[string]bool
+	last    map[string]bool
+}
+
+var (
+	definedNameRe = regexp.MustCompile(`(?s)<(?:\w+:)?definedName\b[^>]*?(?:/>|>.*?</(?:\w+:)?definedName>)`)
+	idmapRe       = regexp.MustCompile(`idmap\b[^>]*\bdata="([^"]*)"`)
+	sheetIDRe     = regexp.MustCompile(`\ssheetId="(\d+)"`)
+	overrideRe    = regexp.MustCompile(`<(?:\w+:)?Override\b[^>]*?/>`)
+	activeTabRe   = regexp.MustCompile(`\sactiveTab="(\d+)"`)
+)
+
+func (p *pkg) plan(pt *Patch) (*plan, error) {
+	pl := &plan{replace: map[string]func(io.Writer) error{}, drop: map[string]bool{}, last: map[string]bool{}}
+	var target *wbSheet
+	for i := range p.sheets {
+		if p.sheets[i].name == pt.Sheet {
+			target = &p.sheets[i]
+		}
+	}
+	if target == nil || target.path == "" || !p.exists(target.path) {
+		return nil, fmt.Errorf("sheet %q not found", pt.Sheet)
+	}
+
+	styles, err := parseStyles(p.styles)
+	if err != nil {
+		return nil, err
+	}
+	oldFills := styles.fillsWith(pt.ErrorFill, pt.WarningFill)
+	xfFills := make([]int, len(styles.xfs))
+	for i := range styles.xfs {
+		xfFills[i] = styles.xfFill(i)
+	}
+	errFill, warnFill := styles.solidFill(pt.ErrorFill), styles.solidFill(pt.WarningFill)
+
+	// The tool's sheets from an earlier run go; the new ones take their place at the end.
+	types := p.types
+	workbook := p.workbook
+	var removed []int
+	for _, ns := range pt.Sheets {
+		for i, s := range p.sheets {
+			if s.name != ns.Name || s.name == pt.Sheet {
+				continue
+			}
+			removed = append(removed, i)
+			workbook = strings.Replace(workbook, s.elem, "", 1)
+			p.wbRels.remove(s.rid)
+			if s.path != "" {
+				pl.drop[s.path] = true
+				pl.drop[relsPath(s.path)] = true
+				types = removeOverride(types, s.path)
+			}
+		}
+	}
+	workbook = remapDefinedNames(workbook, removed)
+	remaining := len(p.sheets) - len(removed)
+
+	sheetStyle := addSheetStyles(styles, errFill, warnFill)
+	maxID := 0
+	for _, m := range sheetIDRe.FindAllStringSubmatch(workbook, -1) {
+		if n, _ := strconv.Atoi(m[1]); n > maxID {
+			maxID = n
+		}
+	}
+	taken := map[string]bool{}
+	var filterNames []string
+	for i := range pt.Sheets {
+		sh := &pt.Sheets[i]
+		part := p.freeName("xl/worksheets/sheet", ".xml", taken)
+		taken[part] = true
+		rid := p.wbRels.add(relWorksheet, relative(p.workbookPath, part))
+		maxID++
+		// The namespace is declared on the element: not every workbook declares it on its root.
+		elem := fmt.Sprintf(`<sheet xmlns:r="%s" name="%s" sheetId="%d" r:id="%s"/>`, nsRel, xmlEscape(sh.Name), maxID, rid)
+		workbook = insertBeforeClose(workbook, "sheets", elem)
+		types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, ctWorksheet))
+		pl.replace[part] = writeString(func() string { return sheetXML(sh, sheetStyle, false) })
+		if sh.AutoFilter {
+			ncols := len(sh.Headers)
+			filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">'%s'!$A$1:$%s$%d</definedName>`,
+				remaining+i, xmlEscape(strings.ReplaceAll(sh.Name, "'", "''")), colLetters(max(ncols-1, 0)), len(sh.Rows)+1))
+		}
+	}
+	if len(filterNames) > 0 {
+		workbook = addDefinedNames(workbook, strings.Join(filterNames, ""))
+	}
+	if m := activeTabRe.FindStringSubmatch(workbook); m != nil {
+		if n, _ := strconv.Atoi(m[1]); n >= remaining {
+			workbook = activeTabRe.ReplaceAllString(workbook, ` activeTab="0"`)
+		}
+	}
+
+	// The marked sheet: its cells, its comments, their drawing.
+	sr := newSheetRewrite(pt.Marks)
+	sr.restyle = func(orig int, level Level) int {
+		if level == LevelError {
+			return styles.withFill(orig, errFill)
+		}
+		return styles.withFill(orig, warnFill)
+	}
+	sr.unfill = func(orig int) (int, bool) {
+		if orig < 0 || orig >= len(xfFills) || !oldFills[xfFills[orig]] {
+			return 0, false
+		}
+		return styles.withFill(orig, 0), true
+	}
+	sheetRelsPath := relsPath(target.path)
+	sheetRelsText, _ := p.read(sheetRelsPath)
+	sheetRels := parseRels(sheetRelsText)
+	relsChanged := false
+	var existing []comment
+	commentsPath := ""
+	if r := sheetRels.byType(relComments); r != nil {
+		commentsPath = relTarget(target.path, r.target)
+		if text, err := p.read(commentsPath); err == nil {
+			existing = parseComments(text, pt.Marker, pt.Author)
+		}
+	}
+	all := mergeComments(existing, pt.Marks, pt.Author)
+	if len(all) > 0 || commentsPath != "" {
+		if commentsPath == "" {
+			commentsPath = p.freeName("xl/comments", ".xml", taken)
+			taken[commentsPath] = true
+			sheetRels.add(relComments, relative(target.path, commentsPath))
+			relsChanged = true
+			types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, commentsPath, ctComments))
+		}
+		vmlPath, keep := "", ""
+		if r := sheetRels.byType(relVML); r != nil {
+			vmlPath = relTarget(target.path, r.target)
+			sr.hasLeg = true
+			if text, err := p.read(vmlPath); err == nil {
+				keep = nonNoteShapes(text)
+			}
+		} else {
+			vmlPath = p.freeName("xl/drawings/vmlDrawing", ".vml", taken)
+			taken[vmlPath] = true
+			sr.legacy = sheetRels.add(relVML, relative(target.path, vmlPath))
+			relsChanged = true
+		}
+		if !regexp.MustCompile(`(?i)Extension="vml"`).MatchString(types) {
+			types = insertBeforeClose(types, "Types", `<Default Extension="vml" ContentType="`+ctVML+`"/>`)
+		}
+		block := p.freeVMLBlock(vmlPath)
+		pl.replace[commentsPath] = writeString(func() string { return commentsXML(all) })
+		pl.replace[vmlPath] = writeString(func() string { return vmlXML(all, block, keep) })
+	}
+	if relsChanged {
+		pl.replace[sheetRelsPath] = writeString(func() string { return sheetRels.text })
+	}
+	sheetFile := p.files[target.path]
+	pl.replace[target.path] = func(w io.Writer) error {
+		rc, err := sheetFile.Open()
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		return sr.run(rc, w)
+	}
+	if p.stylesPath == "" {
+		p.stylesPath = path.Join(path.Dir(p.workbookPath), "styles.xml")
+		p.wbRels.add(relStyles, relative(p.workbookPath, p.stylesPath))
+		types = insertBeforeClose(types, "Types", `<Override PartName="/`+p.stylesPath+`" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`)
+	}
+	pl.replace[p.stylesPath] = writeString(styles.render)
+	pl.last[p.stylesPath] = true
+	pl.replace[p.workbookPath] = writeString(func() string { return workbook })
+	pl.replace[relsPath(p.workbookPath)] = writeString(func() string { return p.wbRels.text })
+	pl.replace[contentTypes] = writeString(func() string { return types })
+	return pl, nil
+}
+
+func writeString(f func() string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := io.WriteString(w, f())
+		return err
+	}
+}
+
+// freeVMLBlock picks a shape-id block that no other VML drawing in the workbook uses.
+func (p *pkg) freeVMLBlock(except string) int {
+	used := 0
+	for name := range p.files {
+		if name == except || !strings.HasSuffix(strings.ToLower(name), ".vml") {
+			continue
+		}
+		text, err := p.read(name)
+		if err != nil {
+			continue
+		}
+		for _, m := range idmapRe.FindAllStringSubmatch(text, -1) {
+			for _, part := range strings.Split(m[1], ",") {
+				if n, err := strconv.Atoi(strings.TrimSpace(part)); err == nil && n > used {
+					used = n
+				}
+			}
+		}
+	}
+	return used + 1
+}
+
+func removeOverride(types, part string) string {
+	for _, m := range overrideRe.FindAllString(types, -1) {
+		if strings.TrimPrefix(attr(m, "PartName"), "/") == part {
+			types = strings.Replace(types, m, "", 1)
+		}
+	}
+	return types
+}
+
+// remapDefinedNames drops the names local to removed sheets and renumbers the rest,
+// since localSheetId counts sheets by position.
+func remapDefinedNames(workbook string, removed []int) string {
+	if len(removed) == 0 {
+		return workbook
+	}
+	gone := map[int]bool{}
+	for _, i := range removed {
+		gone[i] = true
+	}
+	return definedNameRe.ReplaceAllStringFunc(workbook, func(m string) string {
+		id, ok := atoiAttr([]byte(m[:strings.IndexByte(m, '>')+1]), "localSheetId")
+		if !ok {
+			return m
+		}
+		if gone[id] {
+			return ""
+		}
+		shift := 0
+		for _, i := range removed {
+			if i < id {
+				shift++
+			}
+		}
+		if shift == 0 {
+			return m
+		}
+		head := m[:strings.IndexByte(m, '>')+1]
+		return string(setAttr([]byte(head), "localSheetId", strconv.Itoa(id-shift))) + m[len(head):]
+	})
+}
+
+// addDefinedNames puts names into <definedNames>, creating it in its place (after
+// sheets and externalReferences) when the workbook has none.
+func addDefinedNames(workbook, names string) string {
+	if regexp.MustCompile(`<(?:\w+:)?definedNames\b`).MatchString(workbook) {
+		return insertBeforeClose(workbook, "definedNames", names)
+	}
+	for _, after := range []string{"externalReferences", "functionGroups", "sheets"} {
+		re := regexp.MustCompile(`</(?:\w+:)?` + after + `\s*>`)
+		if loc := re.FindStringIndex(workbook); loc != nil {
+			prefix := ""
+			if m := regexp.MustCompile(`<(\w+:)?sheets\b`).FindStringSubmatch(workbook); m != nil {
+				prefix = m[1]
+			}
+			return workbook[:loc[1]] + "<" + prefix + "definedNames>" + names + "</" + prefix + "definedNames>" + workbook[loc[1]:]
+		}
+	}
+	return workbook
+}
+
+func colLetters(col int) string {
+	ref := cellRef(col, 1)
+	return ref[:len(ref)-1]
+}
