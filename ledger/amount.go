@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 )
@@ -56,7 +57,7 @@ func (a Amount) Cmp(b Amount) int {
 // Sign is -1, 0 or 1.
 func (a Amount) Sign() int { return a.Cmp(Amount{}) }
 
-// Wan returns the amount in 万元 as a float, for rates only; never sum floats.
+// Float returns the amount in 万元 as a float, for rates only; never sum floats.
 func (a Amount) Float() float64 { return float64(a.units) / amountScale }
 
 // Decimal returns the exact value in 万元.
@@ -80,29 +81,39 @@ func (a Amount) Fixed(decimals int) string {
 	if decimals > 4 {
 		decimals = 4
 	}
-	div := int64(1)
+	div := uint64(1)
 	for i := decimals; i < 4; i++ {
 		div *= 10
 	}
-	u := a.units
-	neg := u < 0
+	// Work on the magnitude as uint64 so that even math.MinInt64 neither overflows nor
+	// rounds past the top.
+	u := uint64(a.units)
+	neg := a.units < 0
 	if neg {
 		u = -u
 	}
-	q := (u + div/2) / div // rounded, in 10^-decimals 万元
-	pow := int64(1)
+	q := u / div
+	if div > 1 && u%div >= div/2 {
+		q++ // half away from zero
+	}
+	pow := uint64(1)
 	for i := 0; i < decimals; i++ {
 		pow *= 10
 	}
-	s := strconv.FormatInt(q/pow, 10)
-	if decimals > 0 {
-		frac := strconv.FormatInt(q%pow, 10)
-		s += "." + strings.Repeat("0", decimals-len(frac)) + frac
-	}
+	var buf [32]byte
+	b := buf[:0]
 	if neg && q != 0 {
-		s = "-" + s
+		b = append(b, '-')
 	}
-	return s
+	b = strconv.AppendUint(b, q/pow, 10)
+	if decimals > 0 {
+		b = append(b, '.')
+		frac := q % pow
+		for p := pow / 10; p > 0; p /= 10 {
+			b = append(b, byte('0'+frac/p%10))
+		}
+	}
+	return string(b)
 }
 
 // Unit is the unit of an amount column.
@@ -139,109 +150,159 @@ func (u Unit) scaleExp() int32 {
 // ErrNotNumber means a cell's text is not an amount.
 var ErrNotNumber = errors.New("不是数字")
 
+// maxAmountUnits bounds a parsed amount at 10^11 万元, beyond any real project, so
+// that summing thousands of them cannot overflow int64.
+const maxAmountUnits = 1_000_000_000_000_000
+
+// amountSuffixes are the units a clerk may write into the cell itself; longest first.
+var amountSuffixes = [...]struct {
+	text string
+	unit Unit
+}{{"万元", UnitWan}, {"亿元", UnitYi}, {"万", UnitWan}, {"亿", UnitYi}, {"元", UnitYuan}}
+
 // ParseAmount reads a cell's text as an amount in the column's unit and returns it in
-// 万元. It accepts numbers as Excel stores them ("1234.5", "1.2E+3"), numeric text as
-// people type it ("1,200.5", "１２００", " 300 ", "300万元", "1.2亿"), and the empty
-// markers ("", "-", "—", "/", "无"), which give an Amount that is not set. Anything
-// else is ErrNotNumber.
+// 万元, rounded to 0.0001 万元 half away from zero. It accepts numbers as Excel stores
+// them ("1234.5", "1.2E+3"), numeric text as people type it ("1,200.5", "１２００",
+// " 300 ", "300万元", "1.2亿"), and the empty markers ("", "-", "—", "/", "无"), which
+// give an Amount that is not set. Anything else is ErrNotNumber, never a silent zero:
+// that includes "1,20" (thousands in groups of three only) and "300 200" (two numbers).
 func ParseAmount(s string, unit Unit) (Amount, error) {
-	s = normalizeNumberText(s)
+	s = strings.TrimSpace(s)
 	if isEmptyMarker(s) {
 		return Amount{}, nil
 	}
 	// A unit written into the cell wins over the column's.
-	for _, suf := range []struct {
-		text string
-		unit Unit
-	}{{"万元", UnitWan}, {"亿元", UnitYi}, {"万", UnitWan}, {"亿", UnitYi}, {"元", UnitYuan}} {
-		if strings.HasSuffix(s, suf.text) {
-			s = strings.TrimSpace(strings.TrimSuffix(s, suf.text))
-			unit = suf.unit
+	hadUnit := false
+	for _, suf := range amountSuffixes {
+		if t, ok := strings.CutSuffix(s, suf.text); ok {
+			s = strings.TrimRightFunc(t, unicode.IsSpace)
+			unit, hadUnit = suf.unit, true
 			break
 		}
 	}
-	if s == "" || !looksNumeric(s) {
+	// Folding allocates, so plain ASCII (what Excel stores) skips it.
+	if needsNumberFold(s) {
+		s = foldNumberText(s)
+		if !hadUnit && isEmptyMarker(s) {
+			return Amount{}, nil // "－－"
+		}
+	}
+	n, ok := parseUnits(s, unit.scaleExp())
+	if !ok {
 		return Amount{}, ErrNotNumber
 	}
-	if n, ok := parsePlainDecimal(s, unit.scaleExp()); ok {
-		return Amount{units: n, set: true}, nil
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil {
-		return Amount{}, ErrNotNumber
-	}
-	d = d.Shift(unit.scaleExp()).Round(0)
-	if !d.IsInteger() || d.Abs().GreaterThan(decimal.New(1, 17)) {
-		return Amount{}, ErrNotNumber
-	}
-	return Amount{units: d.IntPart(), set: true}, nil
+	return Amount{units: n, set: true}, nil
 }
 
-// parsePlainDecimal is the fast path for "-123.45": digits with an optional sign and
-// point, scaled by 10^exp and rounded half away from zero. ok is false for anything
-// else (exponents, too many digits), which the slow path handles.
-func parsePlainDecimal(s string, exp int32) (int64, bool) {
+// parseUnits reads a plain number (sign, digits with optional comma thousands
+// separators, point, exponent of at most three digits) and returns it times 10^scale,
+// rounded half away from zero. It is exact for any number of digits and does not
+// allocate; ok is false for anything else or beyond maxAmountUnits.
+func parseUnits(s string, scale int32) (n int64, ok bool) {
+	i := 0
 	neg := false
-	switch s[0] {
-	case '-':
-		neg, s = true, s[1:]
-	case '+':
-		s = s[1:]
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		neg = s[i] == '-'
+		i++
 	}
-	if s == "" || len(s) > 30 {
+	// Integer part, with separators only between groups of three digits.
+	intStart, digits, group, grouped := i, 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			digits++
+			group++
+			continue
+		}
+		if c != ',' {
+			break
+		}
+		if group == 0 || group > 3 || grouped && group != 3 {
+			return 0, false
+		}
+		grouped, group = true, 0
+	}
+	if grouped && group != 3 {
 		return 0, false
 	}
-	var n int64
-	digits, frac := 0, -1
-	roundUp := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '.':
-			if frac >= 0 {
-				return 0, false
+	intEnd := i
+	fracStart, fracEnd := i, i
+	if i < len(s) && s[i] == '.' {
+		i++
+		fracStart = i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		fracEnd = i
+	}
+	fracDigits := fracEnd - fracStart
+	digits += fracDigits
+	if digits == 0 {
+		return 0, false
+	}
+	exp := 0
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		expNeg := false
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			expNeg = s[i] == '-'
+			i++
+		}
+		expStart := i
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if i-expStart >= 3 {
+				return 0, false // Excel writes at most E±308
 			}
-			frac = 0
-		case c >= '0' && c <= '9':
-			if frac >= 0 && int32(frac) >= exp {
-				if int32(frac) == exp && c >= '5' {
-					roundUp = true
-				}
-				frac++
+			exp = exp*10 + int(s[i]-'0')
+		}
+		if i == expStart {
+			return 0, false
+		}
+		if expNeg {
+			exp = -exp
+		}
+	}
+	if i != len(s) {
+		return 0, false
+	}
+
+	// The value is the digit string D times 10^shift; keep the digits left of the
+	// point after shifting and round on the first one dropped.
+	shift := exp - fracDigits + int(scale)
+	keep := digits
+	if shift < 0 {
+		keep = digits + shift
+	}
+	roundUp := false
+	k := 0
+	for _, part := range [2]string{s[intStart:intEnd], s[fracStart:fracEnd]} {
+		for j := 0; j < len(part) && k <= keep; j++ {
+			c := part[j]
+			if c == ',' {
 				continue
 			}
-			if digits > 15 {
-				return 0, false
+			if k < keep {
+				n = n*10 + int64(c-'0')
+				if n > maxAmountUnits {
+					return 0, false
+				}
+			} else {
+				roundUp = c >= '5'
 			}
-			n = n*10 + int64(c-'0')
-			if n != 0 {
-				digits++
-			}
-			if frac >= 0 {
-				frac++
-			}
-		default:
-			return 0, false
+			k++
 		}
 	}
-	if frac == 0 && len(s) == 1 {
-		return 0, false // "." alone
-	}
-	kept := frac
-	if kept < 0 {
-		kept = 0
-	}
-	if int32(kept) > exp {
-		kept = int(exp)
-	}
-	for i := int32(kept); i < exp; i++ {
-		if n > 1e17 {
-			return 0, false
-		}
+	for ; shift > 0 && n != 0; shift-- {
 		n *= 10
+		if n > maxAmountUnits {
+			return 0, false
+		}
 	}
 	if roundUp {
 		n++
+		if n > maxAmountUnits {
+			return 0, false
+		}
 	}
 	if neg {
 		n = -n
@@ -249,13 +310,34 @@ func parsePlainDecimal(s string, exp int32) (int64, bool) {
 	return n, true
 }
 
-func looksNumeric(s string) bool {
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == 'e' || r == 'E') {
-			return false
+// needsNumberFold reports whether s has anything beyond printable ASCII, which
+// foldNumberText must turn into the ASCII forms parseUnits reads.
+func needsNumberFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] < ' ' {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// foldNumberText turns full-width forms ("１２００", "１，２００．５", "－５") and the Unicode
+// minus into ASCII and every kind of space into a plain one, keeping separators so that
+// parseUnits can check them.
+func foldNumberText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = foldWidth(r)
+		switch {
+		case r == '−':
+			r = '-'
+		case unicode.IsSpace(r):
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // normalizeNumberText folds full-width digits and signs to ASCII and drops spaces and

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Date is a calendar date that keeps the precision it was written with: "2025年4月"
@@ -54,6 +55,9 @@ func (d Date) Compare(o Date) int {
 
 // MonthEnd is the last day of the date's month.
 func (d Date) MonthEnd() Date {
+	if !d.IsSet() {
+		return d
+	}
 	return Date{d.Year, d.Month, daysIn(d.Year, d.Month)}
 }
 
@@ -90,57 +94,107 @@ func validDate(y, m, d int) bool {
 // ErrNotDate means a cell's text is not a date.
 var ErrNotDate = errors.New("不是日期")
 
-// ParseDate reads a date cell's raw value. numeric says the raw value may be an
-// Excel serial (a number cell); date1904 picks the workbook's date system; year is
-// the ledger's year for text like "3月15日" that gives none (0 if unknown).
+// ParseDate reads a date cell's raw value. date1904 picks the workbook's date system
+// for serials; year is the ledger's year for text like "3月15日" that gives none (0 if
+// unknown).
 //
-// Accepted: serials (1900 and 1904 systems), "2025-03-15", "2025/3/15",
-// "2025.3.15", "2025.3", "2025.03", "2025-03", "2025年3月15日", "2025年3月",
-// "3月15日", "20250315", a trailing time ("2025-03-15 00:00:00"), full-width digits.
-// Empty markers give a zero Date and no error.
+// Accepted: serials (1900 and 1904 systems, with or without a time of day),
+// "2025-03-15", "2025/3/15", "2025.3.15", "2025.3", "2025.03", "2025-03",
+// "2025年3月15日", "2025年3月", "2025年3月底", "3月15日", "20250315", a trailing time
+// ("2025-03-15 00:00:00", "2025-03-15T00:00:00Z"), full-width digits. Month forms give
+// a Date with Day 0. Empty markers give a zero Date and no error; anything else is
+// ErrNotDate.
 func ParseDate(raw string, date1904 bool, year int) (Date, error) {
 	s := normalizeDateText(raw)
 	if isEmptyMarker(s) {
 		return Date{}, nil
 	}
-	// A number cell: an Excel serial, or 2025.3 typed as a number meaning March 2025.
-	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "-/年") {
+	if isNumberText(s) {
+		// A number cell: 2025.3 typed as a number meaning March 2025, 20250315, or an
+		// Excel serial.
 		if d, ok := yearDotMonth(s); ok {
 			return d, nil
 		}
-		if len(s) == 8 && !strings.Contains(s, ".") {
+		if len(s) == 8 && !strings.ContainsAny(s, ".eE") {
 			if d, ok := compactDate(s); ok {
 				return d, nil
 			}
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return Date{}, ErrNotDate
 		}
 		return serialDate(f, date1904)
 	}
 	return textDate(s, year)
 }
 
-// yearDotMonth reads "2025.3", "2025.03", "2025.12" and the "2025.3.15" forms that are
-// plain numbers when typed into a number cell.
+// isNumberText reports whether s is how a number cell's value is stored: digits, at
+// most one point, an optional exponent; not "0x1p16", "Inf" or "-5", which
+// strconv.ParseFloat would take.
+func isNumberText(s string) bool {
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		case (c == 'e' || c == 'E') && digits > 0:
+			rest := strings.TrimLeft(s[i+1:], "+-")
+			if len(rest) == 0 || len(rest) < len(s[i+1:])-1 {
+				return false
+			}
+			for j := 0; j < len(rest); j++ {
+				if rest[j] < '0' || rest[j] > '9' {
+					return false
+				}
+			}
+			return true
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// yearDotMonth reads "2025.3", "2025.03" and "2025.12", the year-month forms that are
+// plain numbers when typed into a number cell. Such a cell holding 2025.10 stores
+// 2025.1, so "2025.1" is January: October must be typed as 2025-10 or as text.
 func yearDotMonth(s string) (Date, bool) {
 	y, m, ok := strings.Cut(s, ".")
-	if !ok || len(y) != 4 || len(m) < 1 || len(m) > 2 {
+	if !ok || len(y) != 4 || len(m) < 1 || len(m) > 2 || !allDigits(y) || !allDigits(m) {
 		return Date{}, false
 	}
-	yi, e1 := strconv.Atoi(y)
-	mi, e2 := strconv.Atoi(m)
-	if e1 != nil || e2 != nil || !validDate(yi, mi, 0) {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	if !validDate(yi, mi, 0) {
 		return Date{}, false
 	}
 	return Date{yi, mi, 0}, true
 }
 
+// compactDate reads "20250315".
 func compactDate(s string) (Date, bool) {
+	if !allDigits(s) {
+		return Date{}, false
+	}
 	y, _ := strconv.Atoi(s[:4])
 	m, _ := strconv.Atoi(s[4:6])
 	d, _ := strconv.Atoi(s[6:])
-	if !validDate(y, m, d) || d == 0 {
+	if d == 0 || !validDate(y, m, d) {
 		return Date{}, false
 	}
 	return Date{y, m, d}, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
 }
 
 // serialDate converts an Excel serial day number; only dates from 1990 to 2100 are
@@ -149,7 +203,12 @@ func serialDate(f float64, date1904 bool) (Date, error) {
 	if math.IsNaN(f) || f < 1 || f > 80000 {
 		return Date{}, ErrNotDate
 	}
-	days := int(math.Floor(f))
+	days := math.Floor(f)
+	// A time stored as 0.99999999 of a day is midnight, as Excel shows it: round the
+	// time to the second first.
+	if math.Round((f-days)*86400) >= 86400 {
+		days++
+	}
 	var base time.Time
 	if date1904 {
 		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -158,65 +217,71 @@ func serialDate(f float64, date1904 bool) (Date, error) {
 		// the serials are days since 30 December 1899.
 		base = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 	}
-	t := base.AddDate(0, 0, days)
+	t := base.AddDate(0, 0, int(days))
 	if t.Year() < 1990 || t.Year() > 2100 {
 		return Date{}, ErrNotDate
 	}
 	return Date{t.Year(), int(t.Month()), t.Day()}, nil
 }
 
-// textDate reads the typed forms.
+// textDate reads the typed forms: "2025-03-15" and its "/" and "." twins, "2025-03",
+// and the Chinese "2025年3月15日", "2025年3月", "3月15日".
 func textDate(s string, year int) (Date, error) {
 	// Drop a time of day: "2025-03-15 00:00:00", "2025-03-15T00:00:00Z".
-	if i := strings.IndexAny(s, " T"); i > 0 {
+	if i := strings.IndexAny(s, " T"); i > 0 && isTimeOfDay(s[i+1:]) {
 		s = s[:i]
 	}
-	s = strings.TrimSuffix(s, "日")
-	s = strings.TrimSuffix(s, "号")
-	s = strings.TrimSuffix(s, "底")
-	s = strings.TrimSuffix(s, "初")
-	s = strings.TrimSuffix(s, "份")
-	var parts []string
+	var parts [3]string
+	n := 0
 	if strings.ContainsAny(s, "年月") {
+		s = strings.ReplaceAll(s, " ", "") // "2025年 3月"
+		s = strings.TrimSuffix(s, "前")     // "3月底前": by the end of March
+		for _, suf := range []string{"日", "号", "底", "初", "份"} {
+			if t, ok := strings.CutSuffix(s, suf); ok {
+				s = t
+				break
+			}
+		}
 		y, rest, hasYear := strings.Cut(s, "年")
 		if !hasYear {
-			rest, y = s, ""
-		}
-		m, d, _ := strings.Cut(rest, "月")
-		parts = []string{y, m, d}
-		if d == "" {
-			parts = parts[:2]
-		}
-		if y == "" {
 			if year == 0 {
 				return Date{}, ErrNotDate
 			}
-			parts[0] = strconv.Itoa(year)
+			rest, y = s, strconv.Itoa(year)
+		}
+		m, d, _ := strings.Cut(rest, "月")
+		parts[0], parts[1], parts[2] = y, m, d
+		n = 2
+		if d != "" {
+			n = 3
 		}
 	} else {
-		parts = strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
-		if strings.Count(s, "-")+strings.Count(s, "/")+strings.Count(s, ".") != len(parts)-1 {
+		for {
+			i := strings.IndexAny(s, "-/.")
+			if i < 0 {
+				break
+			}
+			if n == 2 {
+				return Date{}, ErrNotDate
+			}
+			parts[n], s = s[:i], s[i+1:]
+			n++
+		}
+		parts[n] = s
+		n++
+		if n < 2 {
 			return Date{}, ErrNotDate
 		}
 	}
-	if len(parts) < 2 || len(parts) > 3 {
-		return Date{}, ErrNotDate
-	}
-	nums := make([]int, 3)
-	for i, p := range parts {
-		if p == "" || len(p) > 4 {
+	var nums [3]int
+	for i, p := range parts[:n] {
+		// A year has four digits, a month or day one or two.
+		if !allDigits(p) || i == 0 && len(p) != 4 || i > 0 && len(p) > 2 {
 			return Date{}, ErrNotDate
 		}
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
-			return Date{}, ErrNotDate
-		}
-		nums[i] = n
+		nums[i], _ = strconv.Atoi(p)
 	}
-	if len(parts[0]) != 4 {
-		return Date{}, ErrNotDate
-	}
-	if len(parts) == 3 && nums[2] == 0 {
+	if n == 3 && nums[2] == 0 {
 		return Date{}, ErrNotDate
 	}
 	if !validDate(nums[0], nums[1], nums[2]) {
@@ -225,24 +290,63 @@ func textDate(s string, year int) (Date, error) {
 	return Date{nums[0], nums[1], nums[2]}, nil
 }
 
-func normalizeDateText(s string) string {
-	s = strings.TrimSpace(s)
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '０' && r <= '９':
-			b.WriteRune('0' + (r - '０'))
-		case r == '．' || r == '。':
-			b.WriteByte('.')
-		case r == '－' || r == '—' || r == '–' || r == '~':
-			b.WriteByte('-')
-		case r == '／':
-			b.WriteByte('/')
-		case r == ' ' || r == '\u3000' || r == '\u00a0':
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
+// isTimeOfDay reports whether s is a time as it trails a date: "00:00:00", "9:30",
+// "00:00:00Z", "08:30:00+08:00", "00:00:00.000".
+func isTimeOfDay(s string) bool {
+	s = strings.TrimSuffix(s, "Z")
+	if i := strings.LastIndexAny(s, "+-"); i > 0 {
+		s = s[:i]
+	}
+	if !strings.Contains(s, ":") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c == ':' || c == '.') {
+			return false
 		}
 	}
+	return s[0] != ':'
+}
+
+// normalizeDateText folds full-width forms and dashes to ASCII and collapses spaces.
+func normalizeDateText(s string) string {
+	s = strings.TrimSpace(s)
+	if !needsDateFold(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		r = foldWidth(r)
+		switch {
+		case r == '。':
+			r = '.'
+		case r == '—' || r == '–' || r == '~' || r == '−':
+			r = '-'
+		case unicode.IsSpace(r):
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// needsDateFold reports whether normalizeDateText has anything to change in s; most
+// cells ("45731", "2025-03-15", "2025年3月15日") have not, and folding allocates.
+func needsDateFold(s string) bool {
+	prevSpace := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return true
+			}
+			prevSpace = true
+			continue
+		case foldWidth(r) != r, r == '。', r == '—', r == '–', r == '~', r == '−', unicode.IsSpace(r):
+			return true
+		}
+		prevSpace = false
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package ledger
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldWidth turns full-width ASCII forms (Ａ１（）) into their half-width twins and the
@@ -18,16 +19,17 @@ func foldWidth(r rune) rune {
 }
 
 // NormalizeName folds a project name for matching the same project across rows and
-// ledgers: whitespace and line breaks dropped, full-width forms folded, brackets and
-// common punctuation unified, Latin letters lower-cased.
+// ledgers: whitespace, line breaks and invisible characters (zero-width space, BOM)
+// dropped, full-width forms folded, brackets, quotes and list punctuation unified,
+// Latin letters lower-cased. Applying it twice changes nothing.
 func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		r = foldWidth(r)
 		switch {
-		case unicode.IsSpace(r):
-			continue
+		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+			continue // text pasted from web pages carries U+200B and U+FEFF
 		case r == '【' || r == '[' || r == '{' || r == '〔':
 			r = '('
 		case r == '】' || r == ']' || r == '}' || r == '〕':
@@ -45,17 +47,32 @@ func NormalizeName(s string) string {
 }
 
 // cleanText trims a text cell and joins the lines of a name typed with line breaks
-// ("陵川县\n供水工程" → "陵川县供水工程"); spaces inside Latin text are kept.
+// ("陵川县\n供水工程" → "陵川县供水工程"); spaces inside a line are kept, and a break
+// between two Latin words ("Phase\nII") becomes a space.
 func cleanText(s string) string {
 	if !strings.ContainsAny(s, "\r\n") {
 		return strings.TrimSpace(s)
 	}
-	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
-	for i := range lines {
-		lines[i] = strings.TrimSpace(lines[i])
+	var b strings.Builder
+	b.Grow(len(s))
+	for line := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(line)
+			if isLatinLetter(last) && isLatinLetter(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(line)
 	}
-	return strings.Join(lines, "")
+	return b.String()
 }
+
+func isLatinLetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
 
 // splitNames splits a cell that lists several people ("张三、李四 王五").
 func splitNames(s string) []string {

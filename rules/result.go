@@ -90,6 +90,9 @@ type Counts struct {
 	Continuing        int
 	ContinuingResumed int
 	Terminated        int
+	// Started is 开复工率's numerator: NewStarted + ContinuingResumed, or, when the ledger
+	// gives no 建设性质, every project started.
+	Started int
 }
 
 // Amounts of a 开复工台账, in 万元.

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"gongjian/ledger"
+	"gongjian/report"
+	"gongjian/rules"
+)
+
+// checkOptions holds the flags and I/O of gongjian check.
+type checkOptions struct {
+	In       io.Reader
+	Out, Err io.Writer
+	IsTTY    bool // stdout is a terminal
+	Color    bool // colour the table: a terminal and NO_COLOR unset
+
+	Files      []string
+	AsOf       string
+	Rules      string
+	Format     string
+	FailOn     string
+	Sheet      string
+	Kind       string
+	NoAnnotate bool
+	Output     string
+	OutDir     string
+	Jobs       int
+
+	// Parsed from the flags above by newCheckCmd, so runCheck gets only valid values.
+	asOf   ledger.Date // zero when --as-of is not given
+	format report.Format
+	kind   ledger.Kind
+}
+
+// The --fail-on levels.
+const (
+	failOnError   = "error"
+	failOnWarning = "warning"
+	failOnNever   = "never"
+)
+
+// newCheckCmd builds gongjian check; run does the work (tests pass their own to test
+// flag parsing alone).
+func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
+	opts := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check 台账.xlsx ...",
+		Short: "检查台账，列出需要改正的单元格和目标完成情况",
+		Long: `检查一个或多个台账（.xlsx、.xlsm、.csv）：找出无法识别的数字和日期、合计不符、
+开工状态矛盾等问题并指明单元格，对照攻坚目标计算开工率、复工率和投资完成率。
+
+退出状态：0 没有达到 --fail-on 级别的问题；1 有；2 命令或规则文件有误；3 有台账无法读取。`,
+		Example: `  # 检查一个台账
+  gongjian check 台账.xlsx
+
+  # 按 6 月底的目标检查，并用自己的规则文件
+  gongjian check 台账.xlsx --as-of 2025-06-30 --rules 规则.yaml
+
+  # 每晚检查共享盘上的台账，结果给脚本读
+  gongjian check --format jsonl --no-annotate 礼义镇.xlsx 古郊乡.xlsx`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("请指定要检查的台账文件，例如 gongjian check 台账.xlsx")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.In = cmd.InOrStdin()
+			opts.Out = cmd.OutOrStdout()
+			opts.Err = cmd.ErrOrStderr()
+			opts.IsTTY, opts.Color = terminal(opts.Out)
+			opts.Files = args
+			if err := opts.parse(); err != nil {
+				return err
+			}
+			return run(opts)
+		},
+	}
+	fs := cmd.Flags()
+	fs.SortFlags = false // help lists them in this order: the common ones first
+	fs.StringVar(&opts.AsOf, "as-of", "", "截至日期，如 2025-06-30；不填时从台账的表头或标题推断")
+	setValueName(fs, "as-of", "日期")
+	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML）；不填时用内置的攻坚目标（gongjian rules 可导出）")
+	setValueName(fs, "rules", "文件")
+	fs.StringVar(&opts.Format, "format", string(report.FormatTable), "输出格式："+formatList()+"（默认 table）")
+	setValueName(fs, "format", "格式")
+	fs.StringVar(&opts.FailOn, "fail-on", failOnError, "有这一级的问题时以状态 1 退出：error、warning 或 never（默认 error）")
+	setValueName(fs, "fail-on", "级别")
+	fs.StringVar(&opts.Sheet, "sheet", "", "读取这个工作表（默认选表头最像台账的工作表）")
+	setValueName(fs, "sheet", "工作表")
+	fs.StringVar(&opts.Kind, "kind", "", "台账类型：kaifugong（开复工台账）或 rongzi（融资需求台账）（默认按表头判断）")
+	setValueName(fs, "kind", "类型")
+	fs.BoolVar(&opts.NoAnnotate, "no-annotate", false, "不生成带批注的检查结果文件")
+	fs.StringVarP(&opts.Output, "output", "o", "", "带批注的检查结果写到这个文件（默认与台账同一文件夹的“台账名.检查结果.xlsx”）")
+	setValueName(fs, "output", "文件")
+	fs.StringVar(&opts.OutDir, "out-dir", "", "带批注的检查结果写到这个文件夹")
+	setValueName(fs, "out-dir", "文件夹")
+	fs.IntVarP(&opts.Jobs, "jobs", "j", 0, "同时检查的文件数（默认按处理器核数）")
+	setValueName(fs, "jobs", "数量")
+	return cmd
+}
+
+func formatList() string {
+	names := make([]string, len(report.Formats))
+	for i, f := range report.Formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, "、")
+}
+
+// parse checks the flag values and fills the parsed fields; every mistake is a usage
+// error naming the flag.
+func (opts *checkOptions) parse() error {
+	help := "运行 gongjian check --help 查看用法"
+	f, ok := report.ParseFormat(opts.Format)
+	if !ok {
+		return usagef("参数 --format 的值“%s”无效，可选 %s", opts.Format, formatList())
+	}
+	opts.format = f
+
+	switch opts.FailOn {
+	case failOnError, failOnWarning, failOnNever:
+	default:
+		return usagef("参数 --fail-on 的值“%s”无效，可选 error、warning 或 never", opts.FailOn)
+	}
+
+	switch k := ledger.Kind(opts.Kind); k {
+	case "", ledger.KindKaifugong, ledger.KindRongzi:
+		opts.kind = k
+	default:
+		return usagef("参数 --kind 的值“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", opts.Kind)
+	}
+
+	if opts.AsOf != "" {
+		d, err := parseAsOf(opts.AsOf)
+		if err != nil {
+			return err
+		}
+		opts.asOf = d
+	}
+
+	if opts.Jobs < 0 {
+		return usagef("参数 --jobs 的值应为正整数，%s", help)
+	}
+	if opts.Output != "" && opts.OutDir != "" {
+		return usagef("-o 和 --out-dir 只能用一个，%s", help)
+	}
+	if opts.Output != "" && len(opts.Files) > 1 {
+		return usagef("-o 只能用于一个台账；检查多个台账时请用 --out-dir 指定文件夹")
+	}
+	if opts.NoAnnotate && (opts.Output != "" || opts.OutDir != "") {
+		return usagef("--no-annotate 不生成结果文件，不能同时用 -o 或 --out-dir")
+	}
+	return nil
+}
+
+// parseAsOf reads --as-of, which must name a day: a month would leave open which day
+// the milestones are judged at.
+func parseAsOf(s string) (ledger.Date, error) {
+	bad := usagef("参数 --as-of 的值“%s”不是日期，请写成 2025-06-30 这样的年月日", s)
+	// ParseDate takes a bare number for an Excel serial, which nobody types on a command line.
+	if strings.Trim(s, "0123456789") == "" && len(s) != 8 {
+		return ledger.Date{}, bad
+	}
+	d, err := ledger.ParseDate(s, false, 0)
+	if err != nil || !d.IsSet() {
+		return ledger.Date{}, bad
+	}
+	if !d.HasDay() {
+		return ledger.Date{}, usagef("参数 --as-of 的值“%s”只到月，请写到日，如 %s", s, d.MonthEnd())
+	}
+	return d, nil
+}
+
+// runCheck checks each file in turn and writes the results as it goes. A file that
+// cannot be read gets its one line on stderr and the others go on.
+func runCheck(opts *checkOptions) error {
+	r := rules.Default()
+	if opts.Rules != "" {
+		loaded, err := rules.Load(opts.Rules)
+		if err != nil {
+			return err
+		}
+		r = loaded
+	}
+
+	w := report.NewWriter(opts.Out, opts.format, report.Options{
+		Color:   opts.Color,
+		Several: len(opts.Files) > 1,
+	})
+	unreadable, failing := false, false
+	for _, file := range opts.Files {
+		o := checkFile(file, r, opts)
+		if o.Failed() {
+			unreadable = true
+			fmt.Fprintln(opts.Err, o.ErrorMessage())
+		} else if fails(o.Result, opts.FailOn) {
+			failing = true
+		}
+		if err := w.Write(o); err != nil {
+			return writeFailure()
+		}
+	}
+	if err := w.Close(); err != nil {
+		return writeFailure()
+	}
+	switch {
+	case unreadable:
+		return errUnreadable
+	case failing:
+		return errFindings
+	}
+	return nil
+}
+
+// checkFile reads and evaluates one file. A panic in either is turned into an
+// unreadable file, so one bad file never stops a batch or shows a stack trace.
+func checkFile(path string, r *rules.Rules, opts *checkOptions) (o report.Outcome) {
+	o.File = path
+	defer func() {
+		if p := recover(); p != nil {
+			o.Result, o.Err = nil, fmt.Errorf("panic: %v", p)
+		}
+	}()
+	l, err := ledger.Read(path, ledger.Options{Sheet: opts.Sheet, Kind: opts.kind, AsOf: opts.asOf})
+	if err != nil {
+		o.Err = err
+		return o
+	}
+	eo := rules.Options{}
+	if opts.asOf.IsSet() {
+		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
+	}
+	o.Result = rules.Evaluate(l, r, eo)
+	return o
+}
+
+// fails reports whether a result has findings at or above the --fail-on level.
+func fails(res *rules.Result, failOn string) bool {
+	switch failOn {
+	case failOnNever:
+		return false
+	case failOnWarning:
+		return res.Worst() != ""
+	}
+	return res.Worst() == rules.SeverityError
+}
+
+func writeFailure() error {
+	return &failure{code: exitUnreadable, msg: "无法写出检查结果，请检查输出位置是否可写、磁盘是否已满"}
+}

@@ -1,0 +1,125 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// markdownWriter writes each file as a section with headings and pipe tables, for
+// pasting into a 通报 or a wiki.
+type markdownWriter struct {
+	w     io.Writer
+	opts  Options
+	n     int
+	tally tally
+}
+
+func (m *markdownWriter) Write(o Outcome) error {
+	m.tally.add(o)
+	if m.n > 0 {
+		if _, err := io.WriteString(m.w, "\n"); err != nil {
+			return err
+		}
+	}
+	m.n++
+	return WriteMarkdown(m.w, o)
+}
+
+func (m *markdownWriter) Close() error {
+	if !m.opts.Several {
+		return nil
+	}
+	_, err := io.WriteString(m.w, "\n"+mdEscape(m.tally.line())+"\n")
+	return err
+}
+
+// WriteMarkdown writes one file's summary as Markdown: the same content as the
+// terminal table. A file that could not be read gets its heading and the reason,
+// since a document pasted elsewhere has no stderr beside it.
+func WriteMarkdown(w io.Writer, o Outcome) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("## " + mdEscape(o.file()) + "\n\n")
+	if o.Failed() {
+		bw.WriteString("无法读取：" + mdEscape(o.ErrorMessage()) + "\n")
+		return bw.Flush()
+	}
+	res := o.Result
+
+	for _, h := range headerLines(o)[1:] { // the file is the heading
+		bw.WriteString("- " + h.Label + "：" + mdEscape(h.Value) + "\n")
+	}
+
+	bw.WriteString("\n### 主要指标\n\n")
+	labels, values := metricCells(res.Metrics)
+	if err := renderMarkdownTable(bw, labels, [][]string{values}); err != nil {
+		return err
+	}
+	if s := scheduleSentence(res.Metrics); s != "" {
+		bw.WriteString("\n" + s + "\n")
+	}
+
+	if targets := wholeLedgerTargets(res.Targets); len(targets) > 0 {
+		bw.WriteString("\n### 目标完成情况\n\n")
+		rows := make([][]string, 0, len(targets))
+		for _, t := range targets {
+			rows = append(rows, targetCells(t))
+		}
+		if err := renderMarkdownTable(bw, targetHeader, rows); err != nil {
+			return err
+		}
+	}
+
+	bw.WriteString("\n### 问题清单\n\n")
+	if len(res.Findings) > 0 {
+		rows := make([][]string, 0, len(res.Findings))
+		for _, f := range res.Findings {
+			rows = append(rows, findingCells(f))
+		}
+		if err := renderMarkdownTable(bw, findingHeader, rows); err != nil {
+			return err
+		}
+		bw.WriteString("\n")
+	}
+	bw.WriteString(tallyText(res.Findings) + "\n")
+	return bw.Flush()
+}
+
+func renderMarkdownTable(w io.Writer, header []string, rows [][]string) error {
+	t := tablewriter.NewTable(w,
+		tablewriter.WithEastAsian(tw.Off), // see renderTable
+		tablewriter.WithRenderer(renderer.NewMarkdown()),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone), // a pipe table row is one line
+	)
+	t.Header(anySlice(mdEscapeAll(header))...)
+	for _, r := range rows {
+		if err := t.Append(anySlice(mdEscapeAll(r))...); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// mdEscaper escapes the characters that would turn cell text into Markdown syntax: a
+// header written "*项目名称" must not start italics, a "|" must not end a cell.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `|`, `\|`, `#`, `\#`,
+)
+
+func mdEscape(s string) string { return mdEscaper.Replace(oneLine(s)) }
+
+func mdEscapeAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = mdEscape(s)
+	}
+	return out
+}

@@ -1,0 +1,286 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"gongjian/ledger"
+	"gongjian/rules"
+)
+
+// This file holds the wording shared by the table and Markdown forms, so the two say
+// the same things in the same words.
+
+// headerLine is one "label value" line of a file's summary.
+type headerLine struct{ Label, Value string }
+
+// headerLines is the short header of a file's summary: where the figures come from
+// and the counts and sums they are based on.
+func headerLines(o Outcome) []headerLine {
+	res := o.Result
+	lines := []headerLine{{"文件", o.file()}}
+	if l := res.Ledger; l != nil {
+		rows := headerRowsText(l.HeaderRows)
+		switch {
+		case l.Sheet != "" && rows != "":
+			lines = append(lines, headerLine{"工作表", l.Sheet + "（表头" + rows + "）"})
+		case l.Sheet != "":
+			lines = append(lines, headerLine{"工作表", l.Sheet})
+		case rows != "": // a CSV file has no sheets
+			lines = append(lines, headerLine{"表头", rows})
+		}
+		if l.Kind != "" {
+			lines = append(lines, headerLine{"台账类型", l.Kind.Label()})
+		}
+	}
+	asOf := res.AsOf.String()
+	if asOf == "" {
+		asOf = "-"
+	} else if src := AsOfSourceLabel(res.AsOfSource); src != "" {
+		asOf += "（来源：" + src + "）"
+	}
+	lines = append(lines, headerLine{"截至日期", asOf})
+	lines = append(lines, headerLine{"项目数", countsText(res)})
+	lines = append(lines, headerLine{"投资", amountsText(res.Amounts)})
+	return lines
+}
+
+// headerRowsText is "第 3-4 行" for a two-row header, "第 3 行" for one.
+func headerRowsText(rows []int) string {
+	switch len(rows) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("第 %d 行", rows[0])
+	}
+	return fmt.Sprintf("第 %d-%d 行", rows[0], rows[len(rows)-1])
+}
+
+// AsOfSourceLabel says in Chinese where the as-of date came from.
+func AsOfSourceLabel(source string) string {
+	switch source {
+	case "flag":
+		return "命令行 --as-of"
+	case "header":
+		return "表头"
+	case "title":
+		return "标题"
+	case "monthly":
+		return "逐月列"
+	case "today":
+		return "今天的日期"
+	}
+	return source
+}
+
+func countsText(res *rules.Result) string {
+	c := res.Counts
+	s := fmt.Sprintf("%d 个", c.Projects)
+	if res.Ledger != nil && res.Ledger.Kind == ledger.KindRongzi {
+		return s
+	}
+	if c.New+c.Continuing == 0 && c.Started > 0 {
+		// No 建设性质 column and no section rows: only the started count is known.
+		return s + fmt.Sprintf("，已开复工 %d 个（台账未区分新建、续建）", c.Started)
+	}
+	s += fmt.Sprintf("，其中新建 %d 个（已开工 %d 个），续建 %d 个（已复工 %d 个）", c.New, c.NewStarted, c.Continuing, c.ContinuingResumed)
+	if c.Terminated > 0 {
+		s += fmt.Sprintf("，终止 %d 个", c.Terminated)
+	}
+	return s
+}
+
+func amountsText(a rules.Amounts) string {
+	return "总投资 " + wanText(a.Total) + "，年度计划 " + wanText(a.AnnualPlan) + "，本年完成 " + wanText(a.Done)
+}
+
+// wanText is "1234.50 万元", or "未填" for an amount no cell gave: not given is not zero.
+func wanText(a ledger.Amount) string {
+	if !a.IsSet() {
+		return "未填"
+	}
+	return a.Fixed(2) + " 万元"
+}
+
+// metricOrder is the order metrics are shown in.
+var metricOrder = []string{
+	rules.MetricNewStartRate,
+	rules.MetricContinuingResumeRate,
+	rules.MetricStartRate,
+	rules.MetricInvestmentRate,
+	rules.MetricSchedule,
+}
+
+// metricCells returns the metrics' labels and their values as percentages.
+func metricCells(m rules.Metrics) (labels, values []string) {
+	for _, id := range metricOrder {
+		labels = append(labels, rules.MetricLabel(id))
+		values = append(values, percentText(m.Get(id)))
+	}
+	return labels, values
+}
+
+// scheduleSentence compares 投资完成率 with 序时进度 as a 通报 does ("低于序时进度 3.9 个百分点");
+// "" when either is not available.
+func scheduleSentence(m rules.Metrics) string {
+	if m.InvestmentRate == nil || m.Schedule == nil {
+		return ""
+	}
+	p := roundPoints(*m.InvestmentRate - *m.Schedule)
+	switch {
+	case p < 0:
+		return fmt.Sprintf("投资完成率低于序时进度 %.1f 个百分点。", -p)
+	case p > 0:
+		return fmt.Sprintf("投资完成率高于序时进度 %.1f 个百分点。", p)
+	}
+	return "投资完成率与序时进度持平。"
+}
+
+// percentText is a rate as "58.3%", or "-" when it is not available.
+func percentText(v *float64) string {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return "-"
+	}
+	return strconv.FormatFloat(math.Round(*v*1000)/10, 'f', 1, 64) + "%"
+}
+
+// roundPoints turns a difference of rates into 个百分点 rounded to one decimal, with
+// no negative zero.
+func roundPoints(diff float64) float64 {
+	p := math.Round(diff*1000) / 10
+	if p == 0 {
+		return 0
+	}
+	return p
+}
+
+// pointsText is a signed gap in 个百分点: "+8.3 个百分点", "-12.5 个百分点", "0.0 个百分点".
+func pointsText(diff float64) string {
+	p := roundPoints(diff)
+	if p > 0 {
+		return fmt.Sprintf("+%.1f 个百分点", p)
+	}
+	return fmt.Sprintf("%.1f 个百分点", p)
+}
+
+// wholeLedgerTargets are the targets of the whole ledger; a group's missed target is
+// already a finding, and listing every group's targets would bury the ones that matter.
+func wholeLedgerTargets(ts []rules.Target) []rules.Target {
+	var out []rules.Target
+	for _, t := range ts {
+		if t.GroupBy == "" && t.Group == "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// targetHeader is the heading of the targets table.
+var targetHeader = []string{"里程碑", "指标", "目标", "实际", "状态", "差距"}
+
+// targetCells is one row of the targets table.
+func targetCells(t rules.Target) []string {
+	milestone := t.Milestone
+	if t.Due.IsSet() {
+		milestone += "（" + dueText(t.Due) + "）"
+	}
+	target := t.TargetLabel
+	if target == "" {
+		target = percentText(&t.Target)
+	}
+	return []string{milestone, rules.MetricLabel(t.Metric), target, percentText(t.Actual), t.Status.Label(), gapText(t)}
+}
+
+// dueText is "3月31日" (the ledger's year goes without saying).
+func dueText(d ledger.Date) string {
+	if !d.HasDay() {
+		return fmt.Sprintf("%d月", d.Month)
+	}
+	return fmt.Sprintf("%d月%d日", d.Month, d.Day)
+}
+
+// gapText says how far a target is: what an upcoming one still needs, how many
+// 个百分点 a judged one is above or below, or why it cannot be judged.
+func gapText(t rules.Target) string {
+	switch t.Status {
+	case rules.StatusUnknown, rules.StatusNotApplicable:
+		if t.Note != "" {
+			return t.Note
+		}
+		return "-"
+	case rules.StatusUpcoming:
+		if t.Needed != nil {
+			return neededText(t.Metric, *t.Needed)
+		}
+	}
+	if t.Actual == nil {
+		if t.Note != "" {
+			return t.Note
+		}
+		return "-"
+	}
+	return pointsText(*t.Actual - t.Target)
+}
+
+// neededText is what an upcoming target still needs, in the words of a 通报.
+func neededText(metric string, n rules.Needed) string {
+	if n.Amount.IsSet() {
+		if n.Amount.Sign() <= 0 {
+			return "已达到目标"
+		}
+		return "还需完成投资 " + n.Amount.Fixed(2) + " 万元"
+	}
+	if n.Projects <= 0 {
+		return "已达到目标"
+	}
+	switch metric {
+	case rules.MetricNewStartRate:
+		return fmt.Sprintf("还需开工 %d 个新建项目", n.Projects)
+	case rules.MetricContinuingResumeRate:
+		return fmt.Sprintf("还需复工 %d 个续建项目", n.Projects)
+	case rules.MetricStartRate:
+		return fmt.Sprintf("还需开复工 %d 个项目", n.Projects)
+	}
+	return fmt.Sprintf("还需 %d 个项目", n.Projects)
+}
+
+// findingHeader is the heading of the findings table.
+var findingHeader = []string{"行", "列", "级别", "规则", "说明"}
+
+// findingCells is one row of the findings table.
+func findingCells(f rules.Finding) []string {
+	row := ""
+	if f.Row > 0 {
+		row = strconv.Itoa(f.Row)
+	}
+	return []string{row, columnText(f), f.Severity.Label(), f.Rule, oneLine(f.Message)}
+}
+
+// columnText is the finding's column letter, "" when it has no single cell.
+func columnText(f rules.Finding) string {
+	if f.Col < 0 {
+		return ""
+	}
+	return ledger.ColumnLetter(f.Col)
+}
+
+// tallyText is the one-line count of a file's findings.
+func tallyText(fs []rules.Finding) string {
+	e, w := countSeverities(fs)
+	if e+w == 0 {
+		return "未发现问题。"
+	}
+	return fmt.Sprintf("错误 %d 条，警告 %d 条。", e, w)
+}
+
+// oneLine folds the line breaks and tabs of cell text into spaces, so a value typed
+// with Alt+Enter in Excel does not break a table row.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n\t") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	return strings.NewReplacer("\r", " ", "\n", " ", "\t", " ").Replace(s)
+}

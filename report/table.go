@@ -1,0 +1,319 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"gongjian/rules"
+)
+
+// Column widths (in terminal columns) past which cell text wraps, chosen so the
+// findings table stays under about 120 columns with a long rule id.
+const (
+	messageWidth   = 60
+	gapWidth       = 28
+	headerLabelPad = 10
+)
+
+// ANSI colours for the terminal.
+const (
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiGreen  = "\x1b[32m"
+	ansiReset  = "\x1b[0m"
+)
+
+type tableWriter struct {
+	w     io.Writer
+	opts  Options
+	shown int // files already written, to separate the next one
+	tally tally
+}
+
+func (t *tableWriter) Write(o Outcome) error {
+	t.tally.add(o)
+	// An unreadable file's message goes to stderr from the command; repeating it among
+	// the tables would only say it twice on one screen.
+	if o.Failed() {
+		return nil
+	}
+	if t.shown > 0 {
+		if _, err := io.WriteString(t.w, "\n\n"); err != nil {
+			return err
+		}
+	}
+	t.shown++
+	return WriteTable(t.w, o, t.opts.Color)
+}
+
+func (t *tableWriter) Close() error {
+	if !t.opts.Several {
+		return nil
+	}
+	_, err := io.WriteString(t.w, "\n"+t.tally.line()+"\n")
+	return err
+}
+
+// WriteTable writes the terminal summary of one checked file: the header, the
+// metrics, the whole-ledger targets, the findings and their count. color adds ANSI
+// colours. A failed outcome gets the file and its error message.
+func WriteTable(w io.Writer, o Outcome, color bool) error {
+	bw := bufio.NewWriter(w)
+	if o.Failed() {
+		bw.WriteString(padRight("文件", headerLabelPad) + o.file() + "\n无法读取：" + o.ErrorMessage() + "\n")
+		return bw.Flush()
+	}
+	res := o.Result
+
+	for _, h := range headerLines(o) {
+		bw.WriteString(padRight(h.Label, headerLabelPad) + h.Value + "\n")
+	}
+
+	bw.WriteString("\n主要指标\n")
+	labels, values := metricCells(res.Metrics)
+	if err := renderTable(bw, labels, [][]string{values}); err != nil {
+		return err
+	}
+	if s := scheduleSentence(res.Metrics); s != "" {
+		bw.WriteString(s + "\n")
+	}
+
+	if targets := wholeLedgerTargets(res.Targets); len(targets) > 0 {
+		bw.WriteString("\n目标完成情况\n")
+		rows := make([][]string, 0, len(targets))
+		for _, t := range targets {
+			cells := targetCells(t)
+			cells[5] = wrapText(cells[5], gapWidth)
+			if color {
+				cells[4] = paint(cells[4], statusColor(t.Status))
+			}
+			rows = append(rows, cells)
+		}
+		if err := renderTable(bw, targetHeader, rows); err != nil {
+			return err
+		}
+	}
+
+	bw.WriteString("\n问题清单\n")
+	if len(res.Findings) == 0 {
+		bw.WriteString("未发现问题。\n")
+		return bw.Flush()
+	}
+	rows := make([][]string, 0, len(res.Findings))
+	for _, f := range res.Findings {
+		cells := findingCells(f)
+		cells[4] = wrapText(cells[4], messageWidth)
+		if color {
+			cells[2] = paint(cells[2], severityColor(f.Severity))
+		}
+		rows = append(rows, cells)
+	}
+	if err := renderTable(bw, findingHeader, rows); err != nil {
+		return err
+	}
+	bw.WriteString(tallyLine(res.Findings, color) + "\n")
+	return bw.Flush()
+}
+
+// renderTable draws one table with ASCII borders. ASCII, not box-drawing lines: those
+// are "ambiguous width" runes that a Chinese Windows console draws two columns wide,
+// which breaks every border.
+func renderTable(w io.Writer, header []string, rows [][]string) error {
+	t := tablewriter.NewTable(w,
+		// Process-wide, and must be passed to NewTable: with TERM unset and a zh_CN
+		// locale tablewriter would otherwise count ambiguous runes twice.
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		// Text is wrapped beforehand (wrapText): tablewriter's own wrapping drops text
+		// or marks every break with ↩ in Chinese.
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+	t.Header(anySlice(header)...)
+	for _, r := range rows {
+		if err := t.Append(anySlice(r)...); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+func anySlice(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func tallyLine(fs []rules.Finding, color bool) string {
+	e, w := countSeverities(fs)
+	if !color {
+		return tallyText(fs)
+	}
+	es, ws := "错误 "+strconv.Itoa(e)+" 条", "警告 "+strconv.Itoa(w)+" 条"
+	if e > 0 {
+		es = paint(es, ansiRed)
+	}
+	if w > 0 {
+		ws = paint(ws, ansiYellow)
+	}
+	return es + "，" + ws + "。"
+}
+
+func severityColor(s rules.Severity) string {
+	if s == rules.SeverityError {
+		return ansiRed
+	}
+	return ansiYellow
+}
+
+func statusColor(s rules.Status) string {
+	switch s {
+	case rules.StatusMissed:
+		return ansiRed
+	case rules.StatusMet:
+		return ansiGreen
+	}
+	return ""
+}
+
+func paint(s, color string) string {
+	if color == "" || s == "" {
+		return s
+	}
+	return color + s + ansiReset
+}
+
+// textWidth is the width of s in terminal columns, counting CJK as two and the
+// ambiguous runes as one, whatever the locale says (see renderTable).
+func textWidth(s string) int {
+	return twwidth.WidthWithOptions(s, twwidth.Options{EastAsianWidth: false})
+}
+
+func padRight(s string, width int) string {
+	if n := width - textWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s + " "
+}
+
+// wrapText breaks s into lines of at most width columns. It breaks between Chinese
+// characters but not inside a run of Latin letters and digits ("2025-03-15", "H17")
+// unless the run is wider than a line, never ends a line with opening punctuation
+// ("“", "（"), and never starts one with closing punctuation such as "，" or "。"
+// (which may overhang by one character instead).
+func wrapText(s string, width int) string {
+	if width <= 0 || textWidth(s) <= width {
+		return s
+	}
+	var lines []string
+	var cur strings.Builder
+	curW := 0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(cur.String(), " "))
+		cur.Reset()
+		curW = 0
+	}
+	for _, tok := range tokenize(s) {
+		tw := textWidth(tok)
+		if curW > 0 && curW+tw > width && !isClosingPunct(tok) {
+			flush()
+		}
+		if curW == 0 {
+			tok = strings.TrimLeft(tok, " ")
+			if tok == "" {
+				continue
+			}
+			tw = textWidth(tok)
+		}
+		for tw > width { // a run wider than a whole line is cut where it must be
+			head, rest := cutWidth(tok, width-curW)
+			cur.WriteString(head)
+			flush()
+			tok, tw = rest, textWidth(rest)
+		}
+		cur.WriteString(tok)
+		curW += tw
+	}
+	if curW > 0 {
+		flush()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tokenize splits text into runs of non-space ASCII, runs of spaces, and single other
+// runes (each Chinese character is a place a line may break).
+func tokenize(s string) []string {
+	var toks []string
+	start := -1 // start of the current ASCII run
+	spaces := false
+	for i, r := range s {
+		isSpace := r == ' '
+		isWord := r < 0x80 && !isSpace
+		if start >= 0 && (isWord && !spaces || isSpace && spaces) {
+			continue
+		}
+		if start >= 0 {
+			toks = append(toks, s[start:i])
+			start = -1
+		}
+		if isWord || isSpace {
+			start, spaces = i, isSpace
+			continue
+		}
+		toks = append(toks, string(r))
+	}
+	if start >= 0 {
+		toks = append(toks, s[start:])
+	}
+	// Opening punctuation goes with what follows it, so no line ends with "“".
+	glued := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		for isOpeningPunct(t) && i+1 < len(toks) && toks[i+1] != " " && !strings.HasPrefix(toks[i+1], " ") {
+			i++
+			t += toks[i]
+		}
+		glued = append(glued, t)
+	}
+	return glued
+}
+
+// cutWidth splits s after at most width columns (at least one rune).
+func cutWidth(s string, width int) (head, rest string) {
+	w := 0
+	for i, r := range s {
+		rw := textWidth(string(r))
+		if w+rw > width && i > 0 {
+			return s[:i], s[i:]
+		}
+		w += rw
+	}
+	return s, ""
+}
+
+func isOpeningPunct(tok string) bool {
+	switch tok {
+	case "（", "《", "「", "『", "“", "‘", "【":
+		return true
+	}
+	return false
+}
+
+func isClosingPunct(tok string) bool {
+	switch tok {
+	case "，", "。", "；", "：", "、", "！", "？", "）", "》", "」", "』", "”", "’", "】":
+		return true
+	}
+	return false
+}

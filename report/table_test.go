@@ -1,0 +1,119 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTableGolden(t *testing.T) {
+	golden(t, "table.txt", render(t, FormatTable, Options{}, mayOutcome()))
+	golden(t, "table_clean.txt", render(t, FormatTable, Options{}, cleanOutcome()))
+	golden(t, "table_color.txt", render(t, FormatTable, Options{Color: true}, mayOutcome()))
+	golden(t, "table_several.txt", render(t, FormatTable, Options{Several: true}, cleanOutcome(), missing, mayOutcome()))
+}
+
+func TestTableStaysNarrow(t *testing.T) {
+	out := string(render(t, FormatTable, Options{}, mayOutcome()))
+	for _, line := range strings.Split(out, "\n") {
+		if w := textWidth(line); w > 120 {
+			t.Errorf("line %d columns wide: %s", w, line)
+		}
+	}
+}
+
+// Every row of a table must end at the same column, whatever mix of Chinese, Latin and
+// ambiguous-width runes ("“") its cells hold.
+func TestTableAligned(t *testing.T) {
+	t.Setenv("LANG", "zh_CN.UTF-8")
+	t.Setenv("TERM", "")
+	out := string(render(t, FormatTable, Options{}, mayOutcome()))
+	var width int
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "|") && !strings.HasPrefix(line, "+") {
+			width = 0
+			continue
+		}
+		w := textWidth(line)
+		if width == 0 {
+			width = w
+		} else if w != width {
+			t.Errorf("row is %d columns wide, table %d: %s", w, width, line)
+		}
+	}
+}
+
+func TestTableColor(t *testing.T) {
+	plain := string(render(t, FormatTable, Options{}, mayOutcome()))
+	if strings.Contains(plain, "\x1b[") {
+		t.Error("colour without Options.Color")
+	}
+	colored := string(render(t, FormatTable, Options{Color: true}, mayOutcome()))
+	for _, want := range []string{ansiRed + "错误" + ansiReset, ansiYellow + "警告" + ansiReset, ansiRed + "未完成" + ansiReset} {
+		if !strings.Contains(colored, want) {
+			t.Errorf("coloured table lacks %q", want)
+		}
+	}
+}
+
+func TestTableLeavesOutGroupTargets(t *testing.T) {
+	out := string(render(t, FormatTable, Options{}, mayOutcome()))
+	if strings.Contains(out, "-25.0 个百分点") {
+		t.Error("a group's target is in the targets table")
+	}
+}
+
+func TestWrapText(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"短", 10, "短"},
+		{"一二三四五六七八", 8, "一二三四\n五六七八"},
+		// Closing punctuation overhangs rather than starting a line.
+		{"一二三四，五六", 8, "一二三四，\n五六"},
+		// An opening quote stays with the word it opens.
+		{"一二三四五六“七八”", 14, "一二三四五六\n“七八”"},
+		// A date is not cut in the middle.
+		{"请填写如 2025-03-15 的日期", 12, "请填写如\n2025-03-15\n的日期"},
+		// A Latin run wider than a line is cut where it must be.
+		{"abcdefghij", 4, "abcd\nefgh\nij"},
+		{"", 4, ""},
+	}
+	for _, tt := range tests {
+		if got := wrapText(tt.in, tt.width); got != tt.want {
+			t.Errorf("wrapText(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+		for _, line := range strings.Split(wrapText(tt.in, tt.width), "\n") {
+			if textWidth(line) > tt.width+2 {
+				t.Errorf("wrapText(%q, %d): line %q too wide", tt.in, tt.width, line)
+			}
+		}
+	}
+}
+
+func TestGapText(t *testing.T) {
+	for _, tt := range []struct {
+		diff float64
+		want string
+	}{
+		{0.0833, "+8.3 个百分点"},
+		{-0.0357, "-3.6 个百分点"},
+		{-0.0004, "0.0 个百分点"},
+		{0, "0.0 个百分点"},
+	} {
+		if got := pointsText(tt.diff); got != tt.want {
+			t.Errorf("pointsText(%v) = %q, want %q", tt.diff, got, tt.want)
+		}
+	}
+}
+
+func TestWriteTableFailed(t *testing.T) {
+	var b strings.Builder
+	if err := WriteTable(&b, missing, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "无法读取：缺失.xlsx：找不到此文件") {
+		t.Errorf("got %q", b.String())
+	}
+}

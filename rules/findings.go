@@ -1,0 +1,150 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gongjian/ledger"
+)
+
+// The finding rule ids (SPEC §3). They are stable: JSON output, scripts and the
+// annotated workbook rely on them.
+const (
+	RuleMissingColumn    = "missing-column"
+	RuleMissingValue     = "missing-value"
+	RuleBadNumber        = "bad-number"
+	RuleBadDate          = "bad-date"
+	RuleBadValue         = "bad-value"
+	RuleNegativeAmount   = "negative-amount"
+	RuleDuplicateProject = "duplicate-project"
+	RuleTotalMismatch    = "total-mismatch"
+	RuleStatusConflict   = "status-conflict"
+	RuleFutureStart      = "future-start"
+	RuleDoneExceedsTotal = "done-exceeds-total"
+	RuleDoneExceedsPlan  = "done-exceeds-plan"
+	RuleMissingStartDate = "missing-start-date"
+	RuleOverdueStart     = "overdue-start"
+	RuleBehindSchedule   = "behind-schedule"
+	RuleTargetMissed     = "target-missed"
+	RuleNotInStats       = "not-in-stats"
+	RuleMissingLeader    = "missing-leader"
+)
+
+// projectFindings are the per-project checks of a 开复工台账 (SPEC §3's table).
+func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
+	e, r := k.e, k.e.r
+	terminated := st.nature == natureTerminated
+
+	if e.has(ledger.FieldNature) && p.Nature == "" {
+		e.cellFinding(RuleMissingValue, SeverityError, p, ledger.FieldNature, "",
+			"建设性质为空，请填写"+quoteList(r.Values.Nature)+"。")
+	}
+	// A 终止 project has no plan left to fill in.
+	if e.has(ledger.FieldPlan) && !p.Plan.IsSet() && !terminated && !e.badCell(p.Row, ledger.FieldPlan) {
+		e.cellFinding(RuleMissingValue, SeverityError, p, ledger.FieldPlan, "",
+			"年度计划投资为空，请填写本年计划完成的投资（万元），没有计划的填0。")
+	}
+
+	if p.Nature != "" && !p.NatureFromSection && !r.IsNature(p.Nature) {
+		e.cellFinding(RuleBadValue, SeverityError, p, ledger.FieldNature, p.Nature,
+			fmt.Sprintf("建设性质“%s”不是可用的值，请填写%s。", p.Nature, quoteList(r.Values.Nature)))
+	}
+	if p.Status != "" && !st.statusKnown {
+		allowed := append(append([]string(nil), r.Values.StartedStatus...), r.Values.NotStartedStatus...)
+		e.cellFinding(RuleBadValue, SeverityError, p, ledger.FieldStatus, p.Status,
+			fmt.Sprintf("开工状态“%s”无法识别，请填写%s。", p.Status, quoteList(allowed)))
+	}
+	if p.Stats != "" {
+		if _, known := r.InStats(p.Stats); !known {
+			allowed := append(append([]string(nil), r.Values.StatsYes...), r.Values.StatsNo...)
+			e.cellFinding(RuleBadValue, SeverityError, p, ledger.FieldStats, p.Stats,
+				fmt.Sprintf("是否入库“%s”无法识别，请填写%s。", p.Stats, quoteList(allowed)))
+		}
+	}
+
+	if st.statusKnown && !st.statusStarted && p.ActualStart.IsSet() {
+		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
+			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart))
+	}
+	if p.ActualStart.IsSet() && e.asOf.IsSet() && p.ActualStart.Compare(e.asOf) > 0 {
+		e.cellFinding(RuleFutureStart, SeverityError, p, ledger.FieldActualStart, p.ActualStart.String(),
+			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart, e.asOf))
+	}
+	if p.CumDone.IsSet() && p.Total.IsSet() && p.CumDone.Cmp(p.Total) > 0 {
+		e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldCumDone, p.CumDone.String(),
+			fmt.Sprintf("累计完成投资%s万元超过总投资%s万元，请核对这两个数字。", p.CumDone, p.Total))
+	}
+	if p.Done.IsSet() && p.Plan.Sign() > 0 && p.Done.Cmp(p.Plan) > 0 {
+		e.cellFinding(RuleDoneExceedsPlan, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
+			fmt.Sprintf("本年完成投资%s万元超过年度计划投资%s万元，请核对；如确已超额完成，可报请调整年度计划。", p.Done, p.Plan))
+	}
+	if !p.ActualStart.IsSet() && st.statusStarted && e.has(ledger.FieldActualStart) && !e.badCell(p.Row, ledger.FieldActualStart) {
+		e.cellFinding(RuleMissingStartDate, SeverityWarning, p, ledger.FieldActualStart, "",
+			fmt.Sprintf("开工状态为“%s”，但实际开工时间为空，请填写实际开工日期。", p.Status))
+	}
+
+	started := st.startedNow()
+	if !terminated && !started && k.avail.start && p.PlanStart.IsSet() && e.asOf.IsSet() && p.PlanStart.Compare(e.asOf) < 0 {
+		e.cellFinding(RuleOverdueStart, SeverityWarning, p, ledger.FieldPlanStart, p.PlanStart.String(),
+			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart))
+	}
+	if !terminated {
+		k.behindSchedule(p, started)
+	}
+	if started && !terminated && p.Total.IsSet() && p.Total.Cmp(r.StatsTotalMin) >= 0 {
+		if in, known := r.InStats(p.Stats); known && !in {
+			e.cellFinding(RuleNotInStats, SeverityWarning, p, ledger.FieldStats, p.Stats,
+				fmt.Sprintf("项目已开工，总投资%s万元（%s万元及以上），但是否入库为“%s”，请尽快办理入库纳统。",
+					p.Total, wanText(r.StatsTotalMin), p.Stats))
+		}
+	}
+	if !terminated && e.has(ledger.FieldLeader) && p.Leader == "" && r.IsKeyProject(p) {
+		e.cellFinding(RuleMissingLeader, SeverityWarning, p, ledger.FieldLeader, "",
+			fmt.Sprintf("重点项目（年度计划投资%s万元，%s万元及以上）没有包联领导，请按“五个一”要求明确包联领导。",
+				p.Plan, wanText(r.KeyProjects.AnnualPlanMin)))
+	}
+}
+
+// behindSchedule warns of a project whose 完成率 lags 序时进度 by the yellow or red
+// points. Only projects that should be under way are judged: started, or past their
+// planned start.
+func (k *kaifugongChecks) behindSchedule(p *ledger.Project, started bool) {
+	e := k.e
+	if !e.asOf.IsSet() || !e.hasDone() || p.Plan.Sign() <= 0 || e.badCell(p.Row, ledger.FieldDone) {
+		return
+	}
+	if !started && !(p.PlanStart.IsSet() && p.PlanStart.Compare(e.asOf) < 0) {
+		return
+	}
+	schedule := e.r.ScheduleAt(e.asOf, e.year)
+	rate := float64(p.Done.Units()) / float64(p.Plan.Units())
+	light := e.r.LightFor(rate, schedule)
+	if light == LightGreen {
+		return
+	}
+	gap := strconv.FormatFloat(lagPoints(rate, schedule), 'f', 1, 64)
+	e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
+		fmt.Sprintf("%s：本年投资完成率%s，低于序时进度%s个百分点，请加快投资进度。", light.Label(), percent1(rate), gap))
+}
+
+// quoteList is "“新建”“续建”或“终止”".
+func quoteList(values []string) string {
+	var b strings.Builder
+	for i, v := range values {
+		if i > 0 && i == len(values)-1 {
+			b.WriteString("或")
+		}
+		b.WriteString("“" + v + "”")
+	}
+	return b.String()
+}
+
+// wanText is a threshold in 万元 without trailing zeros ("5000", "0.5").
+func wanText(a ledger.Amount) string {
+	s := a.Fixed(4)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}

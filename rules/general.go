@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gongjian/ledger"
+)
+
+// This file holds the checks every ledger gets, whatever its kind.
+
+// add records a finding, completing the sheet and the cell name from Row and Col.
+func (e *evaluation) add(f Finding) {
+	f.Sheet = e.l.Sheet
+	if f.Col >= 0 && f.Row > 0 {
+		f.Cell = ledger.CellName(f.Col, f.Row)
+	} else {
+		f.Col, f.Cell = -1, ""
+	}
+	e.res.Findings = append(e.res.Findings, f)
+}
+
+// cellFinding records a finding about one field of one project.
+func (e *evaluation) cellFinding(rule string, sev Severity, p *ledger.Project, f ledger.Field, value, msg string) {
+	e.add(Finding{Rule: rule, Severity: sev, Row: p.Row, Col: e.col(f), Field: f, Value: value, Message: msg, Project: p.Name})
+}
+
+// sheetFinding records a finding about the whole sheet, pointing at its header.
+func (e *evaluation) sheetFinding(rule string, sev Severity, f ledger.Field, msg string) {
+	e.add(Finding{Rule: rule, Severity: sev, Row: e.headerRow, Col: -1, Field: f, Message: msg})
+}
+
+// problemFindings turn the cells the reader could not read into findings.
+func (e *evaluation) problemFindings() {
+	for _, pr := range e.l.Problems {
+		label := pr.Field.Label()
+		why := ""
+		if pr.Detail != "" {
+			why = "（" + pr.Detail + "）"
+		}
+		var msg string
+		switch pr.Kind {
+		case ledger.ProblemBadNumber:
+			msg = fmt.Sprintf("%s“%s”不是有效的金额%s，请填写数字（单位万元），如 1200.50。", label, pr.Value, why)
+		case ledger.ProblemBadDate:
+			msg = fmt.Sprintf("%s“%s”不是有效的日期%s，请填写如 2025-03-15 或 2025年3月 的日期。", label, pr.Value, why)
+		default:
+			msg = fmt.Sprintf("%s“%s”无法识别%s，请按这一列的格式填写。", label, pr.Value, why)
+		}
+		f := Finding{Rule: string(pr.Kind), Severity: SeverityError, Row: pr.Row, Col: pr.Col, Field: pr.Field, Value: pr.Value, Message: msg}
+		if p := e.projectAt(pr.Row); p != nil {
+			f.Project = p.Name
+		}
+		e.add(f)
+	}
+}
+
+// projectAt finds the project in a sheet row, by binary search when the projects are
+// in row order (as the reader gives them).
+func (e *evaluation) projectAt(row int) *ledger.Project {
+	ps := e.l.Projects
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].Row >= row })
+	if i < len(ps) && ps[i].Row == row {
+		return &ps[i]
+	}
+	return nil
+}
+
+func (e *evaluation) nameColumnFinding() {
+	if !e.has(ledger.FieldName) {
+		e.sheetFinding(RuleMissingColumn, SeverityError, ledger.FieldName,
+			"台账中没有找到“项目名称”列，请在表头加上“项目名称”列后再检查。")
+	}
+}
+
+// amountFields are the amount fields a project may hold, in column-like order.
+var amountFields = []ledger.Field{
+	ledger.FieldTotal, ledger.FieldPlan, ledger.FieldDone, ledger.FieldMonthDone, ledger.FieldCumDone,
+	ledger.FieldNeed, ledger.FieldCredit, ledger.FieldSigned, ledger.FieldDisbursed,
+}
+
+func (e *evaluation) generalProjectChecks(i int, p *ledger.Project, dups *duplicates) {
+	if p.Name == "" && e.has(ledger.FieldName) {
+		e.cellFinding(RuleMissingValue, SeverityError, p, ledger.FieldName, "", "项目名称为空，请填写项目名称。")
+	}
+	for _, f := range amountFields {
+		if a := p.Amount(f); a.Sign() < 0 {
+			e.cellFinding(RuleNegativeAmount, SeverityError, p, f, a.String(),
+				fmt.Sprintf("%s为负数（%s），请填写不小于0的金额。", f.Label(), a))
+		}
+	}
+	dups.check(e, i, p)
+}
+
+// duplicates finds the same project twice: by 项目代码 when both rows have one, else by
+// normalised name, so a row without a code still matches a coded row of the same name.
+type duplicates struct {
+	byCode map[string]int // code → first project index
+	byName map[string]int // normalised name → first project index
+	// byNameNoCode holds only projects without a code: a coded project matches a name
+	// only there, since two coded projects with one name but different codes are two projects.
+	byNameNoCode map[string]int
+}
+
+func newDuplicates(n int) *duplicates {
+	return &duplicates{byCode: make(map[string]int, n), byName: make(map[string]int, n), byNameNoCode: map[string]int{}}
+}
+
+func (d *duplicates) check(e *evaluation, i int, p *ledger.Project) {
+	name := ""
+	if p.Name != "" {
+		name = ledger.NormalizeName(p.Name)
+	}
+	first, byCode := -1, false
+	if p.Code != "" {
+		if j, ok := d.byCode[p.Code]; ok {
+			first, byCode = j, true
+		} else {
+			d.byCode[p.Code] = i
+			if j, ok := d.byNameNoCode[name]; ok && name != "" {
+				first = j
+			}
+		}
+	} else if j, ok := d.byName[name]; ok && name != "" {
+		first = j
+	}
+	if name != "" {
+		if _, ok := d.byName[name]; !ok {
+			d.byName[name] = i
+		}
+		if _, ok := d.byNameNoCode[name]; !ok && p.Code == "" {
+			d.byNameNoCode[name] = i
+		}
+	}
+	if first < 0 {
+		return
+	}
+	firstRow := e.l.Projects[first].Row
+	if byCode {
+		e.cellFinding(RuleDuplicateProject, SeverityError, p, ledger.FieldCode, p.Code,
+			fmt.Sprintf("项目代码“%s”与第%d行重复，同一项目请只填一行。", p.Code, firstRow))
+		return
+	}
+	e.cellFinding(RuleDuplicateProject, SeverityError, p, ledger.FieldName, p.Name,
+		fmt.Sprintf("项目“%s”与第%d行重复，同一项目请只填一行；如确是不同项目，请填写项目代码加以区分。", p.Name, firstRow))
+}
+
+// totalTolerance is 0.01 万元 in Amount units: rounding in a 合计 cell is not an error.
+const totalTolerance = 100
+
+// totalFindings compare each 合计/小计 row with the sum of the rows it covers.
+func (e *evaluation) totalFindings() {
+	for _, t := range e.l.Totals {
+		fields := make([]ledger.Field, 0, len(t.Amounts))
+		for f := range t.Amounts {
+			fields = append(fields, f)
+		}
+		// Map order must not leak into the findings.
+		sort.Slice(fields, func(i, j int) bool { return fieldOrder(fields[i]) < fieldOrder(fields[j]) })
+		for _, f := range fields {
+			stated := t.Amounts[f]
+			var sum ledger.Amount
+			for _, i := range t.Covers {
+				if i >= 0 && i < len(e.l.Projects) {
+					sum = sum.Add(e.l.Projects[i].Amount(f))
+				}
+			}
+			diff := stated.Units() - sum.Units()
+			if diff < 0 {
+				diff = -diff
+			}
+			if diff <= totalTolerance {
+				continue
+			}
+			label := strings.TrimSpace(t.Label)
+			if label == "" {
+				label = "合计"
+			}
+			e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: e.col(f), Field: f,
+				Value: stated.String(),
+				Message: fmt.Sprintf("%s行的%s为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
+					label, f.Label(), stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
+		}
+	}
+}
+
+// fieldOrder orders amount fields as they usually stand in a ledger; others after, by id.
+func fieldOrder(f ledger.Field) string {
+	for i, a := range amountFields {
+		if a == f {
+			return string(rune('0' + i))
+		}
+	}
+	return "~" + string(f)
+}

@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"gongjian/ledger"
+)
+
+// kaifugongChecks are the counts, targets and findings of a 开复工台账.
+type kaifugongChecks struct {
+	e     *evaluation
+	avail availability
+	// slots are the dates the started counts are kept at: [0] the as-of date, then
+	// the due date of each milestone already due (its count metrics are judged there).
+	slots      []ledger.Date
+	milestones []dueMilestone
+	filters    []filter
+	whole      *scope
+	groups     groups
+
+	state   projectState // reused for every project
+	matches []bool       // which filters the current project passes; reused
+}
+
+func newKaifugongChecks(e *evaluation) *kaifugongChecks {
+	k := &kaifugongChecks{e: e}
+	k.avail = availability{
+		nature:     e.has(ledger.FieldNature) || e.l.NatureFromSections,
+		start:      e.has(ledger.FieldActualStart) || e.has(ledger.FieldStatus),
+		investment: e.has(ledger.FieldPlan) && e.hasDone(),
+	}
+	k.milestones, k.slots = planMilestones(e.r.Milestones, e.year, e.asOf)
+	k.filters = []filter{{}}
+	for i := range k.milestones {
+		m := &k.milestones[i]
+		m.filters = make([]int, len(m.m.Targets))
+		for j := range m.m.Targets {
+			m.filters[j] = k.filterFor(m.m.Targets[j].Where)
+		}
+	}
+	k.whole = newScope("", "", len(k.filters), len(k.slots))
+	k.groups = newGroups(len(k.filters), len(k.slots))
+	k.state.started = make([]bool, len(k.slots))
+	k.matches = make([]bool, len(k.filters))
+	return k
+}
+
+// filterFor returns the index of the filter for a where clause, adding it if new, so
+// that targets sharing a scope share its tally.
+func (k *kaifugongChecks) filterFor(where map[ledger.Field]string) int {
+	f := newFilter(where)
+	for i := range k.filters {
+		if k.filters[i].equal(f) {
+			return i
+		}
+	}
+	k.filters = append(k.filters, f)
+	return len(k.filters) - 1
+}
+
+// checkColumns warns of each field the rules need that the ledger lacks, naming the
+// metrics that are then not available.
+func (k *kaifugongChecks) checkColumns() {
+	e := k.e
+	if !k.avail.nature {
+		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldNature,
+			"台账中没有“建设性质”列，也没有“新建项目”“续建项目”分段行，无法计算新建开工率和续建复工率，请加上建设性质列。")
+	}
+	if !k.avail.start {
+		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldActualStart,
+			"台账中没有“实际开工时间”列，也没有“开工状态”列，无法计算开工率和复工率，请加上实际开工时间列。")
+	}
+	if !e.has(ledger.FieldPlan) {
+		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldPlan,
+			"台账中没有“年度计划投资”列，无法计算投资完成率，也无法认定重点项目，请加上年度计划投资列。")
+	}
+	if !e.hasDone() {
+		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldDone,
+			"台账中没有“本年完成投资”列（如“1-5月完成投资”），无法计算投资完成率，请加上这一列。")
+	}
+}
+
+func (k *kaifugongChecks) checkProject(i int, p *ledger.Project) {
+	st := k.classify(p)
+	k.projectFindings(p, st)
+	k.count(i, p, st)
+}
+
+// classify works out the project's nature and whether it had started by each slot.
+// A start date decides; without one, a started status counts at any date.
+func (k *kaifugongChecks) classify(p *ledger.Project) *projectState {
+	st := &k.state
+	st.nature = natureOf(p)
+	st.statusStarted, st.statusKnown = k.e.r.IsStarted(p.Status)
+	for s, d := range k.slots {
+		if p.ActualStart.IsSet() {
+			st.started[s] = d.IsSet() && p.ActualStart.Compare(d) <= 0
+		} else {
+			st.started[s] = st.statusStarted
+		}
+	}
+	return st
+}
+
+// count adds the project to the whole ledger's tallies and its groups'.
+func (k *kaifugongChecks) count(i int, p *ledger.Project, st *projectState) {
+	for f := range k.filters {
+		k.matches[f] = k.filters[f].match(p)
+	}
+	k.whole.add(i, p, st, k.matches, k.avail.nature)
+	k.groups.add(i, p, st, k.matches, k.avail.nature)
+}
+
+// finish fills the counts, metrics, groups and targets, and a target-missed finding
+// for each target missed.
+func (k *kaifugongChecks) finish() {
+	e, res := k.e, k.e.res
+	var schedule *float64
+	if e.asOf.IsSet() {
+		s := e.r.ScheduleAt(e.asOf, e.year)
+		schedule = &s
+	}
+	t := &k.whole.tallies[0]
+	res.Counts = t.countsAt(0)
+	res.Amounts = t.amounts
+	res.Metrics = t.metrics(k.avail, schedule)
+
+	groups := k.groups.sorted()
+	res.Groups = make([]Group, len(groups))
+	for i, g := range groups {
+		gt := &g.tallies[0]
+		res.Groups[i] = Group{By: g.by, Name: g.name, Counts: gt.countsAt(0), Amounts: gt.amounts,
+			Metrics: gt.metrics(k.avail, schedule), Projects: g.projects}
+	}
+
+	k.targets(k.whole)
+	for _, g := range groups {
+		k.targets(g)
+	}
+}
+
+// targets judges every listed milestone's targets for one scope.
+func (k *kaifugongChecks) targets(sc *scope) {
+	for mi := range k.milestones {
+		m := &k.milestones[mi]
+		for ti := range m.m.Targets {
+			t := k.judge(sc, m, &m.m.Targets[ti], m.filters[ti])
+			k.e.res.Targets = append(k.e.res.Targets, t)
+			if t.Status == StatusMissed {
+				k.missedFinding(sc, &t)
+			}
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package rules
+
+import (
+	"math"
+
+	"gongjian/ledger"
+)
+
+// natureKind is a project's 建设性质 as the counts see it.
+type natureKind uint8
+
+const (
+	natureOther natureKind = iota // empty or not recognised: in no rate's denominator
+	natureNew
+	natureContinuing
+	natureTerminated
+)
+
+func natureOf(p *ledger.Project) natureKind {
+	switch p.Nature {
+	case NatureNew:
+		return natureNew
+	case NatureContinuing:
+		return natureContinuing
+	case NatureTerminated:
+		return natureTerminated
+	}
+	return natureOther
+}
+
+// projectState is what one pass over a project works out once and every check and
+// tally reuses.
+type projectState struct {
+	nature natureKind
+	// statusStarted: the 开工状态 cell says started; statusKnown: it says either way.
+	statusStarted, statusKnown bool
+	// started[s] says whether the project had started by date slot s (slot 0 is the
+	// as-of date); the slice is a buffer reused from project to project.
+	started []bool
+}
+
+// startedNow reports whether the project had started by the as-of date.
+func (s *projectState) startedNow() bool { return s.started[0] }
+
+// availability says which metrics the ledger's columns allow at all.
+type availability struct {
+	nature     bool // a 建设性质 column, or section rows giving it
+	start      bool // a 实际开工时间 or a 开工状态 column
+	investment bool // both 年度计划投资 and 本年完成投资
+}
+
+// startCounts are the started counts at one date slot.
+type startCounts struct {
+	newStarted, continuingResumed, started int
+}
+
+// tally is the running figures of one scope (the ledger, or one group) restricted to
+// one filter (a target's where clause; filter 0 is every project).
+type tally struct {
+	counts  Counts // the date-independent counts; started counts are in at
+	amounts Amounts
+	// rate sums leave 终止 projects out, as every rate does.
+	ratePlan, rateDone ledger.Amount
+	at                 []startCounts // per date slot
+}
+
+func (t *tally) add(p *ledger.Project, st *projectState, natureKnown bool) {
+	t.counts.Projects++
+	t.amounts.Total = t.amounts.Total.Add(p.Total)
+	t.amounts.AnnualPlan = t.amounts.AnnualPlan.Add(p.Plan)
+	t.amounts.Done = t.amounts.Done.Add(p.Done)
+	if st.nature == natureTerminated {
+		t.counts.Terminated++
+		return
+	}
+	t.ratePlan = t.ratePlan.Add(p.Plan)
+	t.rateDone = t.rateDone.Add(p.Done)
+	switch st.nature {
+	case natureNew:
+		t.counts.New++
+	case natureContinuing:
+		t.counts.Continuing++
+	}
+	for s, started := range st.started {
+		if !started {
+			continue
+		}
+		switch {
+		case st.nature == natureNew:
+			t.at[s].newStarted++
+			t.at[s].started++
+		case st.nature == natureContinuing:
+			t.at[s].continuingResumed++
+			t.at[s].started++
+		case !natureKnown:
+			// Without 建设性质 every project is in 开复工率's denominator.
+			t.at[s].started++
+		}
+	}
+}
+
+// countsAt are the counts with the started figures of date slot s.
+func (t *tally) countsAt(s int) Counts {
+	c := t.counts
+	c.NewStarted = t.at[s].newStarted
+	c.ContinuingResumed = t.at[s].continuingResumed
+	c.Started = t.at[s].started
+	return c
+}
+
+// countRate is a count metric's numerator and denominator at date slot s; ok is false
+// for a metric that is not a count.
+func (t *tally) countRate(metric string, s int, av availability) (num, den int, ok bool) {
+	c := t.countsAt(s)
+	switch metric {
+	case MetricNewStartRate:
+		return c.NewStarted, c.New, true
+	case MetricContinuingResumeRate:
+		return c.ContinuingResumed, c.Continuing, true
+	case MetricStartRate:
+		if !av.nature {
+			return c.Started, c.Projects, true
+		}
+		return c.Started, c.New + c.Continuing, true
+	}
+	return 0, 0, false
+}
+
+// metrics are the five rates of the tally at the as-of date.
+func (t *tally) metrics(av availability, schedule *float64) Metrics {
+	var m Metrics
+	if av.start {
+		if av.nature {
+			n, d, _ := t.countRate(MetricNewStartRate, 0, av)
+			m.NewStartRate = ratio(n, d)
+			n, d, _ = t.countRate(MetricContinuingResumeRate, 0, av)
+			m.ContinuingResumeRate = ratio(n, d)
+		}
+		n, d, _ := t.countRate(MetricStartRate, 0, av)
+		m.StartRate = ratio(n, d)
+	}
+	if av.investment && t.ratePlan.Sign() > 0 {
+		r := float64(t.rateDone.Units()) / float64(t.ratePlan.Units())
+		m.InvestmentRate = &r
+	}
+	if schedule != nil {
+		s := *schedule // each Metrics its own, so no caller can change another's
+		m.Schedule = &s
+	}
+	return m
+}
+
+func (k *kaifugongChecks) available(metric string) bool {
+	switch metric {
+	case MetricNewStartRate, MetricContinuingResumeRate:
+		return k.avail.nature && k.avail.start
+	case MetricStartRate:
+		return k.avail.start
+	case MetricInvestmentRate:
+		return k.avail.investment
+	}
+	return false
+}
+
+func ratio(num, den int) *float64 {
+	if den == 0 {
+		return nil
+	}
+	r := float64(num) / float64(den)
+	return &r
+}
+
+// rateTolerance keeps float noise from deciding a target: 9 of 10 is 90%.
+const rateTolerance = 1e-9
+
+// required is how many of den projects a rate of at least target needs.
+func required(target float64, den int) int {
+	return int(math.Ceil(target*float64(den) - rateTolerance))
+}
+
+// neededAmount is how much more must be done to reach target × plan (0 when reached).
+func neededAmount(target float64, plan, done ledger.Amount) ledger.Amount {
+	n := int64(math.Round(target*float64(plan.Units()))) - done.Units()
+	if n < 0 {
+		n = 0
+	}
+	return ledger.AmountFromUnits(n)
+}
