@@ -51,7 +51,7 @@ func openCSV(path string) (*csvSource, error) {
 	if err != nil {
 		return nil, fileError(ErrCorrupt, path, err, "CSV 文件格式有误（引号不成对或行不完整）；请在 Excel/WPS 中打开后重新保存。")
 	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	name := sheetNameFor(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	return &csvSource{name: name, records: records}, nil
 }
 
@@ -83,3 +83,31 @@ func (s *csvSource) Rows(_ string, fn func(int, []string) bool) error {
 }
 func (s *csvSource) Merges(string) ([]Range, error) { return nil, nil }
 func (s *csvSource) Close() error                   { return nil }
+
+// CSVRows returns a CSV ledger's rows as read (encoding detected), for writing the
+// annotated copy of a CSV as a workbook.
+func CSVRows(path string) ([][]string, error) {
+	s, err := openCSV(path)
+	if err != nil {
+		return nil, err
+	}
+	return s.records, nil
+}
+
+// sheetNameFor makes a file name a valid sheet name: at most 31 characters, none of
+// the ones Excel forbids.
+func sheetNameFor(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 31 {
+		name = string(r[:31])
+	}
+	if strings.Trim(name, "' ") == "" {
+		name = "台账"
+	}
+	return name
+}

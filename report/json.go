@@ -26,6 +26,7 @@ type fileJSON struct {
 	Metrics    metricsJSON   `json:"metrics"`
 	Targets    []targetJSON  `json:"targets"`
 	Findings   []findingJSON `json:"findings"`
+	Annotated  string        `json:"annotated,omitempty"` // the annotated copy, when one was written
 	Error      *errorJSON    `json:"error"`
 }
 
@@ -127,8 +128,9 @@ func jsonValue(o Outcome) any {
 			InvestmentRate:       rateJSON(res.Metrics.InvestmentRate),
 			Schedule:             rateJSON(res.Metrics.Schedule),
 		},
-		Targets:  make([]targetJSON, 0, len(res.Targets)),
-		Findings: make([]findingJSON, 0, len(res.Findings)),
+		Targets:   make([]targetJSON, 0, len(res.Targets)),
+		Findings:  make([]findingJSON, 0, len(res.Findings)),
+		Annotated: o.Annotated,
 	}
 	if l := res.Ledger; l != nil {
 		v.Sheet = l.Sheet

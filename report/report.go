@@ -14,6 +14,8 @@ type Outcome struct {
 	File   string        // the path as the user gave it
 	Result *rules.Result // nil when Err is set
 	Err    error         // usually a *ledger.Error; any other error is shown as an internal one
+	// Annotated is where the annotated copy was written ("" when none was).
+	Annotated string
 }
 
 // Failed reports whether the file could not be checked.

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -153,6 +155,9 @@ func (opts *checkOptions) parse() error {
 	if opts.Output != "" && len(opts.Files) > 1 {
 		return usagef("-o 只能用于一个台账；检查多个台账时请用 --out-dir 指定文件夹")
 	}
+	if opts.Output != "" && len(opts.Files) == 1 && sameFile(opts.Output, opts.Files[0]) {
+		return usagef("-o 不能是台账本身（%s）：检查从不改动原台账，请另取一个文件名", opts.Files[0])
+	}
 	if opts.NoAnnotate && (opts.Output != "" || opts.OutDir != "") {
 		return usagef("--no-annotate 不生成结果文件，不能同时用 -o 或 --out-dir")
 	}
@@ -193,7 +198,7 @@ func runCheck(opts *checkOptions) error {
 		Color:   opts.Color,
 		Several: len(opts.Files) > 1,
 	})
-	unreadable, failing := false, false
+	unreadable, failing, unwritable := false, false, false
 	for _, file := range opts.Files {
 		o := checkFile(file, r, opts)
 		if o.Failed() {
@@ -201,6 +206,14 @@ func runCheck(opts *checkOptions) error {
 			fmt.Fprintln(opts.Err, o.ErrorMessage())
 		} else if fails(o.Result, opts.FailOn) {
 			failing = true
+		}
+		if !o.Failed() && !opts.NoAnnotate {
+			if err := annotate(&o, opts); err != nil {
+				unwritable = true
+				fmt.Fprintln(opts.Err, err)
+			} else {
+				fmt.Fprintf(opts.Err, "带批注的检查结果已写入 %s\n", o.Annotated)
+			}
 		}
 		if err := w.Write(o); err != nil {
 			return writeFailure()
@@ -210,7 +223,7 @@ func runCheck(opts *checkOptions) error {
 		return writeFailure()
 	}
 	switch {
-	case unreadable:
+	case unwritable, unreadable:
 		return errUnreadable
 	case failing:
 		return errFindings
@@ -238,6 +251,36 @@ func checkFile(path string, r *rules.Rules, opts *checkOptions) (o report.Outcom
 	}
 	o.Result = rules.Evaluate(l, r, eo)
 	return o
+}
+
+// annotate writes the annotated copy of a checked file: to -o, into --out-dir, or
+// beside the input. It never writes over the input.
+func annotate(o *report.Outcome, opts *checkOptions) error {
+	out := opts.Output
+	if out == "" {
+		out = report.AnnotatedPath(o.File, opts.OutDir)
+	}
+	if sameFile(out, o.File) {
+		return fmt.Errorf("检查结果不能写到台账 %s 本身，请用 -o 指定另一个文件名", o.File)
+	}
+	if err := report.Annotate(o.Result, out); err != nil {
+		return err
+	}
+	o.Annotated = out
+	return nil
+}
+
+// sameFile reports whether two paths name the same file, by path or, when both
+// exist, by identity (a link, a different spelling of the same folder).
+func sameFile(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && absA == absB {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // fails reports whether a result has findings at or above the --fail-on level.

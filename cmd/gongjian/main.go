@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"gongjian/report"
 	"gongjian/rules"
 )
 
@@ -59,6 +62,16 @@ func init() {
 }
 
 func main() {
+	// Interrupted (Ctrl-C, the scheduler's kill): take away the half-written temporary
+	// files, so only complete results are ever left in a folder.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		report.RemoveTemporaryFiles()
+		fmt.Fprintln(os.Stderr, "已中断，未完成的检查结果文件已删除")
+		os.Exit(130)
+	}()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -131,7 +131,7 @@ func (p *pkg) freeName(prefix, ext string, taken map[string]bool) string {
 	}
 }
 
-var sheetElemRe = regexp.MustCompile(`<(?:\w+:)?sheet\b[^>]*?/>`)
+var sheetElemRe = regexp.MustCompile(`<(?:\w+:)?sheet\b[^>]*?(?:/>|>\s*</(?:\w+:)?sheet>)`)
 
 // rels is a relationships part.
 type rels struct {
@@ -143,7 +143,7 @@ type rel struct {
 	id, typ, target, elem string
 }
 
-var relElemRe = regexp.MustCompile(`<(?:\w+:)?Relationship\b[^>]*?/>`)
+var relElemRe = regexp.MustCompile(`<(?:\w+:)?Relationship\b[^>]*?(?:/>|>\s*</(?:\w+:)?Relationship>)`)
 
 func parseRels(text string) *rels {
 	r := &rels{text: text}

@@ -21,7 +21,7 @@ var (
 	definedNameRe = regexp.MustCompile(`(?s)<(?:\w+:)?definedName\b[^>]*?(?:/>|>.*?</(?:\w+:)?definedName>)`)
 	idmapRe       = regexp.MustCompile(`idmap\b[^>]*\bdata="([^"]*)"`)
 	sheetIDRe     = regexp.MustCompile(`\ssheetId="(\d+)"`)
-	overrideRe    = regexp.MustCompile(`<(?:\w+:)?Override\b[^>]*?/>`)
+	overrideRe    = regexp.MustCompile(`<(?:\w+:)?Override\b[^>]*?(?:/>|>\s*</(?:\w+:)?Override>)`)
 	activeTabRe   = regexp.MustCompile(`\sactiveTab="(\d+)"`)
 )
 
@@ -90,11 +90,14 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		workbook = insertBeforeClose(workbook, "sheets", elem)
 		types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, ctWorksheet))
 		pl.replace[part] = writeString(func() string { return sheetXML(sh, sheetStyle, false) })
+		quoted := xmlEscape(strings.ReplaceAll(sh.Name, "'", "''"))
 		if sh.AutoFilter {
 			ncols := len(sh.Headers)
 			filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">'%s'!$A$1:$%s$%d</definedName>`,
-				remaining+i, xmlEscape(strings.ReplaceAll(sh.Name, "'", "''")), colLetters(max(ncols-1, 0)), len(sh.Rows)+1))
+				remaining+i, quoted, colLetters(max(ncols-1, 0)), len(sh.Rows)+1))
 		}
+		// The header row is printed again at the top of every page.
+		filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm.Print_Titles" localSheetId="%d">'%s'!$1:$1</definedName>`, remaining+i, quoted))
 	}
 	if len(filterNames) > 0 {
 		workbook = addDefinedNames(workbook, strings.Join(filterNames, ""))

@@ -1,0 +1,231 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"gongjian/ledger"
+	"gongjian/report/internal/xlsxpatch"
+	"gongjian/rules"
+)
+
+// The annotated copy: the ledger itself with every finding marked on its cell (a
+// fill and a comment) and two sheets listing the findings and the targets.
+
+const (
+	findingsSheet = "检查结果"
+	targetsSheet  = "目标完成情况"
+	// commentMarker starts every line the tool writes into a comment; checking the
+	// annotated copy again takes those lines out and keeps what the clerk wrote.
+	commentMarker = "【攻坚检查】"
+	commentAuthor = "攻坚检查"
+	// Fill colours distinct enough that a clerk's own colouring is not mistaken for
+	// the tool's on the next run.
+	errorFill   = "FFFFB7B7"
+	warningFill = "FFFFE9A8"
+)
+
+// AnnotatedSuffix is what the annotated copy adds to the ledger's name; batch runs
+// skip files that carry it.
+const AnnotatedSuffix = ".检查结果"
+
+// AnnotatedPath is where the annotated copy of input goes: beside it, or in outDir,
+// named "NAME.检查结果.xlsx" (".xlsm" stays, so macros still open). An input that
+// already is an annotated copy gets "NAME.检查结果2.xlsx" rather than itself.
+func AnnotatedPath(input, outDir string) string {
+	dir := filepath.Dir(input)
+	if outDir != "" {
+		dir = outDir
+	}
+	ext := strings.ToLower(filepath.Ext(input))
+	if ext != ".xlsm" {
+		ext = ".xlsx"
+	}
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	name := base + AnnotatedSuffix + ext
+	if strings.HasSuffix(base, AnnotatedSuffix) {
+		name = base + "2" + ext
+	}
+	return filepath.Join(dir, name)
+}
+
+// IsAnnotated reports whether a file name is one of the tool's annotated copies.
+func IsAnnotated(path string) bool {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return strings.HasSuffix(base, AnnotatedSuffix) || strings.HasSuffix(base, AnnotatedSuffix+"2")
+}
+
+// Annotate writes the annotated copy of the result's ledger to out, through a
+// temporary file in out's folder that is renamed into place, so a failure leaves
+// neither a half-written file nor a stray temporary one.
+func Annotate(res *rules.Result, out string) error {
+	l := res.Ledger
+	src := l.File
+	if strings.EqualFold(filepath.Ext(src), ".csv") {
+		// A CSV cannot hold fills or comments: the copy is a workbook of its rows.
+		tmp, cleanup, err := csvAsWorkbook(l)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		src = tmp
+	}
+	patch := &xlsxpatch.Patch{
+		Sheet:       l.Sheet,
+		Marks:       marks(res),
+		Author:      commentAuthor,
+		Marker:      commentMarker,
+		ErrorFill:   errorFill,
+		WarningFill: warningFill,
+		Sheets:      []xlsxpatch.Sheet{findingsSheetOf(res), targetsSheetOf(res)},
+	}
+	return WriteAtomically(out, func(w io.Writer) error {
+		return xlsxpatch.Apply(src, w, patch)
+	})
+}
+
+// marks turns findings into cell marks: the cell itself with a comment line, and the
+// row's first cell filled so a long row shows at a glance that it has problems. A
+// finding with no cell of its own (a missing column, a missed target) is marked on
+// the first cell of its row, the header.
+func marks(res *rules.Result) []xlsxpatch.Mark {
+	var out []xlsxpatch.Mark
+	for _, f := range res.Findings {
+		level := xlsxpatch.LevelWarning
+		if f.Severity == rules.SeverityError {
+			level = xlsxpatch.LevelError
+		}
+		row, col := f.Row, f.Col
+		if row <= 0 && len(res.Ledger.HeaderRows) > 0 {
+			row = res.Ledger.HeaderRows[0]
+		}
+		if row <= 0 {
+			continue
+		}
+		if col < 0 {
+			col = 0
+		}
+		out = append(out, xlsxpatch.Mark{Row: row, Col: col, Level: level, Comment: commentMarker + f.Severity.Label() + "：" + f.Message})
+		if col > 0 && !isHeaderRow(res.Ledger, row) {
+			out = append(out, xlsxpatch.Mark{Row: row, Col: 0, Level: level})
+		}
+	}
+	return out
+}
+
+func isHeaderRow(l *ledger.Ledger, row int) bool {
+	for _, r := range l.HeaderRows {
+		if r == row {
+			return true
+		}
+	}
+	return false
+}
+
+// findingsSheetOf lists every finding, in row order, with a link to its cell.
+func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
+	sh := xlsxpatch.Sheet{
+		Name:       findingsSheet,
+		Headers:    []string{"严重程度", "规则", "工作表", "单元格", "项目名称", "字段", "原值", "说明"},
+		Widths:     []float64{9, 18, 14, 9, 34, 14, 16, 70},
+		AutoFilter: true,
+	}
+	l := res.Ledger
+	for _, f := range res.Findings {
+		fill := xlsxpatch.FillWarning
+		if f.Severity == rules.SeverityError {
+			fill = xlsxpatch.FillError
+		}
+		cell := f.Cell
+		if cell == "" {
+			row := f.Row
+			if row <= 0 && len(l.HeaderRows) > 0 {
+				row = l.HeaderRows[0]
+			}
+			cell = ledger.CellName(0, max(row, 1))
+		}
+		field := ""
+		if f.Field != "" {
+			field = f.Field.Label()
+		}
+		project := f.Project
+		if project == "" && f.Group != "" {
+			project = strings.Replace(f.Group, ":", "：", 1)
+		}
+		sh.Rows = append(sh.Rows, []xlsxpatch.Cell{
+			{Text: f.Severity.Label(), Fill: fill},
+			{Text: f.Rule},
+			{Text: l.Sheet},
+			{Text: cell, Link: sheetRef(l.Sheet) + "!" + cell},
+			{Text: project},
+			{Text: field},
+			{Text: f.Value},
+			{Text: f.Message},
+		})
+	}
+	return sh
+}
+
+// targetsSheetOf is the targets table for the whole ledger and each group.
+func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
+	sh := xlsxpatch.Sheet{
+		Name:       targetsSheet,
+		Headers:    []string{"范围", "里程碑", "截止日期", "指标", "目标", "实际", "状态", "差距或还需"},
+		Widths:     []float64{24, 16, 12, 12, 14, 10, 10, 40},
+		AutoFilter: true,
+	}
+	for _, t := range res.Targets {
+		scope := "全部项目"
+		if t.GroupBy != "" {
+			scope = rules.GroupLabel(t.GroupBy) + "：" + t.Group
+		}
+		target := xlsxpatch.Cell{Number: ratio(t.Target), Percent: true}
+		if t.TargetLabel != "" && !strings.HasSuffix(t.TargetLabel, "%") {
+			target = xlsxpatch.Cell{Text: t.TargetLabel}
+		}
+		actual := xlsxpatch.Cell{Text: "-"}
+		if t.Actual != nil {
+			actual = xlsxpatch.Cell{Number: ratio(*t.Actual), Percent: true}
+		}
+		status := xlsxpatch.Cell{Text: t.Status.Label()}
+		switch t.Status {
+		case rules.StatusMet:
+			status.Fill = xlsxpatch.FillGood
+		case rules.StatusMissed:
+			status.Fill = xlsxpatch.FillError
+		case rules.StatusUpcoming:
+			status.Fill = xlsxpatch.FillWarning
+		}
+		sh.Rows = append(sh.Rows, []xlsxpatch.Cell{
+			{Text: scope}, {Text: t.Milestone}, {Text: t.Due.String()}, {Text: rules.MetricLabel(t.Metric)},
+			target, actual, status, {Text: gapText(t)},
+		})
+	}
+	return sh
+}
+
+// ratio writes a rate for a percentage cell, rounded to 4 places like the JSON.
+func ratio(v float64) string {
+	return strconv.FormatFloat(round4(v), 'f', -1, 64)
+}
+
+// sheetRef quotes a sheet name for a cell reference ('5月台账').
+func sheetRef(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+// AnnotateError is an annotated copy that could not be written, with one Chinese
+// sentence for the clerk.
+type AnnotateError struct {
+	Path string
+	Err  error
+}
+
+func (e *AnnotateError) Error() string {
+	return fmt.Sprintf("无法写出检查结果文件 %s，请检查该文件夹是否可写、磁盘是否已满，或用 -o 指定其他位置", e.Path)
+}
+
+func (e *AnnotateError) Unwrap() error { return e.Err }

@@ -1,0 +1,65 @@
+package report
+
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongjian/ledger"
+)
+
+// csvAsWorkbook writes a CSV ledger's rows into a temporary workbook with one sheet
+// of the ledger's sheet name, so the findings can be marked on it like on any other.
+// Plain numbers become numbers; everything else stays text as the clerk typed it.
+func csvAsWorkbook(l *ledger.Ledger) (path string, cleanup func(), err error) {
+	rows, err := ledger.CSVRows(l.File)
+	if err != nil {
+		return "", nil, err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", l.Sheet); err != nil {
+		return "", nil, err
+	}
+	sw, err := f.NewStreamWriter(l.Sheet)
+	if err != nil {
+		return "", nil, err
+	}
+	for i, rec := range rows {
+		vals := make([]any, len(rec))
+		for j, v := range rec {
+			vals[j] = csvValue(v)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, vals); err != nil {
+			return "", nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return "", nil, err
+	}
+	tmp, err := os.CreateTemp("", "gongjian-csv-*.xlsx")
+	if err != nil {
+		return "", nil, err
+	}
+	tmp.Close()
+	if err := f.SaveAs(tmp.Name()); err != nil {
+		os.Remove(tmp.Name())
+		return "", nil, err
+	}
+	return tmp.Name(), func() { os.Remove(tmp.Name()) }, nil
+}
+
+// csvValue keeps a cell as a number only when writing it back gives the same text,
+// so codes with leading zeros and "1,200" stay exactly as typed.
+func csvValue(s string) any {
+	if s == "" {
+		return nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && strconv.FormatFloat(f, 'f', -1, 64) == s && !strings.HasPrefix(s, "+") {
+		return f
+	}
+	return s
+}
