@@ -333,9 +333,9 @@ func TestAnnotateCSV(t *testing.T) {
 
 func TestAnnotatedPath(t *testing.T) {
 	for in, want := range map[string]string{
-		"a/台账.xlsx":       "a/台账.检查结果.xlsx",
-		"a/台账.xlsm":       "a/台账.检查结果.xlsm",
-		"a/台账.csv":        "a/台账.检查结果.xlsx",
+		"a/台账.xlsx":      "a/台账.检查结果.xlsx",
+		"a/台账.xlsm":      "a/台账.检查结果.xlsm",
+		"a/台账.csv":       "a/台账.检查结果.xlsx",
 		"a/台账.检查结果.xlsx": "a/台账.检查结果2.xlsx",
 	} {
 		if got := AnnotatedPath(in, ""); got != filepath.FromSlash(want) {
