@@ -263,6 +263,10 @@ func annotate(o *report.Outcome, opts *checkOptions) error {
 	if sameFile(out, o.File) {
 		return fmt.Errorf("检查结果不能写到台账 %s 本身，请用 -o 指定另一个文件名", o.File)
 	}
+	// A folder named by -o or --out-dir that does not exist yet is made.
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return &report.AnnotateError{Path: out, Err: err}
+	}
 	if err := report.Annotate(o.Result, out); err != nil {
 		return err
 	}
