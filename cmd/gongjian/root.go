@@ -45,6 +45,7 @@ func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
 
 	root.AddCommand(
 		newCheckCmd(runCheck),
+		newReportCmd(runReport),
 		newRulesCmd(),
 		newCompletionCmd(),
 	)

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"gongjian/ledger"
+	"gongjian/report"
+	"gongjian/rules"
+)
+
+// reportOptions holds the flags and I/O of gongjian report.
+type reportOptions struct {
+	Out, Err io.Writer
+
+	Files    []string
+	AsOf     string
+	By       string
+	Previous string
+	Output   string
+	Format   string
+	Rules    string
+	Sheet    string
+
+	asOf   ledger.Date
+	format string
+}
+
+var reportFormats = []string{"table", "markdown", "csv", "json"}
+
+var reportBys = map[string]string{
+	"town": "乡镇", "unit": "责任单位", "leader": "包联领导", "nature": "建设性质", "category": "项目类别",
+}
+
+func newReportCmd(run func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "report 开复工台账.xlsx [融资需求台账.xlsx] ...",
+		Short: "生成月度调度会议报告：总体情况、分组排名、重点项目、滞后清单、问题清单、融资情况、本月变化",
+		Long: `按通报的顺序生成月度调度报告：总体情况、分组排名（乡镇和县直部门分别排名）、
+重点项目、滞后项目清单、问题清单、融资情况（给了融资需求台账时）、本月变化（给了 --previous 时）。
+
+输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿，
+每部分一个工作表，带图表，A4 横向。`,
+		Example: `  # 在终端查看本月报告
+  gongjian report 全县台账.xlsx
+
+  # 生成可打印的报告工作簿，并与上月对比
+  gongjian report 全县台账.xlsx 融资需求台账.xlsx --previous 上月台账.xlsx -o 5月调度报告.xlsx
+
+  # 贴进通报的 Markdown，按包联领导排名
+  gongjian report 全县台账.xlsx --by leader --format markdown > 通报.md
+
+  # 每部分一个 CSV 文件
+  gongjian report 全县台账.xlsx --format csv -o 报告CSV`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("请指定开复工台账，例如 gongjian report 全县台账.xlsx")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Out, opts.Err = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.Files = args
+			if err := opts.parse(); err != nil {
+				return err
+			}
+			return run(opts)
+		},
+	}
+	fs := cmd.Flags()
+	fs.SortFlags = false
+	fs.StringVar(&opts.AsOf, "as-of", "", "截至日期，如 2025-05-31；不填时从台账推断")
+	setValueName(fs, "as-of", "日期")
+	fs.StringVar(&opts.By, "by", "", "只按一种分组排名：town（乡镇）、unit（责任单位）、leader（包联领导）、nature（建设性质）、category（项目类别）（默认乡镇和县直部门分别排名）")
+	setValueName(fs, "by", "分组")
+	fs.StringVar(&opts.Previous, "previous", "", "上月的台账，用于“本月变化”")
+	setValueName(fs, "previous", "文件")
+	fs.StringVarP(&opts.Output, "output", "o", "", "写到文件：.xlsx 为可打印的工作簿；--format csv 时为存放 CSV 的文件夹")
+	setValueName(fs, "output", "文件")
+	fs.StringVar(&opts.Format, "format", "table", "输出格式：table、markdown、csv、json（默认 table）")
+	setValueName(fs, "format", "格式")
+	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML）；不填时用内置的攻坚目标")
+	setValueName(fs, "rules", "文件")
+	fs.StringVar(&opts.Sheet, "sheet", "", "读取这个工作表（默认选表头最像台账的工作表）")
+	setValueName(fs, "sheet", "工作表")
+	return cmd
+}
+
+func (opts *reportOptions) parse() error {
+	ok := false
+	for _, f := range reportFormats {
+		ok = ok || f == opts.Format
+	}
+	if !ok {
+		return usagef("参数 --format 的值“%s”无效，可选 %s", opts.Format, strings.Join(reportFormats, "、"))
+	}
+	opts.format = opts.Format
+	if opts.By != "" {
+		if _, ok := reportBys[opts.By]; !ok {
+			return usagef("参数 --by 的值“%s”无效，可选 town、unit、leader、nature、category", opts.By)
+		}
+	}
+	if opts.AsOf != "" {
+		d, err := parseAsOf(opts.AsOf)
+		if err != nil {
+			return err
+		}
+		opts.asOf = d
+	}
+	if opts.Output != "" {
+		isXLSX := strings.EqualFold(filepath.Ext(opts.Output), ".xlsx")
+		if opts.format == "csv" && isXLSX {
+			return usagef("--format csv 时 -o 应是一个文件夹，每部分写一个 CSV 文件")
+		}
+		if opts.format != "csv" && !isXLSX {
+			return usagef("-o 应是 .xlsx 文件（可打印的报告工作簿），或与 --format csv 一起指定文件夹")
+		}
+		for _, in := range append([]string{opts.Previous}, opts.Files...) {
+			if in != "" && sameFile(opts.Output, in) {
+				return usagef("-o 不能是输入的台账（%s），请另取一个文件名", in)
+			}
+		}
+	}
+	return nil
+}
+
+// runReport reads the ledgers, evaluates them, and writes the report.
+func runReport(opts *reportOptions) error {
+	r := rules.Default()
+	if opts.Rules != "" {
+		loaded, err := rules.Load(opts.Rules)
+		if err != nil {
+			return err
+		}
+		r = loaded
+	}
+	eo := rules.Options{}
+	if opts.asOf.IsSet() {
+		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
+	}
+	var main []*rules.Result
+	var financing []*rules.Result
+	for _, file := range opts.Files {
+		res, err := evaluateFile(file, r, eo, opts)
+		if err != nil {
+			return err
+		}
+		if res.Ledger.Kind == ledger.KindRongzi {
+			financing = append(financing, res)
+		} else {
+			main = append(main, res)
+		}
+	}
+	switch len(main) {
+	case 0:
+		return usagef("没有开复工台账：报告需要一个开复工台账（融资需求台账可一并给出）")
+	case 1:
+	default:
+		return usagef("给了 %d 个开复工台账；报告针对一个台账，请先用 gongjian merge 把乡镇台账合并成全县台账", len(main))
+	}
+	rules.Join(main, financing)
+	mo := report.MonthlyOptions{By: opts.By, Financing: financing}
+	if opts.Previous != "" {
+		prev, err := evaluateFile(opts.Previous, r, rules.Options{}, opts)
+		if err != nil {
+			return err
+		}
+		mo.Previous = prev
+	}
+	m := report.BuildMonthly(main[0], r, mo)
+	return writeReport(m, opts)
+}
+
+// evaluateFile reads one ledger; a file that cannot be read stops the report, since a
+// report missing a ledger would mislead the meeting.
+func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
+	l, err := ledger.Read(file, ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf})
+	if err != nil {
+		if e, ok := ledger.AsError(err); ok {
+			return nil, &failure{code: exitUnreadable, msg: e.Message}
+		}
+		return nil, &failure{code: exitUnreadable, msg: filepath.Base(file) + "：无法读取，请确认文件可以在 Excel/WPS 中打开"}
+	}
+	return rules.Evaluate(l, r, eo), nil
+}
+
+func writeReport(m *report.Monthly, opts *reportOptions) error {
+	unwritable := func(err error) error {
+		return &failure{code: exitUnreadable, msg: fmt.Sprintf("无法写出报告 %s，请检查该位置是否可写、磁盘是否已满", opts.Output)}
+	}
+	switch {
+	case opts.Output != "" && opts.format == "csv":
+		if err := os.MkdirAll(opts.Output, 0o755); err != nil {
+			return unwritable(err)
+		}
+		files, err := report.WriteMonthlyCSVDir(opts.Output, m)
+		if err != nil {
+			return unwritable(err)
+		}
+		fmt.Fprintf(opts.Err, "报告已写入 %s（%d 个 CSV 文件）\n", opts.Output, len(files))
+		return nil
+	case opts.Output != "":
+		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
+			return unwritable(err)
+		}
+		if err := report.WriteAtomically(opts.Output, func(w io.Writer) error { return report.WriteMonthlyWorkbook(w, m) }); err != nil {
+			return unwritable(err)
+		}
+		fmt.Fprintf(opts.Err, "报告已写入 %s\n", opts.Output)
+		return nil
+	}
+	var err error
+	switch opts.format {
+	case "markdown":
+		err = report.WriteMonthlyMarkdown(opts.Out, m)
+	case "csv":
+		err = report.WriteMonthlyCSV(opts.Out, m)
+	case "json":
+		err = report.WriteMonthlyJSON(opts.Out, m)
+	default:
+		err = report.WriteMonthlyTable(opts.Out, m)
+	}
+	if err != nil {
+		return writeFailure()
+	}
+	return nil
+}

@@ -1,0 +1,366 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"gongjian/ledger"
+	"gongjian/rules"
+)
+
+// Monthly is the monthly 调度会议 report (SPEC §5): its sections in the order of a
+// real 通报. BuildMonthly works it out once; each format only lays it out.
+type Monthly struct {
+	Title    string
+	AsOf     ledger.Date
+	Files    []string
+	Result   *rules.Result // the 开复工台账
+	Overview Overview
+	Rankings []Ranking
+	Key      []KeyProject // 重点项目: 年度计划投资 at least the rules' AnnualPlanMin
+	Big      []KeyProject // 亿元以上项目: 总投资 at least TotalMin
+	Lagging  []Lagging
+	Problems []ProblemGroup
+	// Financing is the 融资需求台账's figures; nil when none was given.
+	Financing *FinancingSection
+	Changes   *Changes // nil without --previous
+}
+
+// Overview is section 1, 总体情况.
+type Overview struct {
+	Counts    rules.Counts
+	Amounts   rules.Amounts
+	Metrics   rules.Metrics
+	GapPoints *float64 // 投资完成率 − 序时进度, in 个百分点 (negative: behind)
+	Targets   []rules.Target
+}
+
+// Ranking is section 2 for one grouping: the groups ranked by 完成率.
+type Ranking struct {
+	By    string // "town", "unit", "leader", "nature", "category"
+	Label string // 乡镇, 县直部门（责任单位）…
+	Rows  []RankRow
+}
+
+// RankRow is one group of a ranking.
+type RankRow struct {
+	Name                 string
+	Projects             int
+	NewStartRate         *float64
+	ContinuingResumeRate *float64
+	Plan, Done           ledger.Amount
+	Rate                 *float64 // 完成率
+	GapPoints            *float64 // against 序时进度, 个百分点
+	Rank                 int      // 0 when the group has no 年度计划 to rank by
+	Light                rules.Light
+}
+
+// KeyProject is a row of section 3.
+type KeyProject struct {
+	Row                int
+	Name, Unit, Leader string
+	Total, Plan, Done  ledger.Amount
+	Rate               *float64
+	GapPoints          *float64
+	Light              rules.Light
+}
+
+// Lagging is a row of section 4: a project that has not started on time or whose
+// investment is behind the 序时进度.
+type Lagging struct {
+	Row                          int
+	Name, Unit, Leader, Problems string
+	Reason                       string // in the words of a 通报
+	Overdue                      bool   // 未按期开工
+	GapPoints                    float64
+	Light                        rules.Light
+}
+
+// ProblemGroup is section 5 for one 责任单位.
+type ProblemGroup struct {
+	Unit  string
+	Items []ProblemItem
+}
+
+// ProblemItem is one project's 存在问题.
+type ProblemItem struct {
+	Name, Problem string
+}
+
+// MonthlyOptions steer BuildMonthly.
+type MonthlyOptions struct {
+	By        string          // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
+	Previous  *rules.Result   // last month's ledger, for section 7
+	Financing []*rules.Result // 融资需求台账 results, for section 6
+}
+
+// BuildMonthly works out every section from an evaluated 开复工台账.
+func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Monthly {
+	m := &Monthly{Result: res, AsOf: res.AsOf}
+	if res.Ledger != nil {
+		m.Files = []string{res.Ledger.File}
+	}
+	m.Title = monthlyTitle(res)
+	m.Overview = Overview{Counts: res.Counts, Amounts: res.Amounts, Metrics: res.Metrics,
+		GapPoints: gapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
+	for _, t := range res.Targets {
+		if t.GroupBy == "" {
+			m.Overview.Targets = append(m.Overview.Targets, t)
+		}
+	}
+	m.Rankings = rankings(res, r, opts.By)
+	m.Key, m.Big = keyProjects(res, r)
+	m.Lagging = lagging(res, r)
+	m.Problems = problems(res)
+	m.Financing = financingSection(opts.Financing)
+	if opts.Previous != nil {
+		m.Changes = changes(res, opts.Previous, r)
+	}
+	return m
+}
+
+// monthlyTitle names the report after the ledger ("陵川县2025年重点项目开复工台账" →
+// "陵川县2025年重点项目建设情况调度"), with the reporting date.
+func monthlyTitle(res *rules.Result) string {
+	name := "重点项目建设情况调度报告"
+	if l := res.Ledger; l != nil && l.Title != "" {
+		t := l.Title
+		if i := strings.IndexAny(t, "（("); i > 0 {
+			t = t[:i]
+		}
+		for _, suffix := range []string{"开复工台账", "推进台账", "台账", "月度调度表", "调度表", "情况表"} {
+			if strings.HasSuffix(t, suffix) {
+				t = strings.TrimSuffix(t, suffix)
+				break
+			}
+		}
+		name = t + "建设情况调度报告"
+	}
+	if res.AsOf.IsSet() {
+		name += "（截至" + chineseDate(res.AsOf) + "）"
+	}
+	return name
+}
+
+// chineseDate is "2025年5月31日".
+func chineseDate(d ledger.Date) string {
+	s := itoa(d.Year) + "年" + itoa(d.Month) + "月"
+	if d.HasDay() {
+		s += itoa(d.Day) + "日"
+	}
+	return s
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+func gapPoints(rate, schedule *float64) *float64 {
+	if rate == nil || schedule == nil {
+		return nil
+	}
+	p := roundPoints(*rate - *schedule)
+	return &p
+}
+
+// rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
+func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
+	bys := []string{rules.GroupByTown, rules.GroupByUnit}
+	if by != "" {
+		bys = []string{by}
+	}
+	var out []Ranking
+	for _, b := range bys {
+		var groups []rules.Group
+		switch b {
+		case rules.GroupByTown, rules.GroupByUnit, rules.GroupByLeader:
+			for _, g := range res.Groups {
+				if g.By == b {
+					groups = append(groups, g)
+				}
+			}
+		default:
+			groups = rules.Breakdown(res, r, ledger.Field(b))
+		}
+		if len(groups) == 0 && by == "" {
+			continue
+		}
+		out = append(out, Ranking{By: b, Label: groupingLabel(b), Rows: rankRows(groups, res.Metrics.Schedule, r)})
+	}
+	return out
+}
+
+// groupingLabel is the heading of a ranking.
+func groupingLabel(by string) string {
+	switch by {
+	case rules.GroupByTown:
+		return "乡镇"
+	case rules.GroupByUnit:
+		return "县直部门（责任单位）"
+	case rules.GroupByLeader:
+		return "包联领导"
+	case string(ledger.FieldNature):
+		return "建设性质"
+	case string(ledger.FieldCategory):
+		return "项目类别"
+	case string(ledger.FieldLevel):
+		return "项目级别"
+	}
+	return by
+}
+
+// rankRows ranks groups by 完成率, highest first; equal rates share a rank (1, 2, 2, 4),
+// and groups with no 年度计划 come last, unranked.
+func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow {
+	rows := make([]RankRow, 0, len(groups))
+	for _, g := range groups {
+		row := RankRow{Name: g.Name, Projects: g.Counts.Projects, NewStartRate: g.Metrics.NewStartRate,
+			ContinuingResumeRate: g.Metrics.ContinuingResumeRate, Plan: g.Amounts.AnnualPlan, Done: g.Amounts.Done,
+			Rate: g.Metrics.InvestmentRate}
+		row.GapPoints = gapPoints(row.Rate, schedule)
+		if row.Rate != nil && schedule != nil {
+			row.Light = r.LightFor(*row.Rate, *schedule)
+		}
+		rows = append(rows, row)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i].Rate, rows[j].Rate
+		switch {
+		case a == nil || b == nil:
+			return a != nil && b == nil
+		case round4(*a) != round4(*b):
+			return *a > *b
+		}
+		return rows[i].Name < rows[j].Name
+	})
+	for i := range rows {
+		if rows[i].Rate == nil {
+			continue
+		}
+		rows[i].Rank = i + 1
+		if i > 0 && rows[i-1].Rate != nil && round4(*rows[i-1].Rate) == round4(*rows[i].Rate) {
+			rows[i].Rank = rows[i-1].Rank
+		}
+	}
+	return rows
+}
+
+// keyProjects are section 3, in ledger order.
+func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
+	if res.Ledger == nil {
+		return nil, nil
+	}
+	for i := range res.Ledger.Projects {
+		p := &res.Ledger.Projects[i]
+		isKey, isBig := r.IsKeyProject(p), r.IsBigProject(p)
+		if !isKey && !isBig {
+			continue
+		}
+		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done}
+		if p.Plan.Sign() > 0 {
+			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
+			kp.Rate = &rate
+			kp.GapPoints = gapPoints(kp.Rate, res.Metrics.Schedule)
+			if res.Metrics.Schedule != nil {
+				kp.Light = r.LightFor(rate, *res.Metrics.Schedule)
+			}
+		}
+		if isKey {
+			key = append(key, kp)
+		}
+		if isBig {
+			big = append(big, kp)
+		}
+	}
+	return key, big
+}
+
+// lagging is section 4: the projects behind, from the findings that say so.
+func lagging(res *rules.Result, r *rules.Rules) []Lagging {
+	l := res.Ledger
+	if l == nil {
+		return nil
+	}
+	byRow := map[int]int{}
+	for i := range l.Projects {
+		byRow[l.Projects[i].Row] = i
+	}
+	var out []Lagging
+	index := map[int]int{} // row → index in out
+	for _, f := range res.Findings {
+		if f.Rule != rules.RuleOverdueStart && f.Rule != rules.RuleBehindSchedule {
+			continue
+		}
+		pi, ok := byRow[f.Row]
+		if !ok {
+			continue
+		}
+		p := &l.Projects[pi]
+		j, seen := index[f.Row]
+		if !seen {
+			out = append(out, Lagging{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Problems: p.Problems})
+			j = len(out) - 1
+			index[f.Row] = j
+		}
+		lg := &out[j]
+		var reason string
+		if f.Rule == rules.RuleOverdueStart {
+			lg.Overdue = true
+			reason = "计划" + chineseDate(p.PlanStart) + "开工，未按期开工"
+		} else if p.Plan.Sign() > 0 && res.Metrics.Schedule != nil {
+			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
+			lg.GapPoints = roundPoints(*res.Metrics.Schedule - rate)
+			lg.Light = r.LightFor(rate, *res.Metrics.Schedule)
+			reason = fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", percentText(&rate), lg.GapPoints)
+		}
+		if reason != "" {
+			if lg.Reason != "" {
+				lg.Reason += "；"
+			}
+			lg.Reason += reason
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Row < out[j].Row })
+	return out
+}
+
+// problems is section 5: every non-empty 存在问题, by 责任单位.
+func problems(res *rules.Result) []ProblemGroup {
+	if res.Ledger == nil {
+		return nil
+	}
+	index := map[string]int{}
+	var out []ProblemGroup
+	for i := range res.Ledger.Projects {
+		p := &res.Ledger.Projects[i]
+		text := strings.TrimSpace(p.Problems)
+		if text == "" || text == "无" || text == "/" || text == "-" {
+			continue
+		}
+		unit := strings.TrimSpace(p.Unit)
+		if unit == "" {
+			unit = rules.UnsetGroup
+		}
+		j, ok := index[unit]
+		if !ok {
+			out = append(out, ProblemGroup{Unit: unit})
+			j = len(out) - 1
+			index[unit] = j
+		}
+		out[j].Items = append(out[j].Items, ProblemItem{Name: p.Name, Problem: text})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if (out[i].Unit == rules.UnsetGroup) != (out[j].Unit == rules.UnsetGroup) {
+			return out[j].Unit == rules.UnsetGroup
+		}
+		return out[i].Unit < out[j].Unit
+	})
+	return out
+}

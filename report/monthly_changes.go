@@ -1,0 +1,103 @@
+package report
+
+import (
+	"gongjian/ledger"
+	"gongjian/rules"
+)
+
+// Changes is section 7, 本月变化: what moved since last month's ledger.
+type Changes struct {
+	Previous     string      // last month's file
+	PreviousAsOf ledger.Date //
+	NewlyStarted []ChangedProject
+	Added        []GroupChange // 本月完成 per group: this month's 1-N月 minus last month's
+	TurnedRed    []GroupChange // groups whose light is red now and was not before
+	Appeared     []ChangedProject
+	Disappeared  []ChangedProject
+}
+
+// ChangedProject names a project of section 7.
+type ChangedProject struct {
+	Name, Town, Unit string
+	Start            ledger.Date // for newly started projects
+}
+
+// GroupChange is one group's investment this month and last.
+type GroupChange struct {
+	By, Name     string
+	Done, Before ledger.Amount // 1-N月 now and a month ago
+	Added        ledger.Amount // Done − Before
+	Light        rules.Light
+	LightBefore  rules.Light
+}
+
+// projectKey matches a project across two ledgers: its 项目代码, else its normalised name.
+func projectKey(p *ledger.Project) string {
+	if p.Code != "" {
+		return "code:" + p.Code
+	}
+	return "name:" + ledger.NormalizeName(p.Name)
+}
+
+func changes(cur, prev *rules.Result, r *rules.Rules) *Changes {
+	c := &Changes{PreviousAsOf: prev.AsOf}
+	if prev.Ledger != nil {
+		c.Previous = prev.Ledger.File
+	}
+	before := map[string]*ledger.Project{}
+	if prev.Ledger != nil {
+		for i := range prev.Ledger.Projects {
+			p := &prev.Ledger.Projects[i]
+			before[projectKey(p)] = p
+		}
+	}
+	now := map[string]bool{}
+	if cur.Ledger != nil {
+		for i := range cur.Ledger.Projects {
+			p := &cur.Ledger.Projects[i]
+			k := projectKey(p)
+			now[k] = true
+			old, existed := before[k]
+			if !existed {
+				c.Appeared = append(c.Appeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
+			}
+			if r.StartedBy(p, cur.AsOf) && (!existed || !r.StartedBy(old, prev.AsOf)) && p.Nature != rules.NatureTerminated {
+				c.NewlyStarted = append(c.NewlyStarted, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit, Start: p.ActualStart})
+			}
+		}
+	}
+	if prev.Ledger != nil {
+		for i := range prev.Ledger.Projects {
+			p := &prev.Ledger.Projects[i]
+			if !now[projectKey(p)] {
+				c.Disappeared = append(c.Disappeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
+			}
+		}
+	}
+	prevGroups := map[[2]string]rules.Group{}
+	for _, g := range prev.Groups {
+		prevGroups[[2]string{g.By, g.Name}] = g
+	}
+	for _, g := range cur.Groups {
+		if g.By != rules.GroupByTown && g.By != rules.GroupByUnit {
+			continue
+		}
+		old := prevGroups[[2]string{g.By, g.Name}]
+		gc := GroupChange{By: g.By, Name: g.Name, Done: g.Amounts.Done, Before: old.Amounts.Done}
+		gc.Added = gc.Done.Sub(gc.Before)
+		gc.Light = lightOf(g.Metrics, r)
+		gc.LightBefore = lightOf(old.Metrics, r)
+		c.Added = append(c.Added, gc)
+		if gc.Light == rules.LightRed && gc.LightBefore != rules.LightRed {
+			c.TurnedRed = append(c.TurnedRed, gc)
+		}
+	}
+	return c
+}
+
+func lightOf(m rules.Metrics, r *rules.Rules) rules.Light {
+	if m.InvestmentRate == nil || m.Schedule == nil {
+		return ""
+	}
+	return r.LightFor(*m.InvestmentRate, *m.Schedule)
+}

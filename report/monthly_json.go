@@ -1,0 +1,231 @@
+package report
+
+import (
+	"io"
+
+	"gongjian/ledger"
+)
+
+// The monthly report's JSON: overall as check's, then a key per section.
+
+type monthlyJSON struct {
+	Title       string         `json:"title"`
+	AsOf        string         `json:"as_of"`
+	Files       []string       `json:"files"`
+	Overall     overallJSON    `json:"overall"`
+	Groups      []groupJSON    `json:"groups"`
+	KeyProjects []keyJSON      `json:"key_projects"`
+	BigProjects []keyJSON      `json:"big_projects"`
+	Lagging     []laggingJSON  `json:"lagging"`
+	Problems    []problemJSON  `json:"problems"`
+	Financing   *financingJSON `json:"financing"`
+	Changes     *changesJSON   `json:"changes"`
+}
+
+type overallJSON struct {
+	Counts    countsJSON   `json:"counts"`
+	Amounts   amountsJSON  `json:"amounts"`
+	Metrics   metricsJSON  `json:"metrics"`
+	GapPoints *float64     `json:"gap_points"`
+	Targets   []targetJSON `json:"targets"`
+}
+
+type groupJSON struct {
+	By                   string   `json:"by"`
+	Name                 string   `json:"name"`
+	Projects             int      `json:"projects"`
+	NewStartRate         *float64 `json:"new_start_rate"`
+	ContinuingResumeRate *float64 `json:"continuing_resume_rate"`
+	AnnualPlan           *string  `json:"annual_plan"`
+	Done                 *string  `json:"done"`
+	InvestmentRate       *float64 `json:"investment_rate"`
+	GapPoints            *float64 `json:"gap_points"`
+	Rank                 *int     `json:"rank"`
+	Light                string   `json:"light"`
+}
+
+type keyJSON struct {
+	Name           string   `json:"name"`
+	Unit           string   `json:"unit"`
+	Leader         string   `json:"leader"`
+	Total          *string  `json:"total"`
+	AnnualPlan     *string  `json:"annual_plan"`
+	Done           *string  `json:"done"`
+	InvestmentRate *float64 `json:"investment_rate"`
+	GapPoints      *float64 `json:"gap_points"`
+	Light          string   `json:"light"`
+}
+
+type laggingJSON struct {
+	Row       int     `json:"row"`
+	Name      string  `json:"name"`
+	Unit      string  `json:"unit"`
+	Leader    string  `json:"leader"`
+	Overdue   bool    `json:"overdue_start"`
+	GapPoints float64 `json:"gap_points"`
+	Light     string  `json:"light"`
+	Reason    string  `json:"reason"`
+	Problems  string  `json:"problems"`
+}
+
+type problemJSON struct {
+	Unit     string `json:"unit"`
+	Name     string `json:"name"`
+	Problems string `json:"problems"`
+}
+
+type financingJSON struct {
+	Files      []string         `json:"files"`
+	Counts     financeCounts    `json:"counts"`
+	Need       *string          `json:"need"`
+	Credit     *string          `json:"credit"`
+	Signed     *string          `json:"signed"`
+	Disbursed  *string          `json:"disbursed"`
+	ByMethod   []financeRowJSON `json:"by_method"`
+	ByBank     []financeRowJSON `json:"by_bank"`
+	Unassigned []string         `json:"unassigned"`
+}
+
+type financeCounts struct {
+	Projects  int `json:"projects"`
+	Docked    int `json:"docked"`
+	Credited  int `json:"credited"`
+	Signed    int `json:"signed"`
+	Disbursed int `json:"disbursed"`
+}
+
+type financeRowJSON struct {
+	Name      string  `json:"name"`
+	Projects  int     `json:"projects"`
+	Need      *string `json:"need"`
+	Credit    *string `json:"credit"`
+	Signed    *string `json:"signed"`
+	Disbursed *string `json:"disbursed"`
+}
+
+type changesJSON struct {
+	Previous     string               `json:"previous"`
+	PreviousAsOf string               `json:"previous_as_of"`
+	NewlyStarted []changedProjectJSON `json:"newly_started"`
+	Added        []groupChangeJSON    `json:"added"`
+	TurnedRed    []groupChangeJSON    `json:"turned_red"`
+	Appeared     []changedProjectJSON `json:"appeared"`
+	Disappeared  []changedProjectJSON `json:"disappeared"`
+}
+
+type changedProjectJSON struct {
+	Name  string `json:"name"`
+	Town  string `json:"town"`
+	Unit  string `json:"unit"`
+	Start string `json:"start,omitempty"`
+}
+
+type groupChangeJSON struct {
+	By          string  `json:"by"`
+	Name        string  `json:"name"`
+	Before      *string `json:"before"`
+	Done        *string `json:"done"`
+	Added       *string `json:"added"`
+	Light       string  `json:"light"`
+	LightBefore string  `json:"light_before"`
+}
+
+// WriteMonthlyJSON writes the report as one JSON object.
+func WriteMonthlyJSON(w io.Writer, m *Monthly) error {
+	b, err := marshal(m.jsonValue(), true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+func (m *Monthly) jsonValue() *monthlyJSON {
+	o := m.Overview
+	v := &monthlyJSON{
+		Title: m.Title, AsOf: m.AsOf.String(), Files: append([]string{}, m.Files...),
+		Overall: overallJSON{
+			Counts: countsJSON{Projects: o.Counts.Projects, New: o.Counts.New, NewStarted: o.Counts.NewStarted,
+				Continuing: o.Counts.Continuing, ContinuingResumed: o.Counts.ContinuingResumed},
+			Amounts: amountsJSON{Total: amountJSON(o.Amounts.Total), AnnualPlan: amountJSON(o.Amounts.AnnualPlan), Done: amountJSON(o.Amounts.Done)},
+			Metrics: metricsJSON{NewStartRate: rateJSON(o.Metrics.NewStartRate), ContinuingResumeRate: rateJSON(o.Metrics.ContinuingResumeRate),
+				StartRate: rateJSON(o.Metrics.StartRate), InvestmentRate: rateJSON(o.Metrics.InvestmentRate), Schedule: rateJSON(o.Metrics.Schedule)},
+			GapPoints: o.GapPoints,
+			Targets:   []targetJSON{},
+		},
+		Groups: []groupJSON{}, KeyProjects: []keyJSON{}, BigProjects: []keyJSON{}, Lagging: []laggingJSON{}, Problems: []problemJSON{},
+	}
+	for _, t := range o.Targets {
+		v.Overall.Targets = append(v.Overall.Targets, targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric,
+			Target: round4(t.Target), Actual: rateJSON(t.Actual), Status: string(t.Status), Needed: neededJSONOf(t.Needed), Note: t.Note})
+	}
+	for _, rk := range m.Rankings {
+		for _, r := range rk.Rows {
+			g := groupJSON{By: rk.By, Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
+				ContinuingResumeRate: rateJSON(r.ContinuingResumeRate), AnnualPlan: amountJSON(r.Plan), Done: amountJSON(r.Done),
+				InvestmentRate: rateJSON(r.Rate), GapPoints: r.GapPoints, Light: string(r.Light)}
+			if r.Rank > 0 {
+				rank := r.Rank
+				g.Rank = &rank
+			}
+			v.Groups = append(v.Groups, g)
+		}
+	}
+	keys := func(list []KeyProject) []keyJSON {
+		out := []keyJSON{}
+		for _, k := range list {
+			out = append(out, keyJSON{Name: k.Name, Unit: k.Unit, Leader: k.Leader, Total: amountJSON(k.Total), AnnualPlan: amountJSON(k.Plan),
+				Done: amountJSON(k.Done), InvestmentRate: rateJSON(k.Rate), GapPoints: k.GapPoints, Light: string(k.Light)})
+		}
+		return out
+	}
+	v.KeyProjects, v.BigProjects = keys(m.Key), keys(m.Big)
+	for _, lg := range m.Lagging {
+		v.Lagging = append(v.Lagging, laggingJSON{Row: lg.Row, Name: lg.Name, Unit: lg.Unit, Leader: lg.Leader, Overdue: lg.Overdue,
+			GapPoints: lg.GapPoints, Light: string(lg.Light), Reason: lg.Reason, Problems: lg.Problems})
+	}
+	for _, g := range m.Problems {
+		for _, it := range g.Items {
+			v.Problems = append(v.Problems, problemJSON{Unit: g.Unit, Name: it.Name, Problems: it.Problem})
+		}
+	}
+	if f := m.Financing; f != nil {
+		rows := func(list []FinanceRow) []financeRowJSON {
+			out := []financeRowJSON{}
+			for _, r := range list {
+				out = append(out, financeRowJSON{Name: r.Name, Projects: r.Projects, Need: amountJSON(r.Need), Credit: amountJSON(r.Credit),
+					Signed: amountJSON(r.Signed), Disbursed: amountJSON(r.Disbursed)})
+			}
+			return out
+		}
+		v.Financing = &financingJSON{Files: f.Files, Counts: financeCounts{f.Projects, f.Docked, f.Credited, f.Signed, f.Disbursed},
+			Need: amountJSON(f.Need), Credit: amountJSON(f.Credit), Signed: amountJSON(f.SignedAmount), Disbursed: amountJSON(f.Given),
+			ByMethod: rows(f.ByMethod), ByBank: rows(f.ByBank), Unassigned: append([]string{}, f.Unassigned...)}
+	}
+	if c := m.Changes; c != nil {
+		projects := func(list []ChangedProject) []changedProjectJSON {
+			out := []changedProjectJSON{}
+			for _, p := range list {
+				out = append(out, changedProjectJSON{Name: p.Name, Town: p.Town, Unit: p.Unit, Start: p.Start.String()})
+			}
+			return out
+		}
+		groups := func(list []GroupChange) []groupChangeJSON {
+			out := []groupChangeJSON{}
+			for _, g := range list {
+				out = append(out, groupChangeJSON{By: g.By, Name: g.Name, Before: amountOrZero(g.Before), Done: amountOrZero(g.Done),
+					Added: amountOrZero(g.Added), Light: string(g.Light), LightBefore: string(g.LightBefore)})
+			}
+			return out
+		}
+		v.Changes = &changesJSON{Previous: c.Previous, PreviousAsOf: c.PreviousAsOf.String(), NewlyStarted: projects(c.NewlyStarted),
+			Added: groups(c.Added), TurnedRed: groups(c.TurnedRed), Appeared: projects(c.Appeared), Disappeared: projects(c.Disappeared)}
+	}
+	return v
+}
+
+// amountOrZero writes a change that nothing gave as "0.00": no investment is none added.
+func amountOrZero(a ledger.Amount) *string {
+	s := a.Fixed(2)
+	return &s
+}

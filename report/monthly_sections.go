@@ -1,0 +1,366 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gongjian/ledger"
+	"gongjian/rules"
+)
+
+// A monthly report is laid out once as sections of paragraphs and tables; the
+// terminal, Markdown, CSV and workbook forms each render that layout.
+
+type section struct {
+	Title      string // "一、总体情况"
+	Sheet      string // the workbook sheet ("总体情况")
+	Paragraphs []string
+	Tables     []table
+}
+
+type table struct {
+	Name   string // a caption, and the CSV file's name ("乡镇排名")
+	Header []string
+	Rows   [][]cell
+	Chart  *chartSpec // a chart of this table in the workbook
+}
+
+// cellKind says how a workbook shows a cell.
+type cellKind int
+
+const (
+	kindText cellKind = iota
+	kindCount
+	kindAmount  // 万元, two decimals
+	kindPercent // a rate 0..1
+	kindPoints  // 个百分点, one decimal
+)
+
+type cell struct {
+	Text  string   // as shown in the terminal and Markdown
+	Num   string   // the exact number for workbooks and CSV ("1234.50", "0.4167"); "" for text
+	Kind  cellKind //
+	Light rules.Light
+}
+
+// chartSpec is a native chart of a table: bars of one column, optionally with a line
+// of another (完成率 against 序时进度).
+type chartSpec struct {
+	Title          string
+	CategoryColumn int // the column naming the bars
+	BarColumn      int
+	LineName       string   // a constant line drawn across the bars ("序时进度"); "" for none
+	Line           *float64 //
+	Percent        bool
+}
+
+func textCell(s string) cell { return cell{Text: s} }
+
+func countCell(n int) cell {
+	s := strconv.Itoa(n)
+	return cell{Text: s, Num: s, Kind: kindCount}
+}
+
+func amountCell(a ledger.Amount) cell {
+	if !a.IsSet() {
+		return cell{Text: "-"}
+	}
+	return cell{Text: a.Fixed(2), Num: a.Fixed(2), Kind: kindAmount}
+}
+
+func rateCell(v *float64) cell {
+	if v == nil {
+		return cell{Text: "-"}
+	}
+	return cell{Text: percentText(v), Num: strconv.FormatFloat(round4(*v), 'f', -1, 64), Kind: kindPercent}
+}
+
+func pointsCell(p *float64) cell {
+	if p == nil {
+		return cell{Text: "-"}
+	}
+	s := strconv.FormatFloat(*p, 'f', 1, 64)
+	text := s
+	if *p > 0 {
+		text = "+" + s
+	}
+	return cell{Text: text, Num: s, Kind: kindPoints}
+}
+
+func lightCell(l rules.Light) cell {
+	if l == "" {
+		return cell{Text: "-"}
+	}
+	return cell{Text: l.Label(), Light: l}
+}
+
+// sections lays out the report.
+func (m *Monthly) sections() []section {
+	out := []section{m.overviewSection(), m.rankingSection(), m.keySection(), m.laggingSection(), m.problemSection()}
+	if m.Financing != nil {
+		out = append(out, m.financingLayout())
+	}
+	if m.Changes != nil {
+		out = append(out, m.changesSection())
+	}
+	// Number the headings in the order they appear, as a 通报 does.
+	for i := range out {
+		out[i].Title = chineseNumber(i+1) + "、" + out[i].Title
+	}
+	return out
+}
+
+var chineseNumerals = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+func chineseNumber(n int) string {
+	if n >= 0 && n < len(chineseNumerals) {
+		return chineseNumerals[n]
+	}
+	return strconv.Itoa(n)
+}
+
+func (m *Monthly) overviewSection() section {
+	o := m.Overview
+	c := o.Counts
+	s := section{Title: "总体情况", Sheet: "总体情况"}
+	s.Paragraphs = append(s.Paragraphs, m.overviewSentence())
+	rows := [][]cell{
+		{textCell("项目总数"), countCell(c.Projects)},
+		{textCell("新建项目"), countCell(c.New)},
+		{textCell("其中已开工"), countCell(c.NewStarted)},
+		{textCell("新建开工率"), rateCell(o.Metrics.NewStartRate)},
+		{textCell("续建项目"), countCell(c.Continuing)},
+		{textCell("其中已复工"), countCell(c.ContinuingResumed)},
+		{textCell("续建复工率"), rateCell(o.Metrics.ContinuingResumeRate)},
+		{textCell("开复工率"), rateCell(o.Metrics.StartRate)},
+		{textCell("总投资（万元）"), amountCell(o.Amounts.Total)},
+		{textCell("年度计划投资（万元）"), amountCell(o.Amounts.AnnualPlan)},
+		{textCell("本年完成投资（万元）"), amountCell(o.Amounts.Done)},
+		{textCell("投资完成率"), rateCell(o.Metrics.InvestmentRate)},
+		{textCell("序时进度"), rateCell(o.Metrics.Schedule)},
+		{textCell("与序时进度差（个百分点）"), pointsCell(o.GapPoints)},
+	}
+	if c.Terminated > 0 {
+		rows = append(rows[:1], append([][]cell{{textCell("其中终止项目"), countCell(c.Terminated)}}, rows[1:]...)...)
+	}
+	s.Tables = append(s.Tables, table{Name: "主要指标", Header: []string{"指标", "数值"}, Rows: rows})
+	if len(o.Targets) > 0 {
+		t := table{Name: "攻坚目标", Header: []string{"里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"}}
+		for _, tg := range o.Targets {
+			target := textCell(tg.TargetLabel)
+			if target.Text == "" {
+				target = rateCell(&tg.Target)
+			}
+			t.Rows = append(t.Rows, []cell{textCell(tg.Milestone), textCell(dueText(tg.Due)), textCell(rules.MetricLabel(tg.Metric)),
+				target, rateCell(tg.Actual), textCell(tg.Status.Label()), textCell(gapText(tg))})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	return s
+}
+
+// overviewSentence is the opening paragraph of a 通报.
+func (m *Monthly) overviewSentence() string {
+	o := m.Overview
+	c := o.Counts
+	var b strings.Builder
+	if m.AsOf.IsSet() {
+		fmt.Fprintf(&b, "截至%s，", chineseDate(m.AsOf))
+	}
+	fmt.Fprintf(&b, "纳入调度的项目共%d个", c.Projects)
+	if c.New+c.Continuing > 0 {
+		fmt.Fprintf(&b, "，其中新建项目%d个、已开工%d个", c.New, c.NewStarted)
+		if o.Metrics.NewStartRate != nil {
+			fmt.Fprintf(&b, "，开工率%s", percentText(o.Metrics.NewStartRate))
+		}
+		fmt.Fprintf(&b, "；续建项目%d个、已复工%d个", c.Continuing, c.ContinuingResumed)
+		if o.Metrics.ContinuingResumeRate != nil {
+			fmt.Fprintf(&b, "，复工率%s", percentText(o.Metrics.ContinuingResumeRate))
+		}
+	}
+	b.WriteString("。")
+	if o.Amounts.AnnualPlan.IsSet() {
+		fmt.Fprintf(&b, "年度计划投资%s，本年完成投资%s", yiText(o.Amounts.AnnualPlan), yiText(o.Amounts.Done))
+		if o.Metrics.InvestmentRate != nil {
+			fmt.Fprintf(&b, "，完成率%s", percentText(o.Metrics.InvestmentRate))
+		}
+		if o.GapPoints != nil {
+			switch {
+			case *o.GapPoints < 0:
+				fmt.Fprintf(&b, "，低于序时进度%.1f个百分点", -*o.GapPoints)
+			case *o.GapPoints > 0:
+				fmt.Fprintf(&b, "，高于序时进度%.1f个百分点", *o.GapPoints)
+			default:
+				b.WriteString("，与序时进度持平")
+			}
+		}
+		b.WriteString("。")
+	}
+	return b.String()
+}
+
+// yiText writes large sums in 亿元 as a 通报 does ("7.01亿元"), small ones in 万元.
+func yiText(a ledger.Amount) string {
+	if a.Cmp(ledger.Wan(10000, 0)) >= 0 {
+		yi := ledger.AmountFromUnits(a.Units() / 10000) // 万元 → 亿元 in the same fixed point
+		return yi.Fixed(2) + "亿元"
+	}
+	return a.Fixed(2) + "万元"
+}
+
+func (m *Monthly) rankingSection() section {
+	s := section{Title: "分组排名", Sheet: "分组排名"}
+	for _, rk := range m.Rankings {
+		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}}
+		var names []string
+		for _, r := range rk.Rows {
+			rank := textCell("-")
+			if r.Rank > 0 {
+				rank = countCell(r.Rank)
+				names = append(names, r.Name)
+			}
+			t.Rows = append(t.Rows, []cell{rank, textCell(r.Name), countCell(r.Projects), rateCell(r.NewStartRate), rateCell(r.ContinuingResumeRate),
+				amountCell(r.Plan), amountCell(r.Done), rateCell(r.Rate), pointsCell(r.GapPoints), lightCell(r.Light)})
+		}
+		t.Chart = &chartSpec{Title: rk.Label + "投资完成率与序时进度", CategoryColumn: 1, BarColumn: 7, LineName: "序时进度", Line: m.Overview.Metrics.Schedule, Percent: true}
+		s.Tables = append(s.Tables, t)
+		if len(names) > 0 {
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s按投资完成率从高到低依次是：%s。", rk.Label, strings.Join(names, "、")))
+		}
+	}
+	return s
+}
+
+func (m *Monthly) keySection() section {
+	s := section{Title: "重点项目", Sheet: "重点项目"}
+	header := func(first string) []string {
+		return []string{"序号", "项目名称", "责任单位", "包联领导", first, "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}
+	}
+	for _, part := range []struct {
+		name string
+		list []KeyProject
+	}{{"重点项目（年度计划投资5000万元以上）", m.Key}, {"亿元以上项目（总投资1亿元以上）", m.Big}} {
+		t := table{Name: part.name + "（金额单位：万元）", Header: header("总投资")}
+		for i, k := range part.list {
+			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(k.Name), textCell(k.Unit), textCell(k.Leader), amountCell(k.Total),
+				amountCell(k.Plan), amountCell(k.Done), rateCell(k.Rate), pointsCell(k.GapPoints), lightCell(k.Light)})
+		}
+		s.Tables = append(s.Tables, t)
+		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s%d个%s。", part.name, len(part.list), redCount(part.list)))
+	}
+	return s
+}
+
+func redCount(list []KeyProject) string {
+	n := 0
+	for _, k := range list {
+		if k.Light == rules.LightRed {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("，其中%d个亮红灯", n)
+}
+
+func (m *Monthly) laggingSection() section {
+	s := section{Title: "滞后项目清单", Sheet: "滞后清单"}
+	t := table{Name: "滞后项目", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}}
+	overdue := 0
+	for i, lg := range m.Lagging {
+		if lg.Overdue {
+			overdue++
+		}
+		t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(lg.Name), textCell(lg.Unit), textCell(lg.Leader), textCell(lg.Reason), lightCell(lg.Light), textCell(lg.Problems)})
+	}
+	s.Tables = append(s.Tables, t)
+	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("滞后项目%d个，其中未按期开工%d个、投资进度滞后%d个。", len(m.Lagging), overdue, len(m.Lagging)-overdue))
+	return s
+}
+
+func (m *Monthly) problemSection() section {
+	s := section{Title: "问题清单", Sheet: "问题清单"}
+	t := table{Name: "存在问题", Header: []string{"责任单位", "项目名称", "存在问题"}}
+	n := 0
+	for _, g := range m.Problems {
+		for i, it := range g.Items {
+			unit := ""
+			if i == 0 {
+				unit = g.Unit
+			}
+			t.Rows = append(t.Rows, []cell{textCell(unit), textCell(it.Name), textCell(it.Problem)})
+			n++
+		}
+	}
+	s.Tables = append(s.Tables, t)
+	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%d个项目反映存在问题，涉及%d个责任单位。", n, len(m.Problems)))
+	return s
+}
+
+func (m *Monthly) changesSection() section {
+	c := m.Changes
+	s := section{Title: "本月变化", Sheet: "本月变化"}
+	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%d个单位转为红灯。",
+		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), len(c.TurnedRed)))
+	started := table{Name: "本月新开工项目", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
+	for i, p := range c.NewlyStarted {
+		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})
+	}
+	added := table{Name: "本月完成投资（万元）", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
+	for _, g := range c.Added {
+		added.Rows = append(added.Rows, []cell{textCell(groupingLabel(g.By)), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
+	}
+	moved := table{Name: "新增和减少的项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
+	for _, p := range c.Appeared {
+		moved.Rows = append(moved.Rows, []cell{textCell("新增"), textCell(p.Name), textCell(p.Town), textCell(p.Unit)})
+	}
+	for _, p := range c.Disappeared {
+		moved.Rows = append(moved.Rows, []cell{textCell("减少"), textCell(p.Name), textCell(p.Town), textCell(p.Unit)})
+	}
+	s.Tables = append(s.Tables, started, added, moved)
+	if len(c.TurnedRed) > 0 {
+		var names []string
+		for _, g := range c.TurnedRed {
+			names = append(names, g.Name)
+		}
+		s.Paragraphs = append(s.Paragraphs, "本月转为红灯："+strings.Join(names, "、")+"。")
+	}
+	return s
+}
+
+// financingLayout is section 6; the figures come from the 融资需求台账.
+func (m *Monthly) financingLayout() section {
+	f := m.Financing
+	s := section{Title: "融资情况", Sheet: "融资情况"}
+	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s。",
+		f.Projects, yiText(f.Need), f.Docked, f.Credited, f.Signed, f.Disbursed, yiText(f.Credit), yiText(f.Given)))
+	funnel := table{Name: "融资进展", Header: []string{"环节", "项目数", "金额（万元）"}, Rows: [][]cell{
+		{textCell("融资需求"), countCell(f.Projects), amountCell(f.Need)},
+		{textCell("已对接"), countCell(f.Docked), textCell("-")},
+		{textCell("已授信"), countCell(f.Credited), amountCell(f.Credit)},
+		{textCell("已签约"), countCell(f.Signed), amountCell(f.SignedAmount)},
+		{textCell("已放款"), countCell(f.Disbursed), amountCell(f.Given)},
+	}}
+	funnel.Chart = &chartSpec{Title: "融资进展（项目数）", CategoryColumn: 0, BarColumn: 1}
+	s.Tables = append(s.Tables, funnel)
+	for _, part := range []struct {
+		name, first string
+		rows        []FinanceRow
+	}{{"按融资方式", "融资方式", f.ByMethod}, {"按金融机构", "金融机构", f.ByBank}} {
+		t := table{Name: part.name + "（万元）", Header: []string{part.first, "项目数", "融资需求", "授信", "签约", "放款"}}
+		for _, r := range part.rows {
+			t.Rows = append(t.Rows, []cell{textCell(r.Name), countCell(r.Projects), amountCell(r.Need), amountCell(r.Credit), amountCell(r.Signed), amountCell(r.Disbursed)})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	if len(f.Unassigned) > 0 {
+		t := table{Name: "未对接金融机构的项目", Header: []string{"序号", "项目名称"}}
+		for i, n := range f.Unassigned {
+			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(n)})
+		}
+		s.Tables = append(s.Tables, t)
+	}
+	return s
+}

@@ -1,0 +1,268 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongjian/ledger"
+	"gongjian/rules"
+)
+
+const countySample = "../testdata/全县开复工台账.xlsx"
+
+func monthlyOf(t *testing.T, path string, opts MonthlyOptions) *Monthly {
+	t.Helper()
+	l, err := ledger.Read(path, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rules.Default()
+	return BuildMonthly(rules.Evaluate(l, r, rules.Options{}), r, opts)
+}
+
+func TestMonthlyGolden(t *testing.T) {
+	m := monthlyOf(t, countySample, MonthlyOptions{})
+	var table, md bytes.Buffer
+	if err := WriteMonthlyTable(&table, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMonthlyMarkdown(&md, m); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "monthly_table.txt", table.Bytes())
+	golden(t, "monthly_markdown.txt", md.Bytes())
+	if !strings.Contains(md.String(), "| 排名 | 乡镇") {
+		t.Error("the Markdown has no ranking table")
+	}
+}
+
+// oracleTown sums the tidy county sample straight from its cells, without the reader:
+// per 乡镇 the project count, Σ年度计划 and Σ本年完成 in cents.
+type townFigures struct {
+	projects   int
+	plan, done int64
+}
+
+func oracleTowns(t *testing.T) (map[string]*townFigures, map[string]int64) {
+	t.Helper()
+	f, err := excelize.OpenFile(countySample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("开复工台账", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	header := -1
+	for i, r := range rows {
+		for j, v := range r {
+			if v == "项目名称" {
+				header = i
+			}
+			if header == i {
+				col[v] = j
+			}
+		}
+		if header >= 0 {
+			break
+		}
+	}
+	cents := func(s string) int64 {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0
+		}
+		return int64(math.Round(f * 100))
+	}
+	towns := map[string]*townFigures{}
+	plans := map[string]int64{}
+	for _, r := range rows[header+1:] {
+		name := r[col["项目名称"]]
+		if name == "" || strings.HasPrefix(r[0], "合计") {
+			continue
+		}
+		town := r[col["所在乡镇"]]
+		if towns[town] == nil {
+			towns[town] = &townFigures{}
+		}
+		towns[town].projects++
+		if strings.TrimSpace(r[col["建设性质"]]) != "终止" { // 终止 projects are in no rate
+			towns[town].plan += cents(r[col["年度计划投资"]])
+			towns[town].done += cents(r[col["1-5月完成投资"]])
+		}
+		plans[name] = cents(r[col["年度计划投资"]])
+	}
+	return towns, plans
+}
+
+func TestMonthlyJSONAgainstTheCells(t *testing.T) {
+	m := monthlyOf(t, countySample, MonthlyOptions{})
+	var buf bytes.Buffer
+	if err := WriteMonthlyJSON(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Groups []struct {
+			By             string   `json:"by"`
+			Name           string   `json:"name"`
+			Projects       int      `json:"projects"`
+			InvestmentRate *float64 `json:"investment_rate"`
+			Rank           *int     `json:"rank"`
+			Light          string   `json:"light"`
+		} `json:"groups"`
+		KeyProjects []struct {
+			Name string `json:"name"`
+		} `json:"key_projects"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	towns, plans := oracleTowns(t)
+	seen := 0
+	var rates []float64
+	for _, g := range v.Groups {
+		if g.By != "town" {
+			continue
+		}
+		seen++
+		want := towns[g.Name]
+		if want == nil {
+			t.Errorf("group %q is not a 乡镇 of the ledger", g.Name)
+			continue
+		}
+		if g.Projects != want.projects {
+			t.Errorf("%s: %d projects, want %d", g.Name, g.Projects, want.projects)
+		}
+		rate := float64(want.done) / float64(want.plan)
+		if g.InvestmentRate == nil || math.Abs(*g.InvestmentRate-rate) > 0.0001 {
+			t.Errorf("%s: 完成率 %v, want %.4f", g.Name, g.InvestmentRate, rate)
+		}
+		if g.Rank == nil || *g.Rank != len(rates)+1 && !(len(rates) > 0 && math.Abs(rates[len(rates)-1]-rate) < 1e-9) {
+			t.Errorf("%s: rank %v after %d groups", g.Name, g.Rank, len(rates))
+		}
+		if len(rates) > 0 && rate > rates[len(rates)-1]+1e-9 {
+			t.Errorf("%s ranked after a lower 完成率", g.Name)
+		}
+		rates = append(rates, rate)
+	}
+	if seen != len(towns) {
+		t.Errorf("%d 乡镇 groups, want %d", seen, len(towns))
+	}
+	var wantKey []string
+	for name, plan := range plans {
+		if plan >= 500000 { // 5000万元 in cents
+			wantKey = append(wantKey, name)
+		}
+	}
+	var gotKey []string
+	for _, k := range v.KeyProjects {
+		gotKey = append(gotKey, k.Name)
+	}
+	sort.Strings(wantKey)
+	sort.Strings(gotKey)
+	if strings.Join(gotKey, "|") != strings.Join(wantKey, "|") {
+		t.Errorf("key projects\n got %v\nwant %v", gotKey, wantKey)
+	}
+}
+
+func TestMonthlyWorkbook(t *testing.T) {
+	prev, err := ledger.Read("../testdata/礼义镇开复工台账.xlsx", ledger.Options{Sheet: "4月台账"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rules.Default()
+	m := monthlyOf(t, "../testdata/礼义镇开复工台账.xlsx", MonthlyOptions{Previous: rules.Evaluate(prev, r, rules.Options{})})
+	path := filepath.Join(t.TempDir(), "报告.xlsx")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMonthlyWorkbook(out, m); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"总体情况", "分组排名", "重点项目", "滞后清单", "问题清单", "本月变化"}
+	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	titles := map[string]bool{}
+	for _, n := range f.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Titles" {
+			titles[n.Scope] = true
+		}
+	}
+	for _, s := range want {
+		pl, err := f.GetPageLayout(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v, want A4 landscape one page wide", s, pl)
+		}
+		if !titles[s] {
+			t.Errorf("%s: no title rows repeated on every page", s)
+		}
+		panes, _ := f.GetPanes(s)
+		if !panes.Freeze {
+			t.Errorf("%s: header not frozen", s)
+		}
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	charts := 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			charts++
+			rc, _ := zf.Open()
+			var b bytes.Buffer
+			b.ReadFrom(rc)
+			rc.Close()
+			if !strings.Contains(b.String(), "barChart>") {
+				t.Errorf("%s is not a bar chart", zf.Name)
+			}
+		}
+	}
+	if charts < 1 {
+		t.Error("the workbook has no chart")
+	}
+	// The changes since April: every project started since is listed.
+	if m.Changes == nil || len(m.Changes.Added) == 0 {
+		t.Fatal("no changes against the April sheet")
+	}
+}
+
+func TestMonthlyCSVDefusesFormulas(t *testing.T) {
+	var buf bytes.Buffer
+	tb := table{Header: []string{"名称", "数值"}, Rows: [][]cell{{textCell("=1+1"), pointsCell(ptr(-1.6))}, {textCell("@SUM(A1)"), countCell(3)}}}
+	if err := writeCSVTable(&buf, tb, true); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{"'=1+1,-1.6", "'@SUM(A1),3"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("CSV %q lacks %q", got, want)
+		}
+	}
+}
+
+func ptr(f float64) *float64 { return &f }

@@ -1,0 +1,291 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongjian/rules"
+)
+
+// The monthly report as a workbook to print for the 调度会议: one sheet per section,
+// the report's title and the section's sentences on top, each table with a styled
+// header, number formats, lights in colour and, for the rankings and the financing
+// funnel, a native chart under it. A4 landscape, fit to width, title rows repeated.
+
+// WriteMonthlyWorkbook writes the report workbook to w.
+func WriteMonthlyWorkbook(w io.Writer, m *Monthly) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newWorkbookStyles(f)
+	if err != nil {
+		return err
+	}
+	for i, s := range m.sections() {
+		name := s.Sheet
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := writeSectionSheet(f, st, name, m.Title, s); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+type workbookStyles struct {
+	title, heading, para, caption, header, text, count, amount, percent, points int
+	lights                                                                      map[rules.Light]int
+}
+
+func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
+	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}
+	font := func(size float64, bold bool) *excelize.Font {
+		return &excelize.Font{Family: "宋体", Size: size, Bold: bold}
+	}
+	var firstErr error
+	style := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		return id
+	}
+	cellStyle := func(numFmt int, custom string, horizontal string) int {
+		s := &excelize.Style{Font: font(10.5, false), Border: border, Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: true}}
+		if custom != "" {
+			s.CustomNumFmt = &custom
+		} else {
+			s.NumFmt = numFmt
+		}
+		return style(s)
+	}
+	st := &workbookStyles{
+		title:   style(&excelize.Style{Font: font(18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		heading: style(&excelize.Style{Font: font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		para:    style(&excelize.Style{Font: font(11, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		caption: style(&excelize.Style{Font: font(12, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		header: style(&excelize.Style{Font: font(10.5, true), Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		text:    cellStyle(0, "", "left"),
+		count:   cellStyle(1, "", "center"),
+		amount:  cellStyle(4, "", "right"),
+		percent: cellStyle(0, "0.0%", "right"),
+		points:  cellStyle(0, "+0.0;-0.0;0.0", "right"),
+		lights:  map[rules.Light]int{},
+	}
+	for l, color := range map[rules.Light]string{rules.LightRed: "FF7C80", rules.LightYellow: "FFE699", rules.LightGreen: "A9D08E"} {
+		st.lights[l] = style(&excelize.Style{Font: font(10.5, true), Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	}
+	return st, firstErr
+}
+
+// writeSectionSheet lays one section out on its sheet.
+func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string, s section) error {
+	cols := 2
+	for _, t := range s.Tables {
+		cols = max(cols, len(t.Header)+boolInt(t.Chart != nil && t.Chart.Line != nil))
+	}
+	last, _ := excelize.ColumnNumberToName(cols)
+	row := 1
+	merge := func(style int, value string, height float64) error {
+		a, b := "A"+strconv.Itoa(row), last+strconv.Itoa(row)
+		if err := f.MergeCell(sheet, a, b); err != nil {
+			return err
+		}
+		f.SetCellValue(sheet, a, value)
+		f.SetCellStyle(sheet, a, b, style)
+		f.SetRowHeight(sheet, row, height)
+		row++
+		return nil
+	}
+	if err := merge(st.title, title, 36); err != nil {
+		return err
+	}
+	if err := merge(st.heading, s.Title, 24); err != nil {
+		return err
+	}
+	for _, p := range s.Paragraphs {
+		// Rows do not grow to fit merged text: give the paragraph the lines it needs.
+		lines := utf8.RuneCountInString(p)/(cols*9) + 1
+		if err := merge(st.para, p, float64(lines)*16+4); err != nil {
+			return err
+		}
+	}
+	titleRows := row - 1
+	widths := make([]float64, cols)
+	firstHeader := 0
+	for _, t := range s.Tables {
+		row++
+		f.SetCellValue(sheet, "A"+strconv.Itoa(row), t.Name)
+		f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), st.caption)
+		row++
+		header := t.Header
+		if t.Chart != nil && t.Chart.Line != nil {
+			header = append(append([]string(nil), header...), t.Chart.LineName)
+		}
+		headerRow := row
+		if firstHeader == 0 {
+			firstHeader = row
+		}
+		for c, h := range header {
+			ref, _ := excelize.CoordinatesToCellName(c+1, row)
+			f.SetCellValue(sheet, ref, h)
+			f.SetCellStyle(sheet, ref, ref, st.header)
+			widths[c] = max(widths[c], textWidthOf(h)+2)
+		}
+		f.SetRowHeight(sheet, row, 30)
+		if len(t.Rows) == 0 {
+			row++
+			ref := "A" + strconv.Itoa(row)
+			f.SetCellValue(sheet, ref, "（无）")
+			continue
+		}
+		for _, r := range t.Rows {
+			row++
+			for c, v := range r {
+				ref, _ := excelize.CoordinatesToCellName(c+1, row)
+				if err := setReportCell(f, st, sheet, ref, v); err != nil {
+					return err
+				}
+				widths[c] = max(widths[c], min(textWidthOf(v.Text)+2, 40))
+			}
+			if t.Chart != nil && t.Chart.Line != nil {
+				ref, _ := excelize.CoordinatesToCellName(len(r)+1, row)
+				setReportCell(f, st, sheet, ref, rateCell(t.Chart.Line))
+			}
+		}
+		if t.Chart != nil {
+			if err := addTableChart(f, sheet, t, headerRow, row, len(t.Header)); err != nil {
+				return err
+			}
+			row += 20 // the chart's height in rows, and a gap
+		}
+	}
+	for c, w := range widths {
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		f.SetColWidth(sheet, name, name, max(w, 8))
+	}
+	return printSetup(f, sheet, titleRows, firstHeader)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// textWidthOf estimates a text's width in Excel's character units: CJK counts two.
+func textWidthOf(s string) float64 {
+	return float64(textWidth(s)) * 1.1
+}
+
+func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v cell) error {
+	style := st.text
+	switch {
+	case v.Light != "":
+		style = st.lights[v.Light]
+	case v.Text == "-":
+		style = st.count // a dash for "none" sits in the middle of its column
+	case v.Num != "":
+		n, err := strconv.ParseFloat(v.Num, 64)
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellFloat(sheet, ref, n, -1, 64); err != nil {
+			return err
+		}
+		switch v.Kind {
+		case kindCount:
+			style = st.count
+		case kindAmount:
+			style = st.amount
+		case kindPercent:
+			style = st.percent
+		case kindPoints:
+			style = st.points
+		}
+		return f.SetCellStyle(sheet, ref, ref, style)
+	}
+	if err := f.SetCellStr(sheet, ref, v.Text); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, ref, ref, style)
+}
+
+// addTableChart puts a native chart of a table under it: bars of one column per row,
+// and the constant line (序时进度) from the column written after the table.
+func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, ncols int) error {
+	c := t.Chart
+	col := func(i int) string { n, _ := excelize.ColumnNumberToName(i + 1); return n }
+	q := "'" + sheet + "'!"
+	rng := func(i int) string {
+		return fmt.Sprintf("%s$%s$%d:$%s$%d", q, col(i), headerRow+1, col(i), lastRow)
+	}
+	bars := &excelize.Chart{
+		Type:      excelize.Col,
+		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(c.BarColumn), headerRow), Categories: rng(c.CategoryColumn), Values: rng(c.BarColumn)}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true}}}},
+		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Family: "宋体", Size: 9, Color: "000000"}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Family: "宋体", Size: 9, Color: "000000"}, MajorGridLines: true},
+	}
+	if c.Percent {
+		bars.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0%"}
+		zero := 0.0
+		bars.YAxis.Minimum = &zero
+	}
+	anchor := fmt.Sprintf("A%d", lastRow+2)
+	if c.Line == nil {
+		return f.AddChart(sheet, anchor, bars)
+	}
+	line := &excelize.Chart{
+		Type:   excelize.Line,
+		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(ncols), headerRow), Categories: rng(c.CategoryColumn), Values: rng(ncols), Line: excelize.LineOptions{Width: 2.25}}},
+	}
+	return f.AddChart(sheet, anchor, bars, line)
+}
+
+// printSetup makes a sheet print as a 县长 expects: A4 landscape, one page wide, the
+// title and the first table's header frozen and repeated on every page.
+func printSetup(f *excelize.File, sheet string, titleRows, headerRow int) error {
+	size, landscape, one, zero := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	margin, small := 0.5, 0.3
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &small, Footer: &small}); err != nil {
+		return err
+	}
+	repeat := titleRows
+	if headerRow > 0 {
+		repeat = headerRow
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, repeat)}); err != nil {
+		return err
+	}
+	if headerRow > 0 {
+		cell := fmt.Sprintf("A%d", headerRow+1)
+		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cell, ActivePane: "bottomLeft"})
+	}
+	return nil
+}
