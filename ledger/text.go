@@ -21,26 +21,34 @@ func foldWidth(r rune) rune {
 // NormalizeName folds a project name for matching the same project across rows and
 // ledgers: whitespace, line breaks and invisible characters (zero-width space, BOM)
 // dropped, full-width forms folded, brackets, quotes and list punctuation unified,
-// Latin letters lower-cased. Applying it twice changes nothing.
+// dashes unified (a run of them is one dash), Latin letters lower-cased. Applying it
+// twice changes nothing.
 func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	last := rune(0)
 	for _, r := range s {
 		r = foldWidth(r)
 		switch {
 		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
 			continue // text pasted from web pages carries U+200B and U+FEFF
-		case r == '【' || r == '[' || r == '{' || r == '〔':
+		case r == '【' || r == '[' || r == '{' || r == '〔' || r == '〖' || r == '﹙':
 			r = '('
-		case r == '】' || r == ']' || r == '}' || r == '〕':
+		case r == '】' || r == ']' || r == '}' || r == '〕' || r == '〗' || r == '﹚':
 			r = ')'
 		case r == '“' || r == '”' || r == '「' || r == '」' || r == '"' || r == '\'' || r == '‘' || r == '’':
 			continue
-		case r == '、' || r == '，' || r == ';' || r == '；' || r == '·' || r == '•':
+		case r == '、' || r == '，' || r == ';' || r == '；' || r == '·' || r == '•' || r == '・' || r == '･' || r == '‧':
 			r = ','
-		case r == '—' || r == '–' || r == '－':
+		case r == '—' || r == '–' || r == '－' || r == '―' || r == '‐' || r == '‑' || r == '‒' || r == '−' || r == '﹣':
 			r = '-'
+		case r == '〜':
+			r = '~'
 		}
+		if r == '-' && last == '-' {
+			continue // "陵川——晋城" is "陵川-晋城"
+		}
+		last = r
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()

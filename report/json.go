@@ -14,20 +14,22 @@ import (
 // order every time; keys are stable and new ones are only ever added.
 
 type fileJSON struct {
-	File       string        `json:"file"`
-	Sheet      string        `json:"sheet"`
-	Kind       string        `json:"kind"`
-	HeaderRows []int         `json:"header_rows"`
-	AsOf       string        `json:"as_of"`
-	AsOfSource string        `json:"as_of_source"`
-	Unit       string        `json:"unit"`
-	Counts     countsJSON    `json:"counts"`
-	Amounts    amountsJSON   `json:"amounts"`
-	Metrics    metricsJSON   `json:"metrics"`
-	Targets    []targetJSON  `json:"targets"`
-	Findings   []findingJSON `json:"findings"`
-	Annotated  string        `json:"annotated,omitempty"` // the annotated copy, when one was written
-	Error      *errorJSON    `json:"error"`
+	File       string               `json:"file"`
+	Sheet      string               `json:"sheet"`
+	Kind       string               `json:"kind"`
+	HeaderRows []int                `json:"header_rows"`
+	AsOf       string               `json:"as_of"`
+	AsOfSource string               `json:"as_of_source"`
+	Unit       string               `json:"unit"`
+	Counts     any                  `json:"counts"`              // countsJSON, or rongziCountsJSON for a 融资需求台账
+	Amounts    any                  `json:"amounts"`             // amountsJSON, or rongziAmountsJSON
+	Metrics    any                  `json:"metrics"`             // metricsJSON, or rongziMetricsJSON
+	Financing  *rongziFinancingJSON `json:"financing,omitempty"` // a 融资需求台账's totals by 融资方式 and 金融机构
+	Join       any                  `json:"join,omitempty"`      // joinRongziJSON or joinKaifugongJSON, when joined
+	Targets    []targetJSON         `json:"targets"`
+	Findings   []findingJSON        `json:"findings"`
+	Annotated  string               `json:"annotated,omitempty"` // the annotated copy, when one was written
+	Error      *errorJSON           `json:"error"`
 }
 
 // failedJSON is a file that could not be read: its name and the error, nothing else.
@@ -62,6 +64,63 @@ type metricsJSON struct {
 	StartRate            *float64 `json:"start_rate"`
 	InvestmentRate       *float64 `json:"investment_rate"`
 	Schedule             *float64 `json:"schedule"`
+}
+
+// rongziCountsJSON are the project counts of a 融资需求台账's funnel (SPEC §4).
+type rongziCountsJSON struct {
+	Projects  int `json:"projects"`
+	Docked    int `json:"docked"`
+	Credited  int `json:"credited"`
+	Signed    int `json:"signed"`
+	Disbursed int `json:"disbursed"`
+}
+
+// rongziAmountsJSON are a 融资需求台账's sums; docked_need is the 融资需求 of the
+// docked projects, the funnel's 对接 amount.
+type rongziAmountsJSON struct {
+	Need       *string `json:"need"`
+	DockedNeed *string `json:"docked_need"`
+	Credit     *string `json:"credit"`
+	Signed     *string `json:"signed"`
+	Disbursed  *string `json:"disbursed"`
+}
+
+type rongziMetricsJSON struct {
+	CreditRate   *float64 `json:"credit_rate"`   // 授信率 = 授信金额 / 融资需求
+	DisburseRate *float64 `json:"disburse_rate"` // 放款率 = 放款金额 / 授信金额
+}
+
+type rongziFinancingJSON struct {
+	ByMethod   []rongziGroupJSON `json:"by_method"`
+	ByBank     []rongziGroupJSON `json:"by_bank"`
+	Unassigned []string          `json:"unassigned"` // projects with a need and no bank
+}
+
+type rongziGroupJSON struct {
+	Name      string  `json:"name"`
+	Projects  int     `json:"projects"`
+	Need      *string `json:"need"`
+	Credit    *string `json:"credit"`
+	Signed    *string `json:"signed"`
+	Disbursed *string `json:"disbursed"`
+}
+
+// joinRongziJSON is the join seen from a 融资需求台账: its rows matched and not.
+type joinRongziJSON struct {
+	With    []string `json:"with"`
+	Matched int      `json:"matched"`
+	ByCode  int      `json:"by_code"`
+	ByName  int      `json:"by_name"`
+	Unknown int      `json:"unknown"`
+}
+
+// joinKaifugongJSON is the join seen from a 开复工台账: its projects with financing rows,
+// and its 重点项目 without one.
+type joinKaifugongJSON struct {
+	With          []string `json:"with"`
+	Financed      int      `json:"financed"`
+	KeyProjects   int      `json:"key_projects"`
+	KeyUnfinanced []string `json:"key_unfinanced"`
 }
 
 type targetJSON struct {
@@ -137,6 +196,11 @@ func jsonValue(o Outcome) any {
 		v.Kind = string(l.Kind)
 		v.HeaderRows = append(v.HeaderRows, l.HeaderRows...)
 	}
+	if isFinancing(res) {
+		fin := financingOf(res)
+		v.Counts, v.Amounts, v.Metrics, v.Financing = rongziJSONOf(fin)
+	}
+	v.Join = joinJSONOf(res)
 	for _, t := range res.Targets {
 		v.Targets = append(v.Targets, targetJSON{
 			Milestone: t.Milestone,
@@ -167,6 +231,44 @@ func jsonValue(o Outcome) any {
 		})
 	}
 	return v
+}
+
+// rongziJSONOf is the counts, amounts, metrics and totals of a 融资需求台账.
+func rongziJSONOf(fin *rules.Financing) (rongziCountsJSON, rongziAmountsJSON, rongziMetricsJSON, *rongziFinancingJSON) {
+	c, a := fin.Counts, fin.Amounts
+	groups := func(gs []rules.FinancingGroup) []rongziGroupJSON {
+		out := make([]rongziGroupJSON, 0, len(gs))
+		for _, g := range gs {
+			out = append(out, rongziGroupJSON{Name: g.Name, Projects: g.Projects, Need: amountJSON(g.Need),
+				Credit: amountJSON(g.Credit), Signed: amountJSON(g.Signed), Disbursed: amountJSON(g.Disbursed)})
+		}
+		return out
+	}
+	return rongziCountsJSON{Projects: c.Projects, Docked: c.Docked, Credited: c.Credited, Signed: c.Signed, Disbursed: c.Disbursed},
+		rongziAmountsJSON{Need: amountJSON(a.Need), DockedNeed: amountJSON(a.DockedNeed), Credit: amountJSON(a.Credit),
+			Signed: amountJSON(a.Signed), Disbursed: amountJSON(a.Disbursed)},
+		rongziMetricsJSON{CreditRate: rateJSON(fin.CreditRate), DisburseRate: rateJSON(fin.DisburseRate)},
+		&rongziFinancingJSON{ByMethod: groups(fin.ByMethod), ByBank: groups(fin.ByBank), Unassigned: nonNil(fin.Unassigned)}
+}
+
+// joinJSONOf is the join as the result's kind sees it; nil (no key) when not joined.
+func joinJSONOf(res *rules.Result) any {
+	j := res.Join
+	if j == nil {
+		return nil
+	}
+	if isFinancing(res) {
+		return &joinRongziJSON{With: nonNil(j.With), Matched: j.Matched, ByCode: j.ByCode, ByName: j.ByName, Unknown: j.Unknown}
+	}
+	return &joinKaifugongJSON{With: nonNil(j.With), Financed: j.Financed, KeyProjects: j.KeyProjects, KeyUnfinanced: nonNil(j.KeyUnfinanced)}
+}
+
+// nonNil makes an empty list "[]" in JSON rather than null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func amountJSON(a ledger.Amount) *string {

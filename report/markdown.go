@@ -8,6 +8,8 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"gongjian/rules"
 )
 
 // markdownWriter writes each file as a section with headings and pipe tables, for
@@ -54,6 +56,13 @@ func WriteMarkdown(w io.Writer, o Outcome) error {
 		bw.WriteString("- " + h.Label + "：" + mdEscape(h.Value) + "\n")
 	}
 
+	if isFinancing(res) {
+		if err := writeFinancingMarkdown(bw, res); err != nil {
+			return err
+		}
+		return writeFindingsMarkdown(bw, res)
+	}
+
 	bw.WriteString("\n### 主要指标\n\n")
 	labels, values := metricCells(res.Metrics)
 	if err := renderMarkdownTable(bw, labels, [][]string{values}); err != nil {
@@ -73,7 +82,52 @@ func WriteMarkdown(w io.Writer, o Outcome) error {
 			return err
 		}
 	}
+	if lines := joinLines(res); lines != nil {
+		bw.WriteString("\n### " + joinTitle(res) + "\n\n")
+		for _, l := range lines {
+			bw.WriteString("- " + mdEscape(l) + "\n")
+		}
+	}
+	return writeFindingsMarkdown(bw, res)
+}
 
+// writeFinancingMarkdown is writeFinancingTable's Markdown twin.
+func writeFinancingMarkdown(bw *bufio.Writer, res *rules.Result) error {
+	fin := financingOf(res)
+	bw.WriteString("\n### 主要指标\n\n")
+	labels, values := financingMetricCells(fin)
+	if err := renderMarkdownTable(bw, labels, [][]string{values}); err != nil {
+		return err
+	}
+	bw.WriteString("\n### 融资进展（对接 → 授信 → 签约 → 放款）\n\n")
+	if err := renderMarkdownTable(bw, funnelHeader, funnelRows(fin)); err != nil {
+		return err
+	}
+	bw.WriteString("\n" + mdEscape(funnelNote) + "\n")
+	for _, g := range []struct {
+		title, first string
+		groups       []rules.FinancingGroup
+	}{{"按融资方式（万元）", "融资方式", fin.ByMethod}, {"按金融机构（万元）", "金融机构", fin.ByBank}} {
+		if len(g.groups) == 0 {
+			continue
+		}
+		bw.WriteString("\n### " + g.title + "\n\n")
+		if err := renderMarkdownTable(bw, financingGroupHeader(g.first), financingGroupRows(g.groups)); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("\n" + mdEscape(unassignedSentence(fin)) + "\n")
+	if lines := joinLines(res); lines != nil {
+		bw.WriteString("\n### " + joinTitle(res) + "\n\n")
+		for _, l := range lines {
+			bw.WriteString("- " + mdEscape(l) + "\n")
+		}
+	}
+	return nil
+}
+
+// writeFindingsMarkdown writes the findings and their count, and flushes.
+func writeFindingsMarkdown(bw *bufio.Writer, res *rules.Result) error {
 	bw.WriteString("\n### 问题清单\n\n")
 	if len(res.Findings) > 0 {
 		rows := make([][]string, 0, len(res.Findings))

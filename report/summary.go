@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,11 @@ func headerLines(o Outcome) []headerLine {
 		asOf += "（来源：" + src + "）"
 	}
 	lines = append(lines, headerLine{"截至日期", asOf})
+	if isFinancing(res) {
+		fin := financingOf(res)
+		lines = append(lines, headerLine{"项目数", financingCountsText(fin.Counts)})
+		return append(lines, headerLine{"融资", financingAmountsText(fin.Amounts)})
+	}
 	lines = append(lines, headerLine{"项目数", countsText(res)})
 	lines = append(lines, headerLine{"投资", amountsText(res.Amounts)})
 	return lines
@@ -283,4 +289,121 @@ func oneLine(s string) string {
 	}
 	s = strings.ReplaceAll(s, "\r\n", " ")
 	return strings.NewReplacer("\r", " ", "\n", " ", "\t", " ").Replace(s)
+}
+
+// The 融资需求台账's summary: the funnel 对接 → 授信 → 签约 → 放款, the totals by 融资方式
+// and by 金融机构, the projects with no bank, and the join with the 开复工台账.
+
+// isFinancing reports whether a result is of a 融资需求台账.
+func isFinancing(res *rules.Result) bool {
+	return res.Financing != nil || res.Ledger != nil && res.Ledger.Kind == ledger.KindRongzi
+}
+
+// financingOf is the result's financing figures, empty ones when it has none.
+func financingOf(res *rules.Result) *rules.Financing {
+	if res.Financing != nil {
+		return res.Financing
+	}
+	return &rules.Financing{Counts: rules.FinancingCounts{Projects: res.Counts.Projects}}
+}
+
+func financingCountsText(c rules.FinancingCounts) string {
+	return fmt.Sprintf("%d 个，其中已对接 %d 个，已授信 %d 个，已签约 %d 个，已放款 %d 个", c.Projects, c.Docked, c.Credited, c.Signed, c.Disbursed)
+}
+
+func financingAmountsText(a rules.FinancingAmounts) string {
+	return "融资需求 " + wanText(a.Need) + "，授信 " + wanText(a.Credit) + "，签约 " + wanText(a.Signed) + "，放款 " + wanText(a.Disbursed)
+}
+
+// financingMetricCells are the two rates of a 融资需求台账.
+func financingMetricCells(fin *rules.Financing) (labels, values []string) {
+	return []string{"授信率", "放款率"}, []string{percentText(fin.CreditRate), percentText(fin.DisburseRate)}
+}
+
+// funnelHeader is the heading of the funnel table.
+var funnelHeader = []string{"环节", "项目数", "金额（万元）"}
+
+// funnelRows are the funnel's stages: each counts the projects that reached it or a
+// later one; the amounts of the first two rows are 融资需求.
+func funnelRows(fin *rules.Financing) [][]string {
+	c, a := fin.Counts, fin.Amounts
+	row := func(stage string, n int, amount ledger.Amount) []string {
+		return []string{stage, strconv.Itoa(n), cellAmount(amount)}
+	}
+	return [][]string{
+		row("全部项目", c.Projects, a.Need),
+		row("已对接", c.Docked, a.DockedNeed),
+		row("已授信", c.Credited, a.Credit),
+		row("已签约", c.Signed, a.Signed),
+		row("已放款", c.Disbursed, a.Disbursed),
+	}
+}
+
+// funnelNote says what the funnel's amounts are.
+const funnelNote = "金额：全部项目一行是融资需求合计，已对接一行是已对接项目的融资需求，其余各行是授信、签约、放款金额。"
+
+// financingGroupHeader is the heading of a totals table; first names the grouping.
+func financingGroupHeader(first string) []string {
+	return []string{first, "项目数", "融资需求", "授信", "签约", "放款"}
+}
+
+func financingGroupRows(gs []rules.FinancingGroup) [][]string {
+	rows := make([][]string, 0, len(gs))
+	for _, g := range gs {
+		rows = append(rows, []string{g.Name, strconv.Itoa(g.Projects), cellAmount(g.Need), cellAmount(g.Credit), cellAmount(g.Signed), cellAmount(g.Disbursed)})
+	}
+	return rows
+}
+
+// cellAmount is an amount in a table cell: "1234.50", or "-" when no cell gave one.
+func cellAmount(a ledger.Amount) string {
+	if !a.IsSet() {
+		return "-"
+	}
+	return a.Fixed(2)
+}
+
+// unassignedSentence lists the projects with a need and no bank.
+func unassignedSentence(fin *rules.Financing) string {
+	if len(fin.Unassigned) == 0 {
+		return "有融资需求的项目都已填写对接金融机构。"
+	}
+	return fmt.Sprintf("未对接金融机构的项目 %d 个：%s。", len(fin.Unassigned), strings.Join(fin.Unassigned, "、"))
+}
+
+// joinTitle is the heading of the join section, by the side the result is on.
+func joinTitle(res *rules.Result) string {
+	if isFinancing(res) {
+		return "与开复工台账对照"
+	}
+	return "融资对接情况"
+}
+
+// joinLines say what the join found, from the result's side, one statement a line;
+// nil when not joined.
+func joinLines(res *rules.Result) []string {
+	j := res.Join
+	if j == nil {
+		return nil
+	}
+	files := make([]string, len(j.With))
+	for i, f := range j.With {
+		files[i] = filepath.Base(f)
+	}
+	with := strings.Join(files, "、")
+	if isFinancing(res) {
+		found := fmt.Sprintf("找到对应项目 %d 个（按项目代码 %d 个，按项目名称 %d 个）", j.Matched, j.ByCode, j.ByName)
+		if j.Unknown > 0 {
+			found += fmt.Sprintf("；找不到 %d 个，见问题清单中的 unknown-project。", j.Unknown)
+		} else {
+			found += "，没有找不到的项目。"
+		}
+		return []string{"开复工台账：" + with, found}
+	}
+	lines := []string{"融资需求台账：" + with,
+		fmt.Sprintf("有融资需求记录的项目 %d 个；重点项目 %d 个，其中没有融资需求记录的 %d 个。", j.Financed, j.KeyProjects, len(j.KeyUnfinanced))}
+	if len(j.KeyUnfinanced) > 0 {
+		lines = append(lines, "没有融资需求记录的重点项目："+strings.Join(j.KeyUnfinanced, "、")+"。")
+	}
+	return lines
 }

@@ -20,6 +20,7 @@ const (
 	messageWidth   = 60
 	gapWidth       = 28
 	headerLabelPad = 10
+	sentenceWidth  = 100 // a sentence under a table
 )
 
 // ANSI colours for the terminal.
@@ -76,6 +77,13 @@ func WriteTable(w io.Writer, o Outcome, color bool) error {
 		bw.WriteString(padRight(h.Label, headerLabelPad) + h.Value + "\n")
 	}
 
+	if isFinancing(res) {
+		if err := writeFinancingTable(bw, res); err != nil {
+			return err
+		}
+		return writeFindingsTable(bw, res, color)
+	}
+
 	bw.WriteString("\n主要指标\n")
 	labels, values := metricCells(res.Metrics)
 	if err := renderTable(bw, labels, [][]string{values}); err != nil {
@@ -100,7 +108,12 @@ func WriteTable(w io.Writer, o Outcome, color bool) error {
 			return err
 		}
 	}
+	writeJoinText(bw, res)
+	return writeFindingsTable(bw, res, color)
+}
 
+// writeFindingsTable writes the findings and their count, and flushes.
+func writeFindingsTable(bw *bufio.Writer, res *rules.Result, color bool) error {
 	bw.WriteString("\n问题清单\n")
 	if len(res.Findings) == 0 {
 		bw.WriteString("未发现问题。\n")
@@ -120,6 +133,49 @@ func WriteTable(w io.Writer, o Outcome, color bool) error {
 	}
 	bw.WriteString(tallyLine(res.Findings, color) + "\n")
 	return bw.Flush()
+}
+
+// writeFinancingTable writes a 融资需求台账's rates, funnel, totals by 融资方式 and by
+// 金融机构, the projects with no bank and the join.
+func writeFinancingTable(bw *bufio.Writer, res *rules.Result) error {
+	fin := financingOf(res)
+	bw.WriteString("\n主要指标\n")
+	labels, values := financingMetricCells(fin)
+	if err := renderTable(bw, labels, [][]string{values}); err != nil {
+		return err
+	}
+	bw.WriteString("\n融资进展（对接 → 授信 → 签约 → 放款）\n")
+	if err := renderTable(bw, funnelHeader, funnelRows(fin)); err != nil {
+		return err
+	}
+	bw.WriteString(funnelNote + "\n")
+	for _, g := range []struct {
+		title, first string
+		groups       []rules.FinancingGroup
+	}{{"按融资方式（万元）", "融资方式", fin.ByMethod}, {"按金融机构（万元）", "金融机构", fin.ByBank}} {
+		if len(g.groups) == 0 {
+			continue
+		}
+		bw.WriteString("\n" + g.title + "\n")
+		if err := renderTable(bw, financingGroupHeader(g.first), financingGroupRows(g.groups)); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("\n" + wrapText(unassignedSentence(fin), sentenceWidth) + "\n")
+	writeJoinText(bw, res)
+	return nil
+}
+
+// writeJoinText writes what the join found, when the result was joined.
+func writeJoinText(bw *bufio.Writer, res *rules.Result) {
+	lines := joinLines(res)
+	if lines == nil {
+		return
+	}
+	bw.WriteString("\n" + joinTitle(res) + "\n")
+	for _, l := range lines {
+		bw.WriteString(wrapText(l, sentenceWidth) + "\n")
+	}
 }
 
 // renderTable draws one table with ASCII borders. ASCII, not box-drawing lines: those

@@ -53,7 +53,7 @@ type kindChecks interface {
 func (e *evaluation) kindChecks() kindChecks {
 	switch e.l.Kind {
 	case ledger.KindRongzi:
-		return rongziChecks{e}
+		return newRongziChecks(e)
 	default:
 		// A ledger whose kind was not decided is read as the commoner 开复工台账.
 		return newKaifugongChecks(e)
@@ -75,7 +75,7 @@ type evaluation struct {
 }
 
 func newEvaluation(l *ledger.Ledger, r *Rules, opts Options) *evaluation {
-	e := &evaluation{l: l, r: r, res: &Result{Ledger: l}}
+	e := &evaluation{l: l, r: r, res: &Result{Ledger: l, rules: r}}
 	switch {
 	case opts.AsOf.IsSet():
 		e.res.AsOf, e.res.AsOfSource = opts.AsOf, opts.AsOfSource
@@ -164,12 +164,3 @@ func sortFindings(fs []Finding) {
 		return a.Rule < b.Rule
 	})
 }
-
-// rongziChecks is the 融资需求台账 for now: only the general checks run. Its own
-// findings (financing-unassigned, funds-exceed-need, a 对接状态 that contradicts the
-// amounts) and its counts (docked, credited, signed, disbursed) belong here.
-type rongziChecks struct{ e *evaluation }
-
-func (c rongziChecks) checkColumns()                     {}
-func (c rongziChecks) checkProject(int, *ledger.Project) {}
-func (c rongziChecks) finish()                           { c.e.res.Counts.Projects = len(c.e.l.Projects) }

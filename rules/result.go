@@ -175,6 +175,75 @@ type Result struct {
 	Targets    []Target // whole ledger first, then groups
 	Groups     []Group  // by town, then unit, then leader; names in sorted order
 	Findings   []Finding
+
+	// Financing is the figures of a 融资需求台账; nil for a 开复工台账.
+	Financing *Financing
+	// Join is what Join found between the 开复工台账 and 融资需求台账 of a run; nil
+	// when the ledger was not checked together with one of the other kind.
+	Join *JoinSummary
+
+	rules *Rules // the rules Evaluate used, for Join's 重点项目
+}
+
+// Financing is the figures of a 融资需求台账 (DOMAIN.md, "融资需求台账").
+type Financing struct {
+	Counts  FinancingCounts
+	Amounts FinancingAmounts
+	// CreditRate is 授信率 = Σ授信金额 / Σ融资需求, DisburseRate is 放款率 = Σ放款金额 /
+	// Σ授信金额; nil when the ledger lacks the column or the denominator is zero.
+	CreditRate, DisburseRate *float64
+	// ByMethod: single 融资方式 in the order of the rules' values.method, then the others
+	// (combinations, values outside the list) by name, then "未填写".
+	ByMethod []FinancingGroup
+	// ByBank: by Σ融资需求, largest first, then by name; "未对接" (no bank) last.
+	ByBank []FinancingGroup
+	// Unassigned are the projects with a 融资需求 and no 对接金融机构 (not 终止 or
+	// 不需融资), in row order: the financing-unassigned findings.
+	Unassigned []string
+}
+
+// FinancingCounts are project counts of the funnel 对接 → 授信 → 签约 → 放款. A project
+// counts at a stage when it reached that stage or a later one, so the funnel never
+// widens: one with a 放款金额 has also been credited and signed, whatever its cells say.
+type FinancingCounts struct {
+	Projects  int // every project row, 终止 and 不需融资 included
+	Docked    int // 对接状态 at or after 已对接, or (no status on the ladder) a 对接金融机构 named
+	Credited  int // 授信金额 > 0, or 对接状态 at or after 已授信
+	Signed    int // 签约金额 > 0, or 对接状态 at or after 已签约
+	Disbursed int // 放款金额 > 0 (a status alone does not count: 已放款 with no amount is a status-conflict)
+}
+
+// FinancingAmounts are the sums of a 融资需求台账, in 万元; not given when no cell gave one.
+type FinancingAmounts struct {
+	Need       ledger.Amount // Σ融资需求
+	DockedNeed ledger.Amount // Σ融资需求 of the docked projects (the funnel's 对接 amount)
+	Credit     ledger.Amount // Σ授信金额
+	Signed     ledger.Amount // Σ签约金额
+	Disbursed  ledger.Amount // Σ放款金额
+}
+
+// FinancingGroup is the figures of one 融资方式 or one 对接金融机构.
+type FinancingGroup struct {
+	Name                            string
+	Projects                        int
+	Need, Credit, Signed, Disbursed ledger.Amount
+}
+
+// JoinSummary is what joining the 开复工台账 and 融资需求台账 of a run found, seen from
+// one side; the fields of the other side are zero.
+type JoinSummary struct {
+	With []string // the ledgers of the other kind joined with (Ledger.File), in run order
+
+	// 融资需求台账 side: its project rows matched to a 开复工台账 project on 项目代码 or on
+	// the normalised name, and those matched by neither (unknown-project findings).
+	// Rows with neither name nor code are left out.
+	Matched, ByCode, ByName, Unknown int
+
+	// 开复工台账 side: projects with at least one financing row, the 重点项目 (not 终止),
+	// and the names of those 重点项目 without a financing row, in row order.
+	Financed      int
+	KeyProjects   int
+	KeyUnfinanced []string
 }
 
 // Worst is the highest severity among the findings ("" when there are none).

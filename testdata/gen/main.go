@@ -57,6 +57,12 @@
 // 错误台账.xlsx (flawed.go) — every mistake a clerk makes, one per row where
 // possible, between clean rows; the generator prints each with its cell.
 //
+// 融资需求台账.xlsx (rongzi.go) — the county's financing ledger, two-level header with a
+// merged "融资情况（万元）" group, header variants (融资主体, 意向银行, 对接进展, 已到位资金),
+// text amounts, a 合计 row; its rows name projects of 全县开复工台账.xlsx by code, by
+// name and by a spacing/bracket variant of a name, and two projects in no ledger; one
+// financing-unassigned, one funds-exceed-need, one status-conflict.
+//
 // 逐月台账.xlsx (monthly.go) — a month-by-month export: "3月/4月/5月实际完成投资",
 // "5月形象进度", no year-to-date and no status column, one "开工/计划开工时间"
 // column (actual start when on/before 05-31, planned after); as-of from the
@@ -165,6 +171,19 @@ func runSamples(dir string) error {
 	}
 	samples = append(samples, sample{"逐月台账.xlsx", "月度调度", "3", d(5, 31), "monthly（3–5月实际完成投资）", monthly, false, from(4)})
 
+	rongzi, err := writeRongzi(p("融资需求台账.xlsx"))
+	if err != nil {
+		return fmt.Errorf("rongzi: %w", err)
+	}
+	if err := checkRongzi(rongzi, county, [][]project{liyi, ping, yang, flawed, monthly}); err != nil {
+		return fmt.Errorf("rongzi: %w", err)
+	}
+	nCells, err := checkRongziCells(p("融资需求台账.xlsx"), rongzi)
+	if err != nil {
+		return fmt.Errorf("融资需求台账.xlsx: %w", err)
+	}
+	fmt.Printf("read-back 融资需求台账.xlsx: %d date and amount cells as intended\n", nCells)
+
 	// Self-checks: the text cells mean what the tables say, dates and amounts
 	// read back as written, and the clean samples meet their milestones.
 	for _, s := range []struct {
@@ -246,6 +265,7 @@ func runSamples(dir string) error {
 		}
 		fmt.Printf("| %s | %s | %d | %s | %s | %s |\n", f.rule, f.cell, f.row, f.col, kind, f.note)
 	}
+	printRongzi(rongzi, county)
 	if len(problems) > 0 {
 		return fmt.Errorf("a clean sample misses a milestone:\n  %s", strings.Join(problems, "\n  "))
 	}
