@@ -336,9 +336,9 @@ func (m *Monthly) financingLayout() section {
 	s := section{Title: "融资情况", Sheet: "融资情况"}
 	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s。",
 		f.Projects, yiText(f.Need), f.Docked, f.Credited, f.Signed, f.Disbursed, yiText(f.Credit), yiText(f.Given)))
-	funnel := table{Name: "融资进展", Header: []string{"环节", "项目数", "金额（万元）"}, Rows: [][]cell{
+	funnel := table{Name: "融资进展（已对接为所对接项目的融资需求）", Header: []string{"环节", "项目数", "金额（万元）"}, Rows: [][]cell{
 		{textCell("融资需求"), countCell(f.Projects), amountCell(f.Need)},
-		{textCell("已对接"), countCell(f.Docked), textCell("-")},
+		{textCell("已对接"), countCell(f.Docked), amountCell(f.DockedNeed)},
 		{textCell("已授信"), countCell(f.Credited), amountCell(f.Credit)},
 		{textCell("已签约"), countCell(f.Signed), amountCell(f.SignedAmount)},
 		{textCell("已放款"), countCell(f.Disbursed), amountCell(f.Given)},

@@ -266,3 +266,40 @@ func TestMonthlyCSVDefusesFormulas(t *testing.T) {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+func TestMonthlyFinancing(t *testing.T) {
+	r := rules.Default()
+	read := func(path string) *rules.Result {
+		l, err := ledger.Read(path, ledger.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rules.Evaluate(l, r, rules.Options{})
+	}
+	county, fin := read(countySample), read("../testdata/融资需求台账.xlsx")
+	rules.Join([]*rules.Result{county}, []*rules.Result{fin})
+	m := BuildMonthly(county, r, MonthlyOptions{Financing: []*rules.Result{fin}})
+	f := m.Financing
+	if f == nil {
+		t.Fatal("no financing section")
+	}
+	// testdata/README.md, 融资需求台账: worked out from the generator's tables.
+	if f.Projects != 15 || f.Docked != 13 || f.Credited != 8 || f.Signed != 7 || f.Disbursed != 4 {
+		t.Errorf("funnel %d/%d/%d/%d/%d, want 15/13/8/7/4", f.Projects, f.Docked, f.Credited, f.Signed, f.Disbursed)
+	}
+	for _, c := range []struct{ name, got, want string }{
+		{"need", f.Need.String(), "129350.50"}, {"credit", f.Credit.String(), "83500.00"},
+		{"signed", f.SignedAmount.String(), "66500.00"}, {"disbursed", f.Given.String(), "36200.00"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s %s, want %s", c.name, c.got, c.want)
+		}
+	}
+	var md bytes.Buffer
+	if err := WriteMonthlyMarkdown(&md, m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "## 六、融资情况") || !strings.Contains(md.String(), "### 按金融机构") {
+		t.Error("the Markdown lacks the financing section")
+	}
+}
