@@ -80,7 +80,11 @@ func Annotate(res *rules.Result, out string) error {
 		Marker:      commentMarker,
 		ErrorFill:   errorFill,
 		WarningFill: warningFill,
-		Sheets:      []xlsxpatch.Sheet{findingsSheetOf(res), targetsSheetOf(res)},
+		Sheets:      []xlsxpatch.Sheet{findingsSheetOf(res)},
+	}
+	// A 融资需求台账 has no targets: its copy lists the findings only.
+	if res.Financing == nil {
+		patch.Sheets = append(patch.Sheets, targetsSheetOf(res))
 	}
 	return WriteAtomically(out, func(w io.Writer) error {
 		return xlsxpatch.Apply(src, w, patch)
