@@ -46,6 +46,8 @@ func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
 	root.AddCommand(
 		newCheckCmd(runCheck),
 		newReportCmd(runReport),
+		newTemplateCmd(runTemplate),
+		newMergeCmd(runMerge),
 		newRulesCmd(),
 		newCompletionCmd(),
 	)

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"gongjian/ledger"
+	"gongjian/report"
+	"gongjian/rules"
+)
+
+// mergeOptions holds the flags and I/O of gongjian merge.
+type mergeOptions struct {
+	Out, Err io.Writer
+
+	Inputs []string // files and folders as given
+	Output string
+	AsOf   string
+	Kind   string
+	Title  string
+	Rules  string
+	Format string
+
+	asOf ledger.Date
+	kind ledger.Kind
+}
+
+func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
+	opts := &mergeOptions{}
+	cmd := &cobra.Command{
+		Use:   "merge 台账.xlsx|文件夹 ... -o 全县台账.xlsx",
+		Short: "把各乡镇的台账合并成一个全县台账",
+		Long: `把各乡镇、各部门报来的台账（格式各不相同也可以）合并成一个全县台账：
+标准表头，金额统一为万元，日期统一为日期格式，每个项目一行，“来源”列写明取自哪个文件的哪一行；
+台账没有“所在乡镇”列时，按标题或填报单位填上乡镇；分段行（“一、续建项目”）写入建设性质列；
+最后一行是合计。同一项目出现在两处（项目代码相同，或没有代码时名称相同）时只写一次，
+并报告重复。合并台账可直接用 gongjian check 和 gongjian report 检查汇总。
+
+标题写明截止日期：用 --as-of 指定，不填时取各台账中最晚的截止日期；各台账的截止日期不同时会提示。
+给出文件夹时合并其中的 .xlsx、.xlsm、.csv 文件（不含检查结果文件和 -o 指定的文件本身）。
+-o 指定的文件已存在时会被替换，要合并的台账从不改动。
+无法读取的台账各报一行，其余照常合并，退出状态为 3。`,
+		Example: `  gongjian merge 礼义镇.xlsx 平城镇.xlsx 杨村镇.csv -o 全县台账.xlsx
+  gongjian merge 台账/2025-05/ -o 全县台账.xlsx --as-of 2025-05-31
+  gongjian merge 台账/ -o 全县台账.xlsx --format json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("请指定要合并的台账文件或文件夹，例如 gongjian merge 礼义镇.xlsx 平城镇.xlsx -o 全县台账.xlsx")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Out = cmd.OutOrStdout()
+			opts.Err = cmd.ErrOrStderr()
+			opts.Inputs = args
+			if err := opts.parse(); err != nil {
+				return err
+			}
+			return run(opts)
+		},
+	}
+	fs := cmd.Flags()
+	fs.SortFlags = false
+	fs.StringVarP(&opts.Output, "output", "o", "", "合并后的全县台账写到这个文件（.xlsx，必填）")
+	setValueName(fs, "output", "文件")
+	fs.StringVar(&opts.AsOf, "as-of", "", "截止日期，写入标题，如 2025-05-31；不填时取各台账中最晚的截止日期")
+	setValueName(fs, "as-of", "日期")
+	fs.StringVar(&opts.Kind, "kind", "", "台账类型：kaifugong（开复工台账）或 rongzi（融资需求台账）（默认按第一个台账判断）")
+	setValueName(fs, "kind", "类型")
+	fs.StringVar(&opts.Title, "title", "", "合并台账的标题（默认“全县2025年重点项目开复工台账”）")
+	setValueName(fs, "title", "标题")
+	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML），其中的乡镇名单用于从标题或填报单位认出乡镇")
+	setValueName(fs, "rules", "文件")
+	fs.StringVar(&opts.Format, "format", "table", "输出格式：table 或 json（默认 table）")
+	setValueName(fs, "format", "格式")
+	return cmd
+}
+
+// parse checks the flag values; every mistake is a usage error naming the flag.
+func (opts *mergeOptions) parse() error {
+	if opts.Output == "" {
+		return usagef("请用 -o 指定合并后的台账文件，例如 gongjian merge 台账/ -o 全县台账.xlsx")
+	}
+	if ext := strings.ToLower(filepath.Ext(opts.Output)); ext != ".xlsx" {
+		return usagef("合并后的台账文件名应以 .xlsx 结尾：%s", opts.Output)
+	}
+	switch opts.Format {
+	case "table", "json":
+	default:
+		return usagef("参数 --format 的值“%s”无效，可选 table 或 json", opts.Format)
+	}
+	switch k := ledger.Kind(opts.Kind); k {
+	case "", ledger.KindKaifugong, ledger.KindRongzi:
+		opts.kind = k
+	default:
+		return usagef("参数 --kind 的值“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", opts.Kind)
+	}
+	if opts.AsOf != "" {
+		d, err := parseAsOf(opts.AsOf)
+		if err != nil {
+			return err
+		}
+		opts.asOf = d
+	}
+	for _, in := range opts.Inputs {
+		if sameFile(opts.Output, in) {
+			return usagef("-o 不能是要合并的台账本身（%s）：合并从不改动原台账，请另取一个文件名", in)
+		}
+	}
+	return nil
+}
+
+// runMerge reads every ledger, merges those it could read and writes the county
+// ledger. A file that cannot be read gets its one line on stderr and the others go on.
+func runMerge(opts *mergeOptions) error {
+	r := rules.Default()
+	if opts.Rules != "" {
+		loaded, err := rules.Load(opts.Rules)
+		if err != nil {
+			return err
+		}
+		r = loaded
+	}
+	files, failures := mergeInputs(opts.Inputs, opts.Output)
+	for _, f := range failures {
+		fmt.Fprintln(opts.Err, f.Message)
+	}
+	kind := opts.kind
+	var ledgers []*ledger.Ledger
+	for _, file := range files {
+		l, err := readForMerge(file, opts)
+		if err != nil {
+			fail := report.MergeFailure{File: file, Code: "internal", Message: filepath.Base(file) + "：读取时发生内部错误，请把此文件和所用命令发给维护人员"}
+			if e, ok := ledger.AsError(err); ok {
+				fail.Code, fail.Message = e.Code, e.Message
+			}
+			failures = append(failures, fail)
+			fmt.Fprintln(opts.Err, fail.Message)
+			continue
+		}
+		if kind == "" {
+			kind = l.Kind
+		}
+		if l.Kind != kind {
+			fail := report.MergeFailure{File: file, Code: "kind-mismatch", Message: fmt.Sprintf(
+				"%s：这是%s，与要合并的%s类型不同，没有合并；请分开合并，或用 --kind 指定类型", filepath.Base(file), l.Kind.Label(), kind.Label())}
+			failures = append(failures, fail)
+			fmt.Fprintln(opts.Err, fail.Message)
+			continue
+		}
+		ledgers = append(ledgers, l)
+	}
+	if len(ledgers) == 0 {
+		fmt.Fprintf(opts.Err, "没有可以合并的台账，没有写出 %s\n", opts.Output)
+		return errUnreadable
+	}
+
+	m := report.Merge(ledgers, report.MergeOptions{Kind: kind, Title: opts.Title, AsOf: opts.asOf, Towns: r.Towns})
+	for _, d := range m.Duplicates {
+		fmt.Fprintln(opts.Err, d.Message())
+	}
+	for _, n := range m.Notes {
+		fmt.Fprintln(opts.Err, n)
+	}
+	if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
+		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}
+	}
+	if err := report.WriteAtomically(opts.Output, func(w io.Writer) error { return report.WriteMerged(w, m) }); err != nil {
+		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}
+	}
+	var err error
+	if opts.Format == "json" {
+		err = report.WriteMergeJSON(opts.Out, m, opts.Output, failures)
+	} else {
+		err = report.WriteMergeSummary(opts.Out, m, opts.Output)
+	}
+	if err != nil {
+		return writeFailure()
+	}
+	if len(failures) > 0 {
+		return errUnreadable
+	}
+	return nil
+}
+
+// readForMerge reads one ledger; a panic is turned into an error, so one bad file
+// never stops the others.
+func readForMerge(path string, opts *mergeOptions) (l *ledger.Ledger, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			l, err = nil, fmt.Errorf("panic: %v", p)
+		}
+	}()
+	return ledger.Read(path, ledger.Options{Kind: opts.kind, AsOf: opts.asOf})
+}
+
+// mergeExtensions are the files a folder is searched for.
+var mergeExtensions = map[string]bool{".xlsx": true, ".xlsm": true, ".csv": true}
+
+// mergeInputs lists the files to merge: each file as given, and the ledgers in each
+// folder (by name), leaving out Excel's lock files, the tool's own temporary files and
+// annotated copies, and the output itself (a folder merged every month holds last
+// month's result).
+func mergeInputs(args []string, output string) ([]string, []report.MergeFailure) {
+	var files []string
+	var failures []report.MergeFailure
+	add := func(path string) {
+		for _, f := range files {
+			if sameFile(f, path) {
+				return // a file named twice (itself and in its folder) is merged once
+			}
+		}
+		files = append(files, path)
+	}
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil || !info.IsDir() {
+			add(arg) // ledger.Read says what is wrong with it
+			continue
+		}
+		entries, err := os.ReadDir(arg)
+		if err != nil {
+			failures = append(failures, report.MergeFailure{File: arg, Code: "permission-denied",
+				Message: fmt.Sprintf("%s：无法读取这个文件夹，请检查路径和权限", arg)})
+			continue
+		}
+		var found []string
+		for _, e := range entries {
+			name := e.Name()
+			path := filepath.Join(arg, name)
+			switch {
+			case e.IsDir(), !mergeExtensions[strings.ToLower(filepath.Ext(name))]:
+			case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "."), report.IsTemporary(path), report.IsAnnotated(path):
+			case sameFile(path, output):
+			default:
+				found = append(found, path)
+			}
+		}
+		sort.Strings(found)
+		if len(found) == 0 {
+			failures = append(failures, report.MergeFailure{File: arg, Code: "not-found",
+				Message: fmt.Sprintf("%s：文件夹中没有台账文件（.xlsx、.xlsm、.csv）", arg)})
+		}
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return files, failures
+}

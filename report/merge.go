@@ -1,0 +1,373 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"gongjian/ledger"
+)
+
+// Merging the 乡镇 ledgers into one county ledger: every project once, in the
+// canonical columns and units, with the 乡镇 written in and the file and row it came
+// from. The merged ledger is itself a ledger gongjian check reads.
+
+// MergeOptions steer Merge.
+type MergeOptions struct {
+	Kind  ledger.Kind // the kind merged; ledgers of the other kind are refused by the caller
+	Title string      // the merged ledger's title; "" is "全县2025年重点项目开复工台账"
+	// AsOf is the reporting date written into the title ("（截至2025年5月31日）");
+	// zero means the latest date the ledgers state themselves.
+	AsOf  ledger.Date
+	Towns []string // the county's 乡镇 (the rules' towns), to name a ledger's 乡镇
+}
+
+// Merged is the county ledger made of several ledgers.
+type Merged struct {
+	Kind       ledger.Kind
+	Year       int
+	AsOf       ledger.Date // zero when no ledger states one and none was given
+	AsOfSource string      // "flag" (given), "ledgers" (the latest the ledgers state), ""
+	Title      string
+	Columns    []ledgerColumn // the canonical columns written, 来源 not included
+	Rows       []MergedRow
+	Sources    []MergedSource
+	Duplicates []Duplicate
+	Totals     map[ledger.Field]ledger.Amount // the sum of each amount column over Rows
+	Notes      []string                       // Chinese lines the clerk should read (dates that differ …)
+}
+
+// MergedSource is one ledger merged.
+type MergedSource struct {
+	Name     string // the file as shown in 来源 (its base name unless two inputs share it)
+	File     string // the path as given
+	Sheet    string
+	Projects int // project rows read (duplicates included)
+	Year     int
+	AsOf     ledger.Date
+	// Town is the 乡镇 written into its projects when the ledger has no 所在乡镇 column,
+	// and TownSource where it was found (ledger.TownFromFiller …); both "" otherwise.
+	Town, TownSource string
+	HasTownColumn    bool
+	// Unreadable is the number of cells the reader could not read (bad amounts and
+	// dates); they are written into the merged ledger as they were.
+	Unreadable int
+}
+
+// MergedRow is one project of the merged ledger.
+type MergedRow struct {
+	Project ledger.Project
+	Sources []SourceRef // where it came from; two or more for a duplicate
+	// Raw holds the text of cells the reader could not read, written as they were so
+	// that checking the merged ledger points at them again.
+	Raw map[ledger.Field]string
+}
+
+// SourceRef is a row of a merged ledger.
+type SourceRef struct {
+	File string // MergedSource.Name
+	Row  int    // the sheet's 1-based row
+}
+
+// String is "礼义镇开复工台账.xlsx 第7行".
+func (s SourceRef) String() string { return fmt.Sprintf("%s 第%d行", s.File, s.Row) }
+
+// Duplicate is the same project found twice: by 项目代码, else by normalised name.
+type Duplicate struct {
+	Project string
+	Code    string // when found by code
+	First   SourceRef
+	Again   SourceRef
+}
+
+// Message is the Chinese line naming both sources.
+func (d Duplicate) Message() string {
+	by := "名称相同"
+	if d.Code != "" {
+		by = fmt.Sprintf("项目代码“%s”相同", d.Code)
+	}
+	return fmt.Sprintf("重复项目：%s 与 %s 的“%s”%s，合并台账中只写一次（数值取自前者），请核对",
+		d.Again, d.First, d.Project, by)
+}
+
+// Merge joins the ledgers in the order given. The same project in two places is kept
+// once, with the first one's values and both sources.
+func Merge(ls []*ledger.Ledger, opts MergeOptions) *Merged {
+	m := &Merged{Kind: opts.Kind, Totals: map[ledger.Field]ledger.Amount{}}
+	if m.Kind == "" {
+		m.Kind = ledger.KindKaifugong
+	}
+	names := sourceNames(ls)
+	dups := newMergeIndex()
+	withMonth := false
+	for i, l := range ls {
+		src := MergedSource{Name: names[i], File: l.File, Sheet: l.Sheet, Projects: len(l.Projects),
+			Year: l.Year, AsOf: statedAsOf(l), HasTownColumn: l.Has(ledger.FieldTown)}
+		if !src.HasTownColumn {
+			src.Town, src.TownSource = ledger.InferTown(l, opts.Towns)
+		}
+		raw := rawCells(l)
+		for _, n := range raw {
+			src.Unreadable += len(n)
+		}
+		if l.Has(ledger.FieldMonthDone) {
+			withMonth = true
+		}
+		for _, p := range l.Projects {
+			ref := SourceRef{File: src.Name, Row: p.Row}
+			if !src.HasTownColumn && p.Town == "" {
+				p.Town = src.Town
+			}
+			if j, ok := dups.find(&p); ok {
+				kept := &m.Rows[j]
+				d := Duplicate{Project: p.Name, First: kept.Sources[0], Again: ref}
+				if p.Code != "" && p.Code == kept.Project.Code {
+					d.Code = p.Code
+				}
+				if d.Project == "" {
+					d.Project = kept.Project.Name
+				}
+				kept.Sources = append(kept.Sources, ref)
+				m.Duplicates = append(m.Duplicates, d)
+				continue
+			}
+			dups.add(&p, len(m.Rows))
+			m.Rows = append(m.Rows, MergedRow{Project: p, Sources: []SourceRef{ref}, Raw: raw[p.Row]})
+		}
+		m.Sources = append(m.Sources, src)
+	}
+	m.Columns = mergeColumns(m.Kind, withMonth)
+	for _, c := range m.Columns {
+		if c.Field.Type() != ledger.TypeAmount {
+			continue
+		}
+		var sum ledger.Amount
+		for i := range m.Rows {
+			sum = sum.Add(m.Rows[i].Project.Amount(c.Field))
+		}
+		if sum.IsSet() {
+			m.Totals[c.Field] = sum
+		}
+	}
+	m.settleDates(opts)
+	m.Title = mergedTitle(opts.Title, m.Kind, m.Year, m.AsOf)
+	for _, s := range m.Sources {
+		if !s.HasTownColumn && s.Town == "" && s.Projects > 0 {
+			m.Notes = append(m.Notes, fmt.Sprintf("%s 没有“所在乡镇”列，标题和填报单位中也没有写明乡镇，合并台账中这些项目的所在乡镇空着", s.Name))
+		}
+		if s.Unreadable > 0 {
+			m.Notes = append(m.Notes, fmt.Sprintf("%s 有 %d 个金额或日期无法识别，已原样写入合并台账；请用 gongjian check 检查后改正", s.Name, s.Unreadable))
+		}
+	}
+	return m
+}
+
+// statedAsOf is the reporting date a ledger states itself (a "1-N月" header, its
+// title, its monthly columns); zero when it was only guessed from today's date.
+func statedAsOf(l *ledger.Ledger) ledger.Date {
+	switch l.AsOfSource {
+	case "header", "title", "monthly":
+		return l.AsOf
+	}
+	return ledger.Date{}
+}
+
+// settleDates decides the merged ledger's year and reporting date: the one given,
+// else the latest the ledgers state, with a note when they differ.
+func (m *Merged) settleDates(opts MergeOptions) {
+	var dates []string
+	distinct := map[ledger.Date]bool{}
+	latest := ledger.Date{}
+	for _, s := range m.Sources {
+		if !s.AsOf.IsSet() {
+			continue
+		}
+		distinct[s.AsOf] = true
+		dates = append(dates, fmt.Sprintf("%s 截至 %s", s.Name, s.AsOf))
+		if !latest.IsSet() || dateKey(s.AsOf) > dateKey(latest) {
+			latest = s.AsOf
+		}
+	}
+	switch {
+	case opts.AsOf.IsSet():
+		m.AsOf, m.AsOfSource = opts.AsOf, "flag"
+	case latest.IsSet():
+		m.AsOf, m.AsOfSource = latest, "ledgers"
+		if len(distinct) > 1 {
+			m.Notes = append(m.Notes, fmt.Sprintf("各台账的截止日期不同（%s），合并台账按最晚的 %s；如需按其他日期，请用 --as-of 指定",
+				strings.Join(dates, "，"), latest))
+		}
+	}
+	years := map[int]int{}
+	for _, s := range m.Sources {
+		if s.Year != 0 {
+			years[s.Year]++
+		}
+	}
+	switch {
+	case m.AsOf.IsSet():
+		m.Year = m.AsOf.Year
+	default:
+		for y, n := range years {
+			if n > years[m.Year] || n == years[m.Year] && y > m.Year {
+				m.Year = y
+			}
+		}
+	}
+	if len(years) > 1 {
+		var list []string
+		for _, s := range m.Sources {
+			if s.Year != 0 && s.Year != m.Year {
+				list = append(list, fmt.Sprintf("%s 是 %d 年的台账", s.Name, s.Year))
+			}
+		}
+		if len(list) > 0 {
+			m.Notes = append(m.Notes, fmt.Sprintf("%s，合并台账按 %d 年；请确认没有混入其他年份的台账", strings.Join(list, "，"), m.Year))
+		}
+	}
+}
+
+// mergedTitle is the given title, or "全县2025年重点项目开复工台账", with the reporting
+// date appended unless the title already states one.
+func mergedTitle(title string, kind ledger.Kind, year int, asOf ledger.Date) string {
+	if title == "" {
+		title = "全县重点项目" + kind.Label()
+		if year != 0 {
+			title = fmt.Sprintf("全县%d年重点项目%s", year, kind.Label())
+		}
+	}
+	if asOf.IsSet() && !strings.Contains(title, "截至") && !strings.Contains(title, "截止") {
+		if asOf.HasDay() {
+			title += fmt.Sprintf("（截至%d年%d月%d日）", asOf.Year, asOf.Month, asOf.Day)
+		} else {
+			title += fmt.Sprintf("（截至%d年%d月底）", asOf.Year, asOf.Month)
+		}
+	}
+	return title
+}
+
+// mergeColumns are the kind's canonical columns, with 本月完成投资 after 本年完成投资
+// when a ledger has it.
+func mergeColumns(kind ledger.Kind, withMonth bool) []ledgerColumn {
+	base := columnsOf(kind)
+	if kind != ledger.KindKaifugong || !withMonth {
+		return base
+	}
+	var cols []ledgerColumn
+	for _, c := range base {
+		cols = append(cols, c)
+		if c.Field == ledger.FieldDone {
+			cols = append(cols, ledgerColumn{Field: ledger.FieldMonthDone, Width: 13})
+		}
+	}
+	return cols
+}
+
+// sourceNames are the names shown in 来源: each file's base name, or the path as
+// given when two inputs share a base name.
+func sourceNames(ls []*ledger.Ledger) []string {
+	count := map[string]int{}
+	for _, l := range ls {
+		count[filepath.Base(l.File)]++
+	}
+	names := make([]string, len(ls))
+	for i, l := range ls {
+		names[i] = filepath.Base(l.File)
+		if count[names[i]] > 1 {
+			names[i] = filepath.ToSlash(l.File)
+		}
+	}
+	return names
+}
+
+// rawCells are the cells the reader could not read, by row and field.
+func rawCells(l *ledger.Ledger) map[int]map[ledger.Field]string {
+	out := map[int]map[ledger.Field]string{}
+	for _, pr := range l.Problems {
+		f := pr.Field
+		switch f {
+		case ledger.FieldStartEither:
+			f = ledger.FieldActualStart
+		case ledger.FieldMonthDone:
+			if c := l.Column(ledger.FieldDone); c != nil && c.Index != pr.Col {
+				continue // one month of a month-by-month ledger: its sum is what is written
+			}
+		}
+		if out[pr.Row] == nil {
+			out[pr.Row] = map[ledger.Field]string{}
+		}
+		if _, dup := out[pr.Row][f]; !dup {
+			out[pr.Row][f] = pr.Value
+		}
+	}
+	return out
+}
+
+// mergeIndex finds the same project again, as the duplicate-project rule does: by
+// 项目代码 when both have one, else by normalised name (two coded projects with one
+// name but different codes are two projects).
+type mergeIndex struct {
+	byCode, byName, byNameNoCode map[string]int
+}
+
+func newMergeIndex() *mergeIndex {
+	return &mergeIndex{byCode: map[string]int{}, byName: map[string]int{}, byNameNoCode: map[string]int{}}
+}
+
+func (x *mergeIndex) find(p *ledger.Project) (int, bool) {
+	code, name := strings.TrimSpace(p.Code), ""
+	if p.Name != "" {
+		name = ledger.NormalizeName(p.Name)
+	}
+	if code != "" {
+		if j, ok := x.byCode[code]; ok {
+			return j, true
+		}
+		if j, ok := x.byNameNoCode[name]; ok && name != "" {
+			return j, true
+		}
+		return 0, false
+	}
+	if j, ok := x.byName[name]; ok && name != "" {
+		return j, true
+	}
+	return 0, false
+}
+
+func (x *mergeIndex) add(p *ledger.Project, i int) {
+	code, name := strings.TrimSpace(p.Code), ""
+	if p.Name != "" {
+		name = ledger.NormalizeName(p.Name)
+	}
+	if code != "" {
+		x.byCode[code] = i
+	}
+	if name != "" {
+		if _, ok := x.byName[name]; !ok {
+			x.byName[name] = i
+		}
+		if _, ok := x.byNameNoCode[name]; !ok && code == "" {
+			x.byNameNoCode[name] = i
+		}
+	}
+}
+
+// dateKey orders dates; a month counts as its last day.
+func dateKey(d ledger.Date) int {
+	day := d.Day
+	if day == 0 {
+		day = d.MonthEnd().Day
+	}
+	return d.Year*10000 + d.Month*100 + day
+}
+
+// totalFields lists the totals' fields in column order.
+func (m *Merged) totalFields() []ledger.Field {
+	var fs []ledger.Field
+	for _, c := range m.Columns {
+		if _, ok := m.Totals[c.Field]; ok {
+			fs = append(fs, c.Field)
+		}
+	}
+	return fs
+}

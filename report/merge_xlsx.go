@@ -1,0 +1,245 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"gongjian/ledger"
+)
+
+// The merged ledger as a workbook: title, unit, one header row of canonical names,
+// a row per project, a 合计 row. Streamed, so a county of thousands of projects
+// costs little memory.
+
+// mergeSourceHeader is the header of the column naming each project's file and row.
+const mergeSourceHeader = "来源"
+
+const (
+	mergeHeaderRow = 3
+	mergeFirstRow  = mergeHeaderRow + 1
+)
+
+type mergeStyles struct {
+	title, note, unit, header               int
+	text, wrap, date, amount                int
+	totalText, totalAmount, totalBlankStyle int
+}
+
+// WriteMerged writes the merged ledger as an .xlsx workbook.
+func WriteMerged(w io.Writer, m *Merged) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := m.Kind.Label()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	st, err := newMergeStyles(f)
+	if err != nil {
+		return err
+	}
+	ncol := len(m.Columns) + 1 // and 来源
+	last := ledger.ColumnLetter(ncol - 1)
+	lastRow := mergeFirstRow + len(m.Rows) // the 合计 row
+	// Settings the stream writer keeps must be made before it starts.
+	// (AutoFilter first: it replaces the sheet properties that hold fit-to-page.)
+	if err := f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", mergeHeaderRow, last, lastRow-1), nil); err != nil {
+		return err
+	}
+	if err := printLedgerSheet(f, sheet, mergeHeaderRow); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	nameCol := 0
+	for i, c := range m.Columns {
+		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+			return err
+		}
+		if c.Field == ledger.FieldName {
+			nameCol = i
+		}
+	}
+	if err := sw.SetColWidth(ncol, ncol, 40); err != nil {
+		return err
+	}
+	if err := sw.SetPanes(&excelize.Panes{
+		Freeze: true, XSplit: nameCol + 1, YSplit: mergeHeaderRow,
+		TopLeftCell: ledger.CellName(nameCol+1, mergeFirstRow), ActivePane: "bottomRight",
+	}); err != nil {
+		return err
+	}
+
+	// Row 1: the title; row 2: how many projects from how many ledgers, and the unit.
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: m.Title}}, excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	row2 := make([]any, ncol)
+	for i := range row2 {
+		row2[i] = excelize.Cell{StyleID: st.note}
+	}
+	row2[0] = excelize.Cell{StyleID: st.note, Value: fmt.Sprintf("共 %d 个项目，由 %d 个台账合并，“%s”列写明每个项目取自哪个文件的哪一行", len(m.Rows), len(m.Sources), mergeSourceHeader)}
+	row2[ncol-1] = excelize.Cell{StyleID: st.unit, Value: "单位：万元"}
+	if err := sw.SetRow("A2", row2, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	header := make([]any, ncol)
+	for i, c := range m.Columns {
+		header[i] = excelize.Cell{StyleID: st.header, Value: c.Field.Label()}
+	}
+	header[ncol-1] = excelize.Cell{StyleID: st.header, Value: mergeSourceHeader}
+	if err := sw.SetRow(fmt.Sprintf("A%d", mergeHeaderRow), header, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+
+	cells := make([]any, ncol)
+	for i := range m.Rows {
+		r := &m.Rows[i]
+		lines := 1
+		for j, c := range m.Columns {
+			cells[j] = mergedCell(r, c, i+1, st)
+			if c.Width >= 20 {
+				if s, ok := cells[j].(excelize.Cell).Value.(string); ok {
+					lines = max(lines, wrappedLines(s, c.Width))
+				}
+			}
+		}
+		refs := make([]string, len(r.Sources))
+		for k, s := range r.Sources {
+			refs[k] = s.String()
+		}
+		cells[ncol-1] = excelize.Cell{StyleID: st.text, Value: strings.Join(refs, "；")}
+		if err := sw.SetRow(fmt.Sprintf("A%d", mergeFirstRow+i), cells, excelize.RowOpts{Height: 15*float64(lines) + 4}); err != nil {
+			return err
+		}
+	}
+
+	// The 合计 row: exact sums, in the 序号 column's label the reader knows.
+	total := make([]any, ncol)
+	for j, c := range m.Columns {
+		cell := excelize.Cell{StyleID: st.totalBlankStyle}
+		if sum, ok := m.Totals[c.Field]; ok {
+			cell = excelize.Cell{StyleID: st.totalAmount, Value: amountValue(sum)}
+		}
+		total[j] = cell
+	}
+	total[0] = excelize.Cell{StyleID: st.totalText, Value: fmt.Sprintf("合计：%d个", len(m.Rows))}
+	total[ncol-1] = excelize.Cell{StyleID: st.totalBlankStyle}
+	if err := sw.SetRow(fmt.Sprintf("A%d", lastRow), total, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A1", last+"1"); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A2", ledger.ColumnLetter(max(ncol-4, 0))+"2"); err != nil {
+		return err
+	}
+	if nameCol > 0 {
+		// The 合计 label over 序号 … 项目名称; the reader finds it in the 序号 cell.
+		if err := sw.MergeCell(fmt.Sprintf("A%d", lastRow), ledger.CellName(nameCol, lastRow)); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	if err := fixedDocProps(f, m.Title); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// mergedCell is one project's value for a column: text as it was, amounts as numbers
+// in 万元, dates as dates (a month as "2025年3月", which keeps its precision), and a
+// cell the reader could not read as its text.
+func mergedCell(r *MergedRow, c ledgerColumn, seq int, st mergeStyles) excelize.Cell {
+	p := &r.Project
+	if raw, ok := r.Raw[c.Field]; ok {
+		return excelize.Cell{StyleID: st.text, Value: raw}
+	}
+	switch c.Field.Type() {
+	case ledger.TypeAmount:
+		a := p.Amount(c.Field)
+		if !a.IsSet() {
+			return excelize.Cell{StyleID: st.amount}
+		}
+		return excelize.Cell{StyleID: st.amount, Value: amountValue(a)}
+	case ledger.TypeDate:
+		d := p.Date(c.Field)
+		switch {
+		case !d.IsSet():
+			return excelize.Cell{StyleID: st.date}
+		case !d.HasDay():
+			return excelize.Cell{StyleID: st.date, Value: fmt.Sprintf("%d年%d月", d.Year, d.Month)}
+		}
+		return excelize.Cell{StyleID: st.date, Value: dateSerial(d)}
+	}
+	if c.Field == ledger.FieldSeq {
+		return excelize.Cell{StyleID: st.text, Value: seq}
+	}
+	style := st.text
+	if c.Width >= 20 {
+		style = st.wrap
+	}
+	return excelize.Cell{StyleID: style, Value: p.Text(c.Field)}
+}
+
+// amountValue is an amount in 万元 as a number cell; the shortest decimal form of the
+// float is the exact value (at most four decimals), so reading it back loses nothing.
+func amountValue(a ledger.Amount) float64 { return float64(a.Units()) / 10000 }
+
+// dateSerial is a day as an Excel serial number (1900 date system).
+func dateSerial(d ledger.Date) float64 {
+	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	return float64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
+}
+
+// wrappedLines estimates the lines a text takes in a wrapped column of the given
+// width (in characters; a Chinese character takes two).
+func wrappedLines(s string, colWidth float64) int {
+	w := textWidth(s)
+	// Excel fits about 1.07 width units per column unit at this font size.
+	per := max(int(colWidth*1.07), 1)
+	return min(max(1, (w+per-1)/per), 6)
+}
+
+func newMergeStyles(f *excelize.File) (mergeStyles, error) {
+	var st mergeStyles
+	dateFmt, amountFmt := "yyyy-mm-dd", "#,##0.00"
+	font := &excelize.Font{Family: ledgerFont, Size: 10}
+	bold := &excelize.Font{Family: ledgerFont, Size: 10, Bold: true}
+	mid := func(h string, wrap bool) *excelize.Alignment {
+		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
+	}
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{ledgerHeaderFill}}
+	specs := []struct {
+		dst   *int
+		style excelize.Style
+	}{
+		{&st.title, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 16, Bold: true}, Alignment: mid("center", false)}},
+		{&st.note, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 10}, Alignment: mid("left", false)}},
+		{&st.unit, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 11}, Alignment: mid("right", false)}},
+		{&st.header, excelize.Style{Font: bold, Alignment: mid("center", true), Border: ledgerBorder(), Fill: fill}},
+		{&st.text, excelize.Style{Font: font, Alignment: mid("", false), Border: ledgerBorder()}},
+		{&st.wrap, excelize.Style{Font: font, Alignment: mid("", true), Border: ledgerBorder()}},
+		{&st.date, excelize.Style{Font: font, Alignment: mid("center", false), Border: ledgerBorder(), CustomNumFmt: &dateFmt}},
+		{&st.amount, excelize.Style{Font: font, Alignment: mid("right", false), Border: ledgerBorder(), CustomNumFmt: &amountFmt}},
+		{&st.totalText, excelize.Style{Font: bold, Alignment: mid("center", false), Border: ledgerBorder(), Fill: fill}},
+		{&st.totalAmount, excelize.Style{Font: bold, Alignment: mid("right", false), Border: ledgerBorder(), Fill: fill, CustomNumFmt: &amountFmt}},
+		{&st.totalBlankStyle, excelize.Style{Font: bold, Border: ledgerBorder(), Fill: fill}},
+	}
+	for _, s := range specs {
+		id, err := f.NewStyle(&s.style)
+		if err != nil {
+			return st, err
+		}
+		*s.dst = id
+	}
+	return st, nil
+}
