@@ -168,28 +168,12 @@ func jsonValue(o Outcome) any {
 		AsOf:       res.AsOf.String(),
 		AsOfSource: res.AsOfSource,
 		Unit:       "万元", // ledger.Amount is always held in 万元, whatever the columns said
-		Counts: countsJSON{
-			Projects:          res.Counts.Projects,
-			New:               res.Counts.New,
-			NewStarted:        res.Counts.NewStarted,
-			Continuing:        res.Counts.Continuing,
-			ContinuingResumed: res.Counts.ContinuingResumed,
-		},
-		Amounts: amountsJSON{
-			Total:      amountJSON(res.Amounts.Total),
-			AnnualPlan: amountJSON(res.Amounts.AnnualPlan),
-			Done:       amountJSON(res.Amounts.Done),
-		},
-		Metrics: metricsJSON{
-			NewStartRate:         rateJSON(res.Metrics.NewStartRate),
-			ContinuingResumeRate: rateJSON(res.Metrics.ContinuingResumeRate),
-			StartRate:            rateJSON(res.Metrics.StartRate),
-			InvestmentRate:       rateJSON(res.Metrics.InvestmentRate),
-			Schedule:             rateJSON(res.Metrics.Schedule),
-		},
-		Targets:   make([]targetJSON, 0, len(res.Targets)),
-		Findings:  make([]findingJSON, 0, len(res.Findings)),
-		Annotated: o.Annotated,
+		Counts:     countsJSONOf(res.Counts),
+		Amounts:    amountsJSONOf(res.Amounts),
+		Metrics:    metricsJSONOf(res.Metrics),
+		Targets:    make([]targetJSON, 0, len(res.Targets)),
+		Findings:   make([]findingJSON, 0, len(res.Findings)),
+		Annotated:  o.Annotated,
 	}
 	if l := res.Ledger; l != nil {
 		v.Sheet = l.Sheet
@@ -202,18 +186,7 @@ func jsonValue(o Outcome) any {
 	}
 	v.Join = joinJSONOf(res)
 	for _, t := range res.Targets {
-		v.Targets = append(v.Targets, targetJSON{
-			Milestone: t.Milestone,
-			Due:       t.Due.String(),
-			Metric:    t.Metric,
-			Target:    round4(t.Target),
-			Actual:    rateJSON(t.Actual),
-			Status:    string(t.Status),
-			GroupBy:   t.GroupBy,
-			Group:     t.Group,
-			Needed:    neededJSONOf(t.Needed),
-			Note:      t.Note,
-		})
+		v.Targets = append(v.Targets, targetJSONOf(t))
 	}
 	for _, f := range res.Findings {
 		v.Findings = append(v.Findings, findingJSON{
@@ -269,6 +242,26 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+func countsJSONOf(c rules.Counts) countsJSON {
+	return countsJSON{Projects: c.Projects, New: c.New, NewStarted: c.NewStarted,
+		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed}
+}
+
+func amountsJSONOf(a rules.Amounts) amountsJSON {
+	return amountsJSON{Total: amountJSON(a.Total), AnnualPlan: amountJSON(a.AnnualPlan), Done: amountJSON(a.Done)}
+}
+
+func metricsJSONOf(m rules.Metrics) metricsJSON {
+	return metricsJSON{NewStartRate: rateJSON(m.NewStartRate), ContinuingResumeRate: rateJSON(m.ContinuingResumeRate),
+		StartRate: rateJSON(m.StartRate), InvestmentRate: rateJSON(m.InvestmentRate), Schedule: rateJSON(m.Schedule)}
+}
+
+func targetJSONOf(t rules.Target) targetJSON {
+	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: round4(t.Target),
+		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: t.GroupBy, Group: t.Group,
+		Needed: neededJSONOf(t.Needed), Note: t.Note}
 }
 
 func amountJSON(a ledger.Amount) *string {

@@ -75,15 +75,15 @@ type problemJSON struct {
 }
 
 type financingJSON struct {
-	Files      []string         `json:"files"`
-	Counts     financeCounts    `json:"counts"`
-	Need       *string          `json:"need"`
-	Credit     *string          `json:"credit"`
-	Signed     *string          `json:"signed"`
-	Disbursed  *string          `json:"disbursed"`
-	ByMethod   []financeRowJSON `json:"by_method"`
-	ByBank     []financeRowJSON `json:"by_bank"`
-	Unassigned []string         `json:"unassigned"`
+	Files      []string          `json:"files"`
+	Counts     financeCounts     `json:"counts"`
+	Need       *string           `json:"need"`
+	Credit     *string           `json:"credit"`
+	Signed     *string           `json:"signed"`
+	Disbursed  *string           `json:"disbursed"`
+	ByMethod   []rongziGroupJSON `json:"by_method"`
+	ByBank     []rongziGroupJSON `json:"by_bank"`
+	Unassigned []string          `json:"unassigned"`
 }
 
 type financeCounts struct {
@@ -92,15 +92,6 @@ type financeCounts struct {
 	Credited  int `json:"credited"`
 	Signed    int `json:"signed"`
 	Disbursed int `json:"disbursed"`
-}
-
-type financeRowJSON struct {
-	Name      string  `json:"name"`
-	Projects  int     `json:"projects"`
-	Need      *string `json:"need"`
-	Credit    *string `json:"credit"`
-	Signed    *string `json:"signed"`
-	Disbursed *string `json:"disbursed"`
 }
 
 type changesJSON struct {
@@ -145,19 +136,16 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 	v := &monthlyJSON{
 		Title: m.Title, AsOf: m.AsOf.String(), Files: append([]string{}, m.Files...),
 		Overall: overallJSON{
-			Counts: countsJSON{Projects: o.Counts.Projects, New: o.Counts.New, NewStarted: o.Counts.NewStarted,
-				Continuing: o.Counts.Continuing, ContinuingResumed: o.Counts.ContinuingResumed},
-			Amounts: amountsJSON{Total: amountJSON(o.Amounts.Total), AnnualPlan: amountJSON(o.Amounts.AnnualPlan), Done: amountJSON(o.Amounts.Done)},
-			Metrics: metricsJSON{NewStartRate: rateJSON(o.Metrics.NewStartRate), ContinuingResumeRate: rateJSON(o.Metrics.ContinuingResumeRate),
-				StartRate: rateJSON(o.Metrics.StartRate), InvestmentRate: rateJSON(o.Metrics.InvestmentRate), Schedule: rateJSON(o.Metrics.Schedule)},
+			Counts:    countsJSONOf(o.Counts),
+			Amounts:   amountsJSONOf(o.Amounts),
+			Metrics:   metricsJSONOf(o.Metrics),
 			GapPoints: o.GapPoints,
 			Targets:   []targetJSON{},
 		},
 		Groups: []groupJSON{}, KeyProjects: []keyJSON{}, BigProjects: []keyJSON{}, Lagging: []laggingJSON{}, Problems: []problemJSON{},
 	}
 	for _, t := range o.Targets {
-		v.Overall.Targets = append(v.Overall.Targets, targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric,
-			Target: round4(t.Target), Actual: rateJSON(t.Actual), Status: string(t.Status), Needed: neededJSONOf(t.Needed), Note: t.Note})
+		v.Overall.Targets = append(v.Overall.Targets, targetJSONOf(t))
 	}
 	for _, rk := range m.Rankings {
 		for _, r := range rk.Rows {
@@ -190,10 +178,10 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		}
 	}
 	if f := m.Financing; f != nil {
-		rows := func(list []FinanceRow) []financeRowJSON {
-			out := []financeRowJSON{}
+		rows := func(list []FinanceRow) []rongziGroupJSON {
+			out := []rongziGroupJSON{}
 			for _, r := range list {
-				out = append(out, financeRowJSON{Name: r.Name, Projects: r.Projects, Need: amountJSON(r.Need), Credit: amountJSON(r.Credit),
+				out = append(out, rongziGroupJSON{Name: r.Name, Projects: r.Projects, Need: amountJSON(r.Need), Credit: amountJSON(r.Credit),
 					Signed: amountJSON(r.Signed), Disbursed: amountJSON(r.Disbursed)})
 			}
 			return out
