@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strings"
+	"sync/atomic"
 )
 
 // sheetParts maps sheet names to their XML parts in the package, so merged ranges
@@ -17,6 +19,7 @@ type sheetParts struct {
 	file   string
 	limit  int64
 	byName map[string]string // sheet name → zip entry name
+	sizes  map[string]int64  // zip entry name → unpacked size
 }
 
 type xmlWorkbook struct {
@@ -57,7 +60,7 @@ func readSheetParts(file string, limit int64) (*sheetParts, error) {
 		}
 		targets[r.ID] = t
 	}
-	p := &sheetParts{file: file, limit: limit, byName: map[string]string{}}
+	p := &sheetParts{file: file, limit: limit, byName: map[string]string{}, sizes: map[string]int64{}}
 	for _, s := range wb.Sheets {
 		for _, a := range s.Attrs {
 			if a.Name.Local == "id" && a.Name.Space != "" {
@@ -65,7 +68,71 @@ func readSheetParts(file string, limit int64) (*sheetParts, error) {
 			}
 		}
 	}
+	for _, f := range zr.File {
+		p.sizes[f.Name] = int64(min(f.UncompressedSize64, 1<<62))
+	}
 	return p, nil
+}
+
+// largestSheet names the sheet whose XML part is the largest, and that part's size.
+func (p *sheetParts) largestSheet() (sheet string, size int64) {
+	for name, entry := range p.byName {
+		if n := p.sizes[entry]; n > size || n == size && name < sheet {
+			sheet, size = name, n
+		}
+	}
+	return sheet, size
+}
+
+// scanJob is a sheet scan running in the background while excelize opens the
+// workbook: on a big ledger both take a few tenths of a second.
+type scanJob struct {
+	sheet string
+	stop  atomic.Bool
+	done  chan struct{}
+	res   sheetScan
+	err   error
+}
+
+// prescan starts scanning the sheet in the background.
+func (p *sheetParts) prescan(sheet string) *scanJob {
+	j := &scanJob{sheet: sheet, done: make(chan struct{})}
+	go func() {
+		defer close(j.done)
+		j.res, j.err = p.scanUntil(sheet, &j.stop)
+	}()
+	return j
+}
+
+// wait returns the scan's result once it is done.
+func (j *scanJob) wait() (sheetScan, error) {
+	<-j.done
+	return j.res, j.err
+}
+
+// cancel stops the scan at its next chunk and waits for it to let go of the file;
+// a nil job is fine.
+func (j *scanJob) cancel() {
+	if j == nil {
+		return
+	}
+	j.stop.Store(true)
+	<-j.done
+}
+
+var errScanStopped = errors.New("scan stopped")
+
+// stopReader fails once stop is set, so a background scan ends early on Close.
+type stopReader struct {
+	r    io.Reader
+	stop *atomic.Bool
+}
+
+func (s stopReader) Read(b []byte) (int, error) {
+	if s.stop.Load() {
+		return 0, errScanStopped
+	}
+	return s.r.Read(b)
 }
 
 func decodePart(zr *zip.Reader, name string, v any) error {
@@ -82,15 +149,31 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 	return fmt.Errorf("missing %s", name)
 }
 
-// merges scans the sheet's XML for <mergeCell ref="A1:B2"/> without building a DOM.
-func (p *sheetParts) merges(sheet string) ([]Range, error) {
+// sheetScan is what one pass over a sheet's XML tells before its rows are read.
+type sheetScan struct {
+	merges []Range
+	// valueRows counts the row elements holding at least one value (<v> or <is>): an
+	// upper bound on the projects, used to size the project slice once instead of
+	// growing it by copying. Styled rows without values (Excel keeps thousands of
+	// them) do not count.
+	valueRows int
+}
+
+// scan reads the sheet's XML once for its merged ranges and value rows, without
+// building a DOM. An unknown sheet gives an empty scan.
+func (p *sheetParts) scan(sheet string) (sheetScan, error) {
+	return p.scanUntil(sheet, nil)
+}
+
+// scanUntil is scan, given up with an error once stop (if not nil) is set.
+func (p *sheetParts) scanUntil(sheet string, stop *atomic.Bool) (sheetScan, error) {
 	entry, ok := p.byName[sheet]
 	if !ok {
-		return nil, nil
+		return sheetScan{}, nil
 	}
 	zr, err := zip.OpenReader(p.file)
 	if err != nil {
-		return nil, err
+		return sheetScan{}, err
 	}
 	defer zr.Close()
 	for _, f := range zr.File {
@@ -99,20 +182,26 @@ func (p *sheetParts) merges(sheet string) ([]Range, error) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, err
+			return sheetScan{}, err
 		}
 		defer rc.Close()
-		return scanMerges(io.LimitReader(rc, p.limit))
+		var r io.Reader = io.LimitReader(rc, p.limit)
+		if stop != nil {
+			r = stopReader{r, stop}
+		}
+		return scanSheet(r)
 	}
-	return nil, nil
+	return sheetScan{}, nil
 }
 
-var mergeTag = []byte("mergeCell")
-
-// scanMerges finds every mergeCell element's ref in a stream, chunk by chunk, keeping
-// a tail so an element split across two chunks is still seen whole.
-func scanMerges(r io.Reader) ([]Range, error) {
-	var out []Range
+// scanSheet walks the tags of a worksheet stream chunk by chunk, keeping an
+// unfinished tag for the next chunk: every mergeCell element's ref, and the number of
+// rows with values. Tags may carry a namespace prefix (<x:row>). Only a tag's name is
+// read, except for row and mergeCell tags, which are read to their '>'; text between
+// tags is skipped.
+func scanSheet(r io.Reader) (sheetScan, error) {
+	var sc sheetScan
+	inRow, rowHasValue := false, false
 	buf := make([]byte, 0, 256<<10)
 	chunk := make([]byte, 128<<10)
 	for {
@@ -120,38 +209,82 @@ func scanMerges(r io.Reader) ([]Range, error) {
 		buf = append(buf, chunk[:n]...)
 		done := err == io.EOF
 		if err != nil && !done {
-			return out, err
+			return sc, err
 		}
-		consumed := 0
+		pos := 0
+	tags:
 		for {
-			i := bytes.Index(buf[consumed:], mergeTag)
+			i := bytes.IndexByte(buf[pos:], '<')
 			if i < 0 {
+				pos = len(buf)
 				break
 			}
-			start := consumed + i
-			end := bytes.IndexByte(buf[start:], '>')
-			if end < 0 {
-				break // the element continues in the next chunk
+			start := pos + i
+			j := start + 1
+			closing := j < len(buf) && buf[j] == '/'
+			if closing {
+				j++
 			}
-			elem := buf[start : start+end]
-			consumed = start + end
-			after := elem[len(mergeTag):]
-			if len(after) == 0 || after[0] == 's' {
-				continue // <mergeCells count="…">
+			nameStart := j
+			for ; j < len(buf); j++ {
+				c := buf[j]
+				if c == ':' {
+					nameStart = j + 1 // after the namespace prefix
+				} else if c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r' {
+					break
+				}
 			}
-			if rng, ok := refAttr(elem); ok {
-				out = append(out, rng)
+			if j == len(buf) {
+				pos = start // the name continues in the next chunk
+				break
 			}
+			switch string(buf[nameStart:j]) { // compared in place, no allocation
+			case "v", "is":
+				if !closing {
+					rowHasValue = true
+				}
+			case "row":
+				selfClosing := false
+				if !closing {
+					k := bytes.IndexByte(buf[j:], '>')
+					if k < 0 {
+						pos = start
+						break tags
+					}
+					selfClosing = buf[j+k-1] == '/'
+					j += k
+				}
+				if closing || selfClosing {
+					if inRow && rowHasValue {
+						sc.valueRows++
+					}
+					inRow, rowHasValue = false, false
+				} else {
+					inRow, rowHasValue = true, false
+				}
+			case "mergeCell":
+				if !closing {
+					k := bytes.IndexByte(buf[j:], '>')
+					if k < 0 {
+						pos = start
+						break tags
+					}
+					if rng, ok := refAttr(buf[j : j+k]); ok {
+						sc.merges = append(sc.merges, rng)
+					}
+					j += k
+				}
+			}
+			pos = j
 		}
 		if done {
-			return out, nil
+			return sc, nil
 		}
-		// Keep only what may hold the start of an unfinished element.
-		keep := buf[consumed:]
-		if len(keep) > 512 && bytes.Index(keep, mergeTag) < 0 {
-			keep = keep[len(keep)-len(mergeTag):]
+		buf = append(buf[:0], buf[pos:]...)
+		if len(buf) > 1<<20 {
+			// A "tag" this long is no tag of a worksheet: skip past its '<'.
+			buf = buf[1:]
 		}
-		buf = append(buf[:0], keep...)
 	}
 }
 

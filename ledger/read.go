@@ -73,6 +73,9 @@ func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
 		return nil, fileError(ErrCorrupt, path, err, "工作表“%s”的合并单元格信息已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
 	}
 	rr := newRowReader(l, merges, src.Date1904())
+	if rh, ok := src.(rowHinter); ok {
+		rr.sizeFor(rh.rowHint(sheet) - valueRowsAbove(grid, h.dataStart()))
+	}
 	err = src.Rows(sheet, func(row int, cells []string) bool {
 		if row >= h.dataStart() {
 			rr.add(row, cells)
@@ -85,6 +88,24 @@ func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
 	rr.finish(above, opts)
 	l.Kind = decideKind(l, opts.Kind)
 	return l, nil
+}
+
+// rowHinter is a Source that can tell, before its rows are read, about how many rows
+// of a sheet hold values, so the projects are stored once rather than copied as the
+// slice grows (at 100,000 rows the copies cost more time than converting the cells).
+type rowHinter interface {
+	rowHint(sheet string) int
+}
+
+// valueRowsAbove counts the non-blank rows above row dataStart among the first rows.
+func valueRowsAbove(grid [][]string, dataStart int) int {
+	n := 0
+	for i := 0; i < len(grid) && i < dataStart-1; i++ {
+		if !isBlankRow(grid[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // chooseSheet reads the first rows of each sheet and keeps the one whose header

@@ -9,10 +9,11 @@ import (
 type rowReader struct {
 	l         *Ledger
 	date1904  bool
-	byCol     []*Column // column index → its interpreted column, nil if none
-	seqCol    int       // -1 if none
-	nameCol   int       // -1 if none
-	monthly   bool      // 本年完成 is the sum of month-by-month columns
+	byCol     []*Column   // column index → its interpreted column, nil if none
+	types     []ValueType // column index → its field's type (looked up once, not per cell)
+	seqCol    int         // -1 if none
+	nameCol   int         // -1 if none
+	monthly   bool        // 本年完成 is the sum of month-by-month columns
 	inherit   map[int][]Range
 	inherited map[int]string // column → value of the merged range being walked
 
@@ -23,6 +24,12 @@ type rowReader struct {
 	subtotals        []subtotal
 	inNotes          bool
 	started          bool // a project or total row has been seen
+
+	sizeHint int // projects expected (an upper bound), 0 if unknown
+	// texts holds each text column's distinct values, so that the 100,000 copies of
+	// "续建" or a town's name the cells arrive as share one string; a column found to
+	// have more than maxInterned distinct values (names, codes) stops being looked up.
+	texts []map[string]string
 
 	dateYears map[int]int
 	yearless  []pendingDate // dates like "3月15日" read before the year was known
@@ -55,12 +62,14 @@ func newRowReader(l *Ledger, merges []Range, date1904 bool) *rowReader {
 		}
 	}
 	r.byCol = make([]*Column, maxCol+1)
+	r.types = make([]ValueType, maxCol+1)
 	for i := range l.Columns {
 		c := &l.Columns[i]
 		if c.Field == "" {
 			continue
 		}
 		r.byCol[c.Index] = c
+		r.types[c.Index] = c.Field.Type()
 		switch c.Field {
 		case FieldSeq:
 			r.seqCol = c.Index
@@ -81,6 +90,14 @@ func newRowReader(l *Ledger, merges []Range, date1904 bool) *rowReader {
 		}
 	}
 	return r
+}
+
+// maxSizeHint bounds the up-front allocation whatever a file claims: Excel's row limit.
+const maxSizeHint = 1 << 20
+
+// sizeFor sets the number of projects to make room for when the first one comes.
+func (r *rowReader) sizeFor(n int) {
+	r.sizeHint = max(0, min(n, maxSizeHint))
 }
 
 func (r *rowReader) cell(cells []string, c int) string {
@@ -130,13 +147,13 @@ func (r *rowReader) add(row int, cells []string) {
 	label := first
 	for _, c := range []int{r.seqCol, r.nameCol} {
 		if v := strings.TrimSpace(r.cell(cells, c)); v != "" {
-			if _, ok := totalLabel(v); ok {
+			if _, ok := totalLabelOf(v); ok {
 				label = v
 				break
 			}
 		}
 	}
-	if kind, ok := totalLabel(label); ok {
+	if kind, ok := totalLabelOf(label); ok {
 		r.addTotal(row, cells, kind)
 		return
 	}
@@ -166,6 +183,29 @@ func (r *rowReader) add(row int, cells []string) {
 		return
 	}
 	r.addProject(row, cells)
+}
+
+// totalRune is a character every total label contains ("计"), so most cells are
+// ruled out without the copying totalLabel does; 0 if the labels share none.
+var totalRune = func() rune {
+	for _, r := range totalPrefixes[0] {
+		all := true
+		for _, p := range totalPrefixes {
+			all = all && strings.ContainsRune(p, r)
+		}
+		if all {
+			return r
+		}
+	}
+	return 0
+}()
+
+// totalLabelOf is totalLabel, quick for the text of a project row.
+func totalLabelOf(text string) (string, bool) {
+	if totalRune != 0 && !strings.ContainsRune(text, totalRune) {
+		return "", false
+	}
+	return totalLabel(text)
 }
 
 // sectionRow recognises "一、续建项目（21个）" in the seq or name column or as the
@@ -208,7 +248,7 @@ func (r *rowReader) enterSection(s section) {
 // hasAmounts reports whether any amount column of the row holds a number.
 func (r *rowReader) hasAmounts(cells []string) bool {
 	for c, col := range r.byCol {
-		if col == nil || col.Field.Type() != TypeAmount {
+		if col == nil || r.types[c] != TypeAmount {
 			continue
 		}
 		if a, err := ParseAmount(r.cell(cells, c), col.Unit); err == nil && a.IsSet() {
@@ -223,7 +263,7 @@ func (r *rowReader) addTotal(row int, cells []string, kind string) {
 	t := TotalRow{Row: row, Label: kind, Amounts: map[Field]Amount{}}
 	monthlySum := Amount{}
 	for c, col := range r.byCol {
-		if col == nil || col.Field.Type() != TypeAmount {
+		if col == nil || r.types[c] != TypeAmount {
 			continue
 		}
 		raw := r.cell(cells, c)
@@ -276,6 +316,11 @@ func (r *rowReader) addProject(row int, cells []string) {
 		}
 	}
 	r.started = true
+	if r.l.Projects == nil && r.sizeHint > 0 {
+		// Allocated on the first project, so a ledger without any keeps a nil slice.
+		r.l.Projects = make([]Project, 0, r.sizeHint)
+		r.projectSection = make([]int, 0, r.sizeHint)
+	}
 	idx := len(r.l.Projects)
 	r.l.Projects = append(r.l.Projects, Project{Row: row, Section: r.sectionText})
 	r.projectSection = append(r.projectSection, r.sectionID)
@@ -287,10 +332,10 @@ func (r *rowReader) addProject(row int, cells []string) {
 			continue
 		}
 		raw := r.cell(cells, c)
-		switch col.Field.Type() {
+		switch r.types[c] {
 		case TypeText:
 			if ptr := p.textPtr(col.Field); ptr != nil {
-				*ptr = cleanText(raw)
+				*ptr = r.intern(c, cleanText(raw))
 			}
 		case TypeAmount:
 			a, err := ParseAmount(raw, col.Unit)
@@ -322,6 +367,36 @@ func (r *rowReader) addProject(row int, cells []string) {
 	if p.Category == "" {
 		p.Category = r.category
 	}
+}
+
+// maxInterned is how many distinct values of a text column are shared before the
+// column counts as one of mostly distinct values.
+const maxInterned = 1024
+
+// intern returns the column's earlier copy of s when there is one.
+func (r *rowReader) intern(c int, s string) string {
+	if s == "" {
+		return s
+	}
+	if r.texts == nil {
+		r.texts = make([]map[string]string, len(r.byCol))
+		for i := range r.texts {
+			r.texts[i] = map[string]string{}
+		}
+	}
+	m := r.texts[c]
+	if m == nil {
+		return s
+	}
+	if v, ok := m[s]; ok {
+		return v
+	}
+	if len(m) >= maxInterned {
+		r.texts[c] = nil
+		return s
+	}
+	m[s] = s
+	return s
 }
 
 func (r *rowReader) readDate(p *Project, idx, row, c int, f Field, raw string) {
