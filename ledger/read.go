@@ -29,7 +29,7 @@ func Read(path string, opts Options) (*Ledger, error) {
 	case formatCSV:
 		src, err = openCSV(path)
 	default:
-		src, err = openXLSX(path, opts.UnzipLimit)
+		src, err = openStream(path, opts.UnzipLimit)
 	}
 	if err != nil {
 		return nil, err
@@ -68,11 +68,7 @@ func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
 	case h.year != 0:
 		l.Year, l.YearSource = h.year, "header"
 	}
-	merges, err := src.Merges(sheet)
-	if err != nil {
-		return nil, fileError(ErrCorrupt, path, err, "工作表“%s”的合并单元格信息已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
-	}
-	rr := newRowReader(l, merges, src.Date1904())
+	rr := newRowReader(l, src.Date1904())
 	if rh, ok := src.(rowHinter); ok {
 		rr.sizeFor(rh.rowHint(sheet) - valueRowsAbove(grid, h.dataStart()))
 	}
@@ -85,7 +81,12 @@ func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
 	if err != nil {
 		return nil, fileError(ErrCorrupt, path, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
 	}
-	rr.finish(above, opts)
+	// Merged ranges are written after the cells: a streaming source has them now.
+	merges, err := src.Merges(sheet)
+	if err != nil {
+		return nil, fileError(ErrCorrupt, path, err, "工作表“%s”的合并单元格信息已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
+	}
+	rr.finish(above, opts, merges)
 	l.Kind = decideKind(l, opts.Kind)
 	return l, nil
 }

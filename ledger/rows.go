@@ -7,15 +7,13 @@ import (
 
 // rowReader turns the rows below the header into projects, totals and problems.
 type rowReader struct {
-	l         *Ledger
-	date1904  bool
-	byCol     []*Column   // column index → its interpreted column, nil if none
-	types     []ValueType // column index → its field's type (looked up once, not per cell)
-	seqCol    int         // -1 if none
-	nameCol   int         // -1 if none
-	monthly   bool        // 本年完成 is the sum of month-by-month columns
-	inherit   map[int][]Range
-	inherited map[int]string // column → value of the merged range being walked
+	l        *Ledger
+	date1904 bool
+	byCol    []*Column   // column index → its interpreted column, nil if none
+	types    []ValueType // column index → its field's type (looked up once, not per cell)
+	seqCol   int         // -1 if none
+	nameCol  int         // -1 if none
+	monthly  bool        // 本年完成 is the sum of month-by-month columns
 
 	nature, category string // from the current section rows
 	sectionText      string
@@ -52,9 +50,8 @@ type pendingDate struct {
 	date    Date
 }
 
-func newRowReader(l *Ledger, merges []Range, date1904 bool) *rowReader {
-	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1,
-		inherit: map[int][]Range{}, inherited: map[int]string{}, dateYears: map[int]int{}}
+func newRowReader(l *Ledger, date1904 bool) *rowReader {
+	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, dateYears: map[int]int{}}
 	maxCol := -1
 	for i := range l.Columns {
 		if l.Columns[i].Index > maxCol {
@@ -78,17 +75,6 @@ func newRowReader(l *Ledger, merges []Range, date1904 bool) *rowReader {
 		}
 	}
 	r.monthly = !l.Has(FieldDone) && len(l.monthlyColumns()) > 0
-	dataTop := l.HeaderRows[len(l.HeaderRows)-1] + 1
-	for _, m := range merges {
-		if m.Bottom <= m.Top || m.Top < dataTop || m.Left >= len(r.byCol) {
-			continue
-		}
-		for c := m.Left; c <= m.Right && c < len(r.byCol); c++ {
-			if col := r.byCol[c]; col != nil && fields[col.Field].Inherit {
-				r.inherit[c] = append(r.inherit[c], m)
-			}
-		}
-	}
 	return r
 }
 
@@ -107,31 +93,7 @@ func (r *rowReader) cell(cells []string, c int) string {
 	return ""
 }
 
-// fillMerged gives the cells covered by a vertically merged range the value of its
-// top cell, for the fields where that is what the clerk meant (a 乡镇 over its projects).
-func (r *rowReader) fillMerged(row int, cells []string) []string {
-	for c, ranges := range r.inherit {
-		for _, m := range ranges {
-			if row < m.Top || row > m.Bottom {
-				continue
-			}
-			if row == m.Top {
-				r.inherited[c] = r.cell(cells, c)
-			} else if strings.TrimSpace(r.cell(cells, c)) == "" {
-				for len(cells) <= c {
-					cells = append(cells, "")
-				}
-				cells[c] = r.inherited[c]
-			}
-		}
-	}
-	return cells
-}
-
 func (r *rowReader) add(row int, cells []string) {
-	if len(r.inherit) > 0 {
-		cells = r.fillMerged(row, cells)
-	}
 	first, nonEmpty := "", 0
 	for _, v := range cells {
 		if v = strings.TrimSpace(v); v != "" {
@@ -424,8 +386,9 @@ func (r *rowReader) readDate(p *Project, idx, row, c int, f Field, raw string) {
 
 // finish settles what needs the whole sheet: the year and as-of date, dates that
 // waited for the year, the "开工/计划开工时间" column, and what each total covers.
-func (r *rowReader) finish(above aboveHeader, opts Options) {
+func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 	l := r.l
+	r.inheritMerged(merges)
 	l.inferDates(above, r.dateYears, opts)
 	for _, pd := range r.yearless {
 		col := r.byCol[pd.col]
@@ -511,4 +474,57 @@ func seq(from, to int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// inheritMerged gives the projects under a vertically merged cell the value of its
+// top cell, for the fields where that is what the clerk meant (a 乡镇 or 责任单位
+// merged over its projects). It runs after the rows are read, so a reader can find
+// the merged ranges (written after the cells) in the same pass.
+func (r *rowReader) inheritMerged(merges []Range) {
+	l := r.l
+	if len(l.HeaderRows) == 0 || len(l.Projects) == 0 {
+		return
+	}
+	dataTop := l.HeaderRows[len(l.HeaderRows)-1] + 1
+	at := func(row int) *Project {
+		i := sort.Search(len(l.Projects), func(i int) bool { return l.Projects[i].Row >= row })
+		if i < len(l.Projects) && l.Projects[i].Row == row {
+			return &l.Projects[i]
+		}
+		return nil
+	}
+	for _, m := range merges {
+		if m.Bottom <= m.Top || m.Top < dataTop {
+			continue
+		}
+		top := at(m.Top)
+		if top == nil {
+			continue
+		}
+		for c := m.Left; c <= m.Right && c < len(r.byCol); c++ {
+			col := r.byCol[c]
+			if col == nil || !fields[col.Field].Inherit {
+				continue
+			}
+			value := top.Text(col.Field)
+			if value == "" {
+				continue
+			}
+			for row := m.Top + 1; row <= m.Bottom; row++ {
+				p := at(row)
+				if p == nil {
+					continue
+				}
+				ptr := p.textPtr(col.Field)
+				switch {
+				case ptr == nil:
+				case col.Field == FieldNature && p.NatureFromSection:
+					// The merged cell says it; the section row was only a fallback.
+					*ptr, p.NatureFromSection = value, false
+				case *ptr == "":
+					*ptr = value
+				}
+			}
+		}
+	}
 }

@@ -433,3 +433,29 @@ func (s *streamSource) setCell(cells []string, col int, typ, val []byte) []strin
 	cells[col] = v
 	return cells
 }
+
+// rowHint reads the start of the sheet for its <dimension ref="A1:P100004">, which
+// Excel, WPS, LibreOffice and openpyxl write, so the projects can be stored once;
+// 0 when the sheet does not say (excelize writes "A1").
+func (s *streamSource) rowHint(sheet string) int {
+	rc, err := s.part(s.parts[sheet])
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	sc := newXMLScanner(rc)
+	for i := 0; i < 50 && sc.next(false) == nil; i++ {
+		name, closing, _ := sc.name()
+		switch {
+		case closing:
+		case string(name) == "dimension":
+			if r, ok := parseRangeRef(string(sc.attr("ref"))); ok {
+				return r.Bottom - r.Top + 1
+			}
+			return 0
+		case string(name) == "sheetData":
+			return 0
+		}
+	}
+	return 0
+}
