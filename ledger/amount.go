@@ -12,43 +12,59 @@ import (
 // Amount is money in 万元, held exactly as a whole number of 0.0001 万元 (one 元), so
 // sums never drift. The zero Amount is "not given", which is not the same as 0.
 type Amount struct {
-	units int64 // 0.0001 万元
-	set   bool
+	// v is the amount in 0.0001 万元 shifted left one bit, with the low bit set when
+	// the amount was given: eight bytes instead of sixteen, which is 7 MB on a
+	// ledger of 100,000 projects with nine amounts each.
+	v int64
 }
+
+func given(units int64) Amount { return Amount{v: units<<1 | 1} }
+
+// units is the amount in 0.0001 万元 (0 when not given).
+func (a Amount) units() int64 { return a.v >> 1 }
+
+// set reports whether the amount was given.
+func (a Amount) set() bool { return a.v&1 == 1 }
 
 // amountScale is the number of Amount units in one 万元.
 const amountScale = 10000
 
 // Wan returns an Amount of the given number of 万元 and hundredths (Wan(12, 50) is 12.50 万元).
 func Wan(whole int64, hundredths int64) Amount {
-	return Amount{units: whole*amountScale + hundredths*100, set: true}
+	return given(whole*amountScale + hundredths*100)
 }
 
 // AmountFromUnits returns an Amount of n 0.0001 万元.
-func AmountFromUnits(n int64) Amount { return Amount{units: n, set: true} }
+func AmountFromUnits(n int64) Amount { return given(n) }
 
 // IsSet reports whether the amount was given (an empty cell is not).
-func (a Amount) IsSet() bool { return a.set }
+func (a Amount) IsSet() bool { return a.set() }
 
 // Units is the amount in 0.0001 万元.
-func (a Amount) Units() int64 { return a.units }
+func (a Amount) Units() int64 { return a.units() }
 
 // Add returns a+b; the sum is given when either is.
 func (a Amount) Add(b Amount) Amount {
-	return Amount{units: a.units + b.units, set: a.set || b.set}
+	if !a.set() && !b.set() {
+		return Amount{}
+	}
+	return given(a.units() + b.units())
 }
 
 // Sub returns a-b; given when either is.
 func (a Amount) Sub(b Amount) Amount {
-	return Amount{units: a.units - b.units, set: a.set || b.set}
+	if !a.set() && !b.set() {
+		return Amount{}
+	}
+	return given(a.units() - b.units())
 }
 
 // Cmp compares the values of a and b (not given counts as zero).
 func (a Amount) Cmp(b Amount) int {
 	switch {
-	case a.units < b.units:
+	case a.units() < b.units():
 		return -1
-	case a.units > b.units:
+	case a.units() > b.units():
 		return 1
 	}
 	return 0
@@ -58,15 +74,15 @@ func (a Amount) Cmp(b Amount) int {
 func (a Amount) Sign() int { return a.Cmp(Amount{}) }
 
 // Float returns the amount in 万元 as a float, for rates only; never sum floats.
-func (a Amount) Float() float64 { return float64(a.units) / amountScale }
+func (a Amount) Float() float64 { return float64(a.units()) / amountScale }
 
 // Decimal returns the exact value in 万元.
-func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.units, -4) }
+func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.units(), -4) }
 
 // String formats the amount in 万元 with two decimals, rounding half away from zero
 // ("1234.57"); an amount not given is "".
 func (a Amount) String() string {
-	if !a.set {
+	if !a.set() {
 		return ""
 	}
 	return a.Fixed(2)
@@ -87,8 +103,8 @@ func (a Amount) Fixed(decimals int) string {
 	}
 	// Work on the magnitude as uint64 so that even math.MinInt64 neither overflows nor
 	// rounds past the top.
-	u := uint64(a.units)
-	neg := a.units < 0
+	u := uint64(a.units())
+	neg := a.units() < 0
 	if neg {
 		u = -u
 	}
@@ -191,7 +207,7 @@ func ParseAmount(s string, unit Unit) (Amount, error) {
 	if !ok {
 		return Amount{}, ErrNotNumber
 	}
-	return Amount{units: n, set: true}, nil
+	return given(n), nil
 }
 
 // parseUnits reads a plain number (sign, digits with optional comma thousands

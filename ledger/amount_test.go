@@ -174,8 +174,9 @@ func TestAmountFormat(t *testing.T) {
 		{AmountFromUnits(0), "0.00", "0", "0.0000", "0"},
 		{Wan(12, 50), "12.50", "13", "12.5000", "12.5"},
 		{Amount{}, "", "0", "0.0000", "0"},
-		{AmountFromUnits(math.MaxInt64), "922337203685477.58", "922337203685478", "922337203685477.5807", "922337203685477.5807"},
-		{AmountFromUnits(math.MinInt64), "-922337203685477.58", "-922337203685478", "-922337203685477.5808", "-922337203685477.5808"},
+		// The extremes an Amount holds (one bit of the int64 marks "given").
+		{AmountFromUnits(math.MaxInt64 >> 1), "461168601842738.79", "461168601842739", "461168601842738.7903", "461168601842738.7903"},
+		{AmountFromUnits(math.MinInt64 >> 1), "-461168601842738.79", "-461168601842739", "-461168601842738.7904", "-461168601842738.7904"},
 	}
 	for _, c := range cases {
 		if got := c.a.String(); got != c.str {
