@@ -24,6 +24,9 @@ type streamSource struct {
 	sst    []string
 	limit  int64
 	merges map[string][]Range // found while reading rows
+	// rowBytes is, per sheet, the XML bytes a row took among the first rows read,
+	// for estimating the row count of a sheet that states no dimension.
+	rowBytes map[string]float64
 }
 
 func openStream(path string, limit int64) (*streamSource, error) {
@@ -34,7 +37,7 @@ func openStream(path string, limit int64) (*streamSource, error) {
 	if err != nil {
 		return nil, fileError(ErrCorrupt, path, err, "文件已损坏或不完整，无法作为 xlsx 打开；请用 Excel/WPS 打开确认后重新保存。")
 	}
-	s := &streamSource{zr: zr, files: map[string]*zip.File{}, parts: map[string]string{}, limit: limit, merges: map[string][]Range{}}
+	s := &streamSource{zr: zr, files: map[string]*zip.File{}, parts: map[string]string{}, limit: limit, merges: map[string][]Range{}, rowBytes: map[string]float64{}}
 	var total uint64
 	for _, f := range zr.File {
 		s.files[f.Name] = f
@@ -296,7 +299,9 @@ func (s *streamSource) Rows(sheet string, fn func(int, []string) bool) error {
 		return err
 	}
 	defer rc.Close()
-	sc := newXMLScanner(rc)
+	counted := &countingReader{r: rc}
+	sc := newXMLScanner(counted)
+	rows := 0
 	var (
 		row, col          = 0, -1
 		cells             []string
@@ -314,8 +319,12 @@ func (s *streamSource) Rows(sheet string, fn func(int, []string) bool) error {
 		if stopped {
 			return false
 		}
+		rows++
 		if !fn(row, cells) {
 			stopped, full = true, false
+			// Where the stream is now, less what the scanner holds unread.
+			at := counted.n - int64(sc.r.Buffered())
+			s.rowBytes[sheet] = float64(at) / float64(rows)
 		}
 		return !stopped
 	}
@@ -434,10 +443,24 @@ func (s *streamSource) setCell(cells []string, col int, typ, val []byte) []strin
 	return cells
 }
 
-// rowHint reads the start of the sheet for its <dimension ref="A1:P100004">, which
-// Excel, WPS, LibreOffice and openpyxl write, so the projects can be stored once;
-// 0 when the sheet does not say (excelize writes "A1").
+// rowHint says about how many rows the sheet has, so the projects can be stored
+// once rather than copied as the slice grows: its <dimension ref="A1:P100004">,
+// which Excel, WPS, LibreOffice and openpyxl write, else an estimate from the size
+// of its XML and the bytes its first rows took (excelize writes a dimension of "A1").
+// Room asked for and not used costs no memory: the pages are never touched.
 func (s *streamSource) rowHint(sheet string) int {
+	if n := s.dimensionRows(sheet); n > 1 {
+		return n
+	}
+	per := s.rowBytes[sheet]
+	f := s.files[s.parts[sheet]]
+	if per <= 0 || f == nil {
+		return 0
+	}
+	return int(float64(f.UncompressedSize64)/per*1.25) + 16
+}
+
+func (s *streamSource) dimensionRows(sheet string) int {
 	rc, err := s.part(s.parts[sheet])
 	if err != nil {
 		return 0
@@ -458,4 +481,16 @@ func (s *streamSource) rowHint(sheet string) int {
 		}
 	}
 	return 0
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }

@@ -61,6 +61,9 @@ func cleanText(s string) string {
 	if !strings.ContainsAny(s, "\r\n") {
 		return strings.TrimSpace(s)
 	}
+	// Bytes that are not UTF-8 go first, so that joining lines cannot make a character
+	// out of the halves of two broken ones.
+	s = strings.ToValidUTF8(s, "")
 	var b strings.Builder
 	b.Grow(len(s))
 	for line := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
