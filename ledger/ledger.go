@@ -61,6 +61,10 @@ type Project struct {
 
 	PlanStart, ActualStart, DockDate Date
 
+	// Months are the month-by-month 完成投资 cells in the order of Ledger.MonthColumns
+	// (nil when the ledger has no such columns).
+	Months []Amount
+
 	// NatureFromSection is true when Nature was set by a section row.
 	NatureFromSection bool
 }
@@ -227,6 +231,9 @@ type TotalRow struct {
 	Row     int
 	Label   string           // "合计", "小计", "总计"
 	Amounts map[Field]Amount // only the cells that were given
+	// Months are the month-by-month 完成投资 cells it gives, in the order of
+	// Ledger.MonthColumns (an empty cell is not given); nil when none.
+	Months []Amount
 	// Covers are indexes into Ledger.Projects.
 	Covers []int
 }

@@ -267,8 +267,9 @@ func (l *Ledger) monthlyMonth() int {
 	return m
 }
 
-// monthlyColumns are the month-by-month 完成投资 columns, oldest first.
-func (l *Ledger) monthlyColumns() []Column {
+// MonthColumns are the month-by-month 完成投资 columns ("3月实际完成投资" …), oldest
+// first; Project.Months and TotalRow.Months hold their values in this order.
+func (l *Ledger) MonthColumns() []Column {
 	var cols []Column
 	for _, c := range l.Columns {
 		if c.Field == FieldMonthDone && c.Month != 0 {

@@ -14,6 +14,8 @@ type rowReader struct {
 	seqCol   int         // -1 if none
 	nameCol  int         // -1 if none
 	monthly  bool        // 本年完成 is the sum of month-by-month columns
+	// monthIdx maps a monthly 完成投资 column's index to its place in Ledger.MonthColumns.
+	monthIdx map[int]int
 
 	nature, category string // from the current section rows
 	sectionText      string
@@ -74,7 +76,14 @@ func newRowReader(l *Ledger, date1904 bool) *rowReader {
 			r.nameCol = c.Index
 		}
 	}
-	r.monthly = !l.Has(FieldDone) && len(l.monthlyColumns()) > 0
+	months := l.MonthColumns()
+	r.monthly = !l.Has(FieldDone) && len(months) > 0
+	if len(months) > 0 {
+		r.monthIdx = make(map[int]int, len(months))
+		for k, c := range months {
+			r.monthIdx[c.Index] = k
+		}
+	}
 	return r
 }
 
@@ -223,7 +232,6 @@ func (r *rowReader) hasAmounts(cells []string) bool {
 func (r *rowReader) addTotal(row int, cells []string, kind string) {
 	r.started = true
 	t := TotalRow{Row: row, Label: kind, Amounts: map[Field]Amount{}}
-	monthlySum := Amount{}
 	for c, col := range r.byCol {
 		if col == nil || r.types[c] != TypeAmount {
 			continue
@@ -237,16 +245,17 @@ func (r *rowReader) addTotal(row int, cells []string, kind string) {
 		if !a.IsSet() {
 			continue // an empty cell in a total row is not a zero, just not given
 		}
-		if col.Field == FieldMonthDone && col.Month != 0 {
-			monthlySum = monthlySum.Add(a)
+		if k, ok := r.monthIdx[c]; ok {
+			// Each month's column is checked on its own: a sum could hide two errors.
+			if t.Months == nil {
+				t.Months = make([]Amount, len(r.monthIdx))
+			}
+			t.Months[k] = a
 			continue
 		}
 		if _, dup := t.Amounts[col.Field]; !dup {
 			t.Amounts[col.Field] = a
 		}
-	}
-	if r.monthly && monthlySum.IsSet() {
-		t.Amounts[FieldDone] = monthlySum
 	}
 	st := subtotal{total: len(r.l.Totals), after: len(r.l.Projects), grand: kind != "小计"}
 	if !st.grand {
@@ -305,7 +314,11 @@ func (r *rowReader) addProject(row int, cells []string) {
 				r.problem(ProblemBadNumber, row, c, col.Field, raw)
 				continue
 			}
-			if col.Field == FieldMonthDone && col.Month != 0 {
+			if k, ok := r.monthIdx[c]; ok {
+				if p.Months == nil {
+					p.Months = make([]Amount, len(r.monthIdx))
+				}
+				p.Months[k] = a
 				monthlySum = monthlySum.Add(a)
 				if col.Month >= latestMonth {
 					latestMonth, p.MonthDone = col.Month, a
@@ -428,7 +441,7 @@ func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 	}
 	if r.monthly {
 		// 本年完成 is the sum of the monthly columns, pointed at the latest one.
-		cols := l.monthlyColumns()
+		cols := l.MonthColumns()
 		last := cols[len(cols)-1]
 		l.Columns = append(l.Columns, Column{Index: last.Index, Letter: last.Letter, Header: last.Header, Field: FieldDone, Unit: last.Unit, Month: last.Month})
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -452,8 +453,9 @@ var sampleLedgers = []sampleLedger{
 				total: "1800.00", plan: "800.00", done: "", monthDone: "", planStart: "2025-09-01", actualStart: ""},
 		},
 		totals: []sampleTot{
-			// K15+L15+M15 = 2390.00 + 4680.00 + 5631.00 = 12701.00.
-			{15, "合计", map[Field]string{FieldTotal: "99900.00", FieldPlan: "35700.00", FieldDone: "12701.00"}, sampleRows(4, 14)},
+			// K15, L15, M15 = 2390.00, 4680.00, 5631.00: each month's column is its own
+			// total (see TestSampleMonthTotals), not folded into 本年完成.
+			{15, "合计", map[Field]string{FieldTotal: "99900.00", FieldPlan: "35700.00"}, sampleRows(4, 14)},
 		},
 	},
 }
@@ -707,5 +709,31 @@ func TestSampleMonthPrecision(t *testing.T) {
 	}
 	if g19 := find(19).PlanStart; g19.HasDay() || g19.Compare(DayDate(2025, 5, 31)) <= 0 {
 		t.Errorf("G19 %s: want month precision, after 2025-05-31", g19)
+	}
+}
+
+// The month-by-month sample's 合计 row gives each month's column its own total.
+func TestSampleMonthTotals(t *testing.T) {
+	l, err := Read(filepath.Join(sampleDir, "逐月台账.xlsx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var months []string
+	for _, c := range l.MonthColumns() {
+		months = append(months, c.Letter)
+	}
+	if strings.Join(months, ",") != "K,L,M" {
+		t.Fatalf("month columns %v, want K,L,M", months)
+	}
+	total := l.Totals[len(l.Totals)-1]
+	var got []string
+	for _, a := range total.Months {
+		got = append(got, a.String())
+	}
+	if strings.Join(got, ",") != "2390.00,4680.00,5631.00" {
+		t.Errorf("month totals %v", got)
+	}
+	if p := l.Projects[0]; len(p.Months) != 3 || p.Done.String() != p.Months[0].Add(p.Months[1]).Add(p.Months[2]).String() {
+		t.Errorf("first project: months %v, done %s", p.Months, p.Done)
 	}
 }

@@ -182,6 +182,40 @@ func (e *evaluation) totalFindings() {
 				Message: fmt.Sprintf("%s行的%s为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
 					label, f.Label(), stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
 		}
+		e.monthTotalFindings(t)
+	}
+}
+
+// monthTotalFindings checks a total row's month-by-month 完成投资 cells, each against
+// its own column: a sum of the months could hide one too high and one too low.
+func (e *evaluation) monthTotalFindings(t ledger.TotalRow) {
+	cols := e.l.MonthColumns()
+	for k, stated := range t.Months {
+		if !stated.IsSet() || k >= len(cols) {
+			continue
+		}
+		var sum ledger.Amount
+		for _, i := range t.Covers {
+			if i >= 0 && i < len(e.l.Projects) && k < len(e.l.Projects[i].Months) {
+				sum = sum.Add(e.l.Projects[i].Months[k])
+			}
+		}
+		diff := stated.Units() - sum.Units()
+		if diff < 0 {
+			diff = -diff
+		}
+		if diff <= totalTolerance {
+			continue
+		}
+		label := strings.TrimSpace(t.Label)
+		if label == "" {
+			label = "合计"
+		}
+		header := strings.Join(strings.Fields(cols[k].Header), "")
+		e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: cols[k].Index, Field: ledger.FieldMonthDone,
+			Value: stated.String(),
+			Message: fmt.Sprintf("%s行的“%s”为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
+				label, header, stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
 	}
 }
 
