@@ -1,8 +1,10 @@
 package xlsxpatch
 
 import (
+	"bufio"
 	"fmt"
 	"html"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
@@ -127,7 +129,7 @@ func mergeComments(existing []comment, marks []Mark, author string) []comment {
 }
 
 // commentsXML renders the comments part.
-func commentsXML(cs []comment) string {
+func commentsXML(w io.Writer, cs []comment) error {
 	var authors []string
 	ids := map[string]int{}
 	for _, c := range cs {
@@ -136,7 +138,7 @@ func commentsXML(cs []comment) string {
 			authors = append(authors, c.author)
 		}
 	}
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<comments xmlns="` + nsMain + `"><authors>`)
 	for _, a := range authors {
@@ -144,10 +146,10 @@ func commentsXML(cs []comment) string {
 	}
 	b.WriteString("</authors><commentList>")
 	for _, c := range cs {
-		fmt.Fprintf(&b, `<comment ref="%s" authorId="%d"><text>%s</text></comment>`, cellRef(c.col, c.row), ids[c.author], c.inner)
+		fmt.Fprintf(b, `<comment ref="%s" authorId="%d"><text>%s</text></comment>`, cellRef(c.col, c.row), ids[c.author], c.inner)
 	}
 	b.WriteString("</commentList></comments>")
-	return b.String()
+	return b.Flush()
 }
 
 // splitRef reads "H17" into a 0-based column and 1-based row.
@@ -173,8 +175,8 @@ func splitRef(ref string) (col, row int, ok bool) {
 // vmlXML renders the VML drawing that Excel needs to show the comments: one hidden
 // note shape per comment. keep holds the shapes of an existing drawing that are not
 // notes (buttons, form controls), which stay.
-func vmlXML(cs []comment, idBlock int, keep string) string {
-	var b strings.Builder
+func vmlXML(w io.Writer, cs []comment, idBlock int, keep string) error {
+	b := bufio.NewWriterSize(w, 64<<10)
 	blocks := (len(cs) + 1023) / 1024
 	if blocks == 0 {
 		blocks = 1
@@ -188,13 +190,13 @@ func vmlXML(cs []comment, idBlock int, keep string) string {
 	b.WriteString(`<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`)
 	b.WriteString(keep)
 	for i, c := range cs {
-		fmt.Fprintf(&b, `<v:shape id="_x0000_s%d" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:220pt;height:90pt;z-index:%d;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`, idBlock*1024+i+1, i+1)
+		fmt.Fprintf(b, `<v:shape id="_x0000_s%d" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:220pt;height:90pt;z-index:%d;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`, idBlock*1024+i+1, i+1)
 		b.WriteString(`<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>`)
-		fmt.Fprintf(&b, `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>%d, 15, %d, 2, %d, 15, %d, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>%d</x:Row><x:Column>%d</x:Column></x:ClientData></v:shape>`,
+		fmt.Fprintf(b, `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>%d, 15, %d, 2, %d, 15, %d, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>%d</x:Row><x:Column>%d</x:Column></x:ClientData></v:shape>`,
 			c.col+1, max(c.row-2, 0), c.col+4, max(c.row-2, 0)+5, c.row-1, c.col)
 	}
 	b.WriteString("</xml>")
-	return b.String()
+	return b.Flush()
 }
 
 var shapeRe = regexp.MustCompile(`(?s)<v:shape\b[^>]*>.*?</v:shape>`)

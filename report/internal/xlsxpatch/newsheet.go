@@ -1,7 +1,9 @@
 package xlsxpatch
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -65,8 +67,8 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 
 // sheetXML renders an appended sheet with inline strings, so the shared string
 // table is left alone.
-func sheetXML(sh *Sheet, st *sheetStyles, selected bool) string {
-	var b strings.Builder
+func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
+	b := bufio.NewWriterSize(w, 64<<10)
 	ncols := len(sh.Headers)
 	for _, r := range sh.Rows {
 		ncols = max(ncols, len(r))
@@ -75,7 +77,7 @@ func sheetXML(sh *Sheet, st *sheetStyles, selected bool) string {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
-	fmt.Fprintf(&b, `<dimension ref="A1:%s"/>`, last)
+	fmt.Fprintf(b, `<dimension ref="A1:%s"/>`, last)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"`)
 	if selected {
 		b.WriteString(` tabSelected="1"`)
@@ -86,7 +88,7 @@ func sheetXML(sh *Sheet, st *sheetStyles, selected bool) string {
 		b.WriteString("<cols>")
 		for i, w := range sh.Widths {
 			if w > 0 {
-				fmt.Fprintf(&b, `<col min="%d" max="%d" width="%.1f" customWidth="1"/>`, i+1, i+1, w)
+				fmt.Fprintf(b, `<col min="%d" max="%d" width="%.1f" customWidth="1"/>`, i+1, i+1, w)
 			}
 		}
 		b.WriteString("</cols>")
@@ -94,13 +96,13 @@ func sheetXML(sh *Sheet, st *sheetStyles, selected bool) string {
 	b.WriteString("<sheetData>")
 	b.WriteString(`<row r="1">`)
 	for c, h := range sh.Headers {
-		fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, cellRef(c, 1), st.header, xmlEscape(h))
+		fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, cellRef(c, 1), st.header, xmlEscape(h))
 	}
 	b.WriteString("</row>")
 	var links []string
 	for i, row := range sh.Rows {
 		r := i + 2
-		fmt.Fprintf(&b, `<row r="%d">`, r)
+		fmt.Fprintf(b, `<row r="%d">`, r)
 		for c, cell := range row {
 			ref := cellRef(c, r)
 			style := st.text
@@ -118,20 +120,20 @@ func sheetXML(sh *Sheet, st *sheetStyles, selected bool) string {
 				style = st.fills[cell.Fill][kind]
 			}
 			if kind > 0 {
-				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cell.Number)
+				fmt.Fprintf(b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cell.Number)
 				continue
 			}
 			if cell.Text == "" {
-				fmt.Fprintf(&b, `<c r="%s" s="%d"/>`, ref, style)
+				fmt.Fprintf(b, `<c r="%s" s="%d"/>`, ref, style)
 				continue
 			}
-			fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, xmlEscape(cell.Text))
+			fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, xmlEscape(cell.Text))
 		}
 		b.WriteString("</row>")
 	}
 	b.WriteString("</sheetData>")
 	if sh.AutoFilter && ncols > 0 {
-		fmt.Fprintf(&b, `<autoFilter ref="A1:%s"/>`, last)
+		fmt.Fprintf(b, `<autoFilter ref="A1:%s"/>`, last)
 	}
 	if len(links) > 0 {
 		b.WriteString("<hyperlinks>" + strings.Join(links, "") + "</hyperlinks>")
@@ -139,5 +141,5 @@ func sheetXML(sh *Sheet, st *sheetStyles, selected bool) string {
 	b.WriteString(`<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
 	b.WriteString(`</worksheet>`)
-	return b.String()
+	return b.Flush()
 }
