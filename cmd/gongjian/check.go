@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +22,7 @@ type checkOptions struct {
 	Out, Err io.Writer
 	IsTTY    bool // stdout is a terminal
 	Color    bool // colour the table: a terminal and NO_COLOR unset
+	ErrTTY   bool // stderr is a terminal: a progress line may be drawn there
 
 	Files      []string
 	AsOf       string
@@ -32,6 +35,7 @@ type checkOptions struct {
 	Output     string
 	OutDir     string
 	Jobs       int
+	MaxUnzipMB int64
 
 	// Parsed from the flags above by newCheckCmd, so runCheck gets only valid values.
 	asOf   ledger.Date // zero when --as-of is not given
@@ -51,10 +55,14 @@ const (
 func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 	opts := &checkOptions{}
 	cmd := &cobra.Command{
-		Use:   "check 台账.xlsx ...",
+		Use:   "check 台账.xlsx|文件夹 ...",
 		Short: "检查台账，列出需要改正的单元格和目标完成情况",
 		Long: `检查一个或多个台账（.xlsx、.xlsm、.csv）：找出无法识别的数字和日期、合计不符、
 开工状态矛盾等问题并指明单元格，对照攻坚目标计算开工率、复工率和投资完成率。
+
+给出文件夹时检查其中（含子文件夹）所有台账，跳过 Excel 的 ~$ 锁定文件、隐藏文件和
+本工具生成的检查结果文件；旧版 .xls、.et 文件会逐个列出，提示另存为 .xlsx。
+一个文件无法读取不影响其他文件，原台账从不改动。
 
 退出状态：0 没有达到 --fail-on 级别的问题；1 有；2 命令或规则文件有误；3 有台账无法读取。`,
 		Example: `  # 检查一个台账
@@ -63,11 +71,14 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
   # 按 6 月底的目标检查，并用自己的规则文件
   gongjian check 台账.xlsx --as-of 2025-06-30 --rules 规则.yaml
 
-  # 每晚检查共享盘上的台账，结果给脚本读
-  gongjian check --format jsonl --no-annotate 礼义镇.xlsx 古郊乡.xlsx`,
+  # 每晚检查共享盘上整个文件夹的台账，结果给脚本读
+  gongjian check --format jsonl --no-annotate //share/台账/2025-05/
+
+  # 检查多个乡镇的台账，检查结果集中写到一个文件夹，同时检查 4 个文件
+  gongjian check -j 4 --out-dir 退回 礼义镇.xlsx 古郊乡.xlsx`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("请指定要检查的台账文件，例如 gongjian check 台账.xlsx")
+				return usagef("请指定要检查的台账文件或文件夹，例如 gongjian check 台账.xlsx")
 			}
 			return nil
 		},
@@ -76,6 +87,7 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 			opts.Out = cmd.OutOrStdout()
 			opts.Err = cmd.ErrOrStderr()
 			opts.IsTTY, opts.Color = terminal(opts.Out)
+			opts.ErrTTY, _ = terminal(opts.Err)
 			opts.Files = args
 			if err := opts.parse(); err != nil {
 				return err
@@ -100,10 +112,12 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 	fs.BoolVar(&opts.NoAnnotate, "no-annotate", false, "不生成带批注的检查结果文件")
 	fs.StringVarP(&opts.Output, "output", "o", "", "带批注的检查结果写到这个文件（默认与台账同一文件夹的“台账名.检查结果.xlsx”）")
 	setValueName(fs, "output", "文件")
-	fs.StringVar(&opts.OutDir, "out-dir", "", "带批注的检查结果写到这个文件夹")
+	fs.StringVar(&opts.OutDir, "out-dir", "", "带批注的检查结果写到这个文件夹（检查文件夹时保留其中的子文件夹）")
 	setValueName(fs, "out-dir", "文件夹")
 	fs.IntVarP(&opts.Jobs, "jobs", "j", 0, "同时检查的文件数（默认按处理器核数）")
 	setValueName(fs, "jobs", "数量")
+	fs.Int64Var(&opts.MaxUnzipMB, "max-unzip-mb", ledger.DefaultUnzipLimit>>20, "工作簿解压后的大小上限（MB），超过的文件被拒绝，以防损坏或恶意文件占满内存（默认 1024）")
+	setValueName(fs, "max-unzip-mb", "MB")
 	return cmd
 }
 
@@ -149,6 +163,9 @@ func (opts *checkOptions) parse() error {
 	if opts.Jobs < 0 {
 		return usagef("参数 --jobs 的值应为正整数，%s", help)
 	}
+	if opts.MaxUnzipMB < 1 || opts.MaxUnzipMB > 1<<20 {
+		return usagef("参数 --max-unzip-mb 的值应在 1 到 1048576 之间（单位 MB），%s", help)
+	}
 	if opts.Output != "" && opts.OutDir != "" {
 		return usagef("-o 和 --out-dir 只能用一个，%s", help)
 	}
@@ -182,8 +199,9 @@ func parseAsOf(s string) (ledger.Date, error) {
 	return d, nil
 }
 
-// runCheck checks each file in turn and writes the results as it goes. A file that
-// cannot be read gets its one line on stderr and the others go on.
+// runCheck checks every file and folder of the command line (see batch.go) and
+// writes the results. A file that cannot be read gets its one line on stderr and the
+// others go on.
 func runCheck(opts *checkOptions) error {
 	r := rules.Default()
 	if opts.Rules != "" {
@@ -194,38 +212,65 @@ func runCheck(opts *checkOptions) error {
 		r = loaded
 	}
 
-	w := report.NewWriter(opts.Out, opts.format, report.Options{
-		Color:   opts.Color,
-		Several: len(opts.Files) > 1,
-	})
-	unreadable, failing, unwritable := false, false, false
-	for _, file := range opts.Files {
-		o := checkFile(file, r, opts)
-		if o.Failed() {
-			unreadable = true
-			fmt.Fprintln(opts.Err, o.ErrorMessage())
-		} else if fails(o.Result, opts.FailOn) {
-			failing = true
+	ins, folders := expandInputs(opts.Files)
+	if opts.Output != "" {
+		if len(ins) != 1 {
+			return usagef("-o 只能用于一个台账，%s 中有 %d 个；检查多个台账时请用 --out-dir 指定文件夹", strings.Join(opts.Files, "、"), len(ins))
 		}
-		if !o.Failed() && !opts.NoAnnotate {
-			if err := annotate(&o, opts); err != nil {
-				unwritable = true
-				fmt.Fprintln(opts.Err, err)
-			} else {
-				fmt.Fprintf(opts.Err, "带批注的检查结果已写入 %s\n", o.Annotated)
+		if sameFile(opts.Output, ins[0].path) {
+			return usagef("-o 不能是台账本身（%s）：检查从不改动原台账，请另取一个文件名", ins[0].path)
+		}
+	}
+	prog := newProgress(opts.Err, opts.ErrTTY)
+	defer prog.finish()
+	outs := planOutputs(ins, opts)
+	if !opts.NoAnnotate {
+		switch {
+		case opts.OutDir != "":
+			if err := ensureWritableDir(opts.OutDir); err != nil {
+				return err
+			}
+		case opts.Output != "":
+			if err := ensureWritableDir(filepath.Dir(opts.Output)); err != nil {
+				return err
 			}
 		}
-		if err := w.Write(o); err != nil {
-			return writeFailure()
+		dirs := make([]string, 0, len(outs))
+		for _, o := range outs {
+			if o.path != "" {
+				dirs = append(dirs, filepath.Dir(o.path))
+			}
 		}
+		removeStaleTemps(dirs, time.Now(), prog.println)
 	}
-	if err := w.Close(); err != nil {
-		return writeFailure()
+
+	// A folder always gives a JSON array, however many ledgers it holds, so a script
+	// reading a folder's results needs no special case; the closing tallies are for
+	// runs over more than one file.
+	several := len(ins) > 1
+	w := report.NewWriter(opts.Out, opts.format, report.Options{Color: opts.Color, Several: several || folders && opts.format == report.FormatJSON})
+	b := &batch{
+		opts:  opts,
+		rules: r,
+		ins:   ins,
+		outs:  outs,
+		prog:  prog,
+		w:     w,
+	}
+	b.run()
+	if b.writeErr == nil {
+		b.toStdout(func() { b.writeErr = b.w.Close() })
+	}
+	prog.finish()
+	if several {
+		fmt.Fprintln(opts.Err, b.stats.summary())
 	}
 	switch {
-	case unwritable, unreadable:
+	case b.writeErr != nil:
+		return writeFailure()
+	case b.stats.unwritten > 0, b.stats.unreadable > 0:
 		return errUnreadable
-	case failing:
+	case b.stats.failing:
 		return errFindings
 	}
 	return nil
@@ -240,7 +285,7 @@ func checkFile(path string, r *rules.Rules, opts *checkOptions) (o report.Outcom
 			o.Result, o.Err = nil, fmt.Errorf("panic: %v", p)
 		}
 	}()
-	l, err := ledger.Read(path, ledger.Options{Sheet: opts.Sheet, Kind: opts.kind, AsOf: opts.asOf})
+	l, err := ledger.Read(path, opts.readOptions())
 	if err != nil {
 		o.Err = err
 		return o
@@ -253,17 +298,13 @@ func checkFile(path string, r *rules.Rules, opts *checkOptions) (o report.Outcom
 	return o
 }
 
-// annotate writes the annotated copy of a checked file: to -o, into --out-dir, or
-// beside the input. It never writes over the input.
-func annotate(o *report.Outcome, opts *checkOptions) error {
-	out := opts.Output
-	if out == "" {
-		out = report.AnnotatedPath(o.File, opts.OutDir)
-	}
+// annotate writes the annotated copy of a checked file to out. It never writes over
+// the input.
+func annotate(o *report.Outcome, out string) error {
 	if sameFile(out, o.File) {
-		return fmt.Errorf("检查结果不能写到台账 %s 本身，请用 -o 指定另一个文件名", o.File)
+		return fmt.Errorf("%s：检查结果不能写到台账本身，请用 -o 指定另一个文件名", o.File)
 	}
-	// A folder named by -o or --out-dir that does not exist yet is made.
+	// A folder named by -o or --out-dir (or one below --out-dir) is made if need be.
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return &report.AnnotateError{Path: out, Err: err}
 	}
@@ -301,3 +342,6 @@ func fails(res *rules.Result, failOn string) bool {
 func writeFailure() error {
 	return &failure{code: exitUnreadable, msg: "无法写出检查结果，请检查输出位置是否可写、磁盘是否已满"}
 }
+
+// defaultJobs is -j when not given: one file per CPU.
+func defaultJobs() int { return runtime.NumCPU() }

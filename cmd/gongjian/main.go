@@ -62,17 +62,36 @@ func init() {
 }
 
 func main() {
-	// Interrupted (Ctrl-C, the scheduler's kill): take away the half-written temporary
-	// files, so only complete results are ever left in a folder.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-sig
-		report.RemoveTemporaryFiles()
-		fmt.Fprintln(os.Stderr, "已中断，未完成的检查结果文件已删除")
-		os.Exit(130)
-	}()
+	handleInterrupts(os.Stderr)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// handleInterrupts makes an interrupt (Ctrl-C, the scheduler's SIGTERM, a closed
+// terminal) take away the half-written temporary files before the process exits, so
+// only complete results are ever left in a folder; no new copy is started meanwhile.
+// The exit status is 128 + the signal, as shells report it (130 for Ctrl-C).
+func handleInterrupts(errOut io.Writer) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM)
+	// Under nohup (SIGHUP ignored) or started in the background by a script (SIGINT
+	// ignored) the run must stay deaf to them: Notify would undo the ignoring.
+	for _, s := range []os.Signal{os.Interrupt, syscall.SIGHUP} {
+		if !signal.Ignored(s) {
+			signal.Notify(sig, s)
+		}
+	}
+	go func() {
+		s := <-sig
+		interrupted.Store(true)
+		clearProgress()
+		report.RemoveTemporaryFiles()
+		fmt.Fprintln(errOut, "已中断，未完成的检查结果文件已删除")
+		code := 130
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		os.Exit(code)
+	}()
 }
 
 // run executes one command line and returns its exit status.

@@ -46,9 +46,9 @@ func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
 	root.AddCommand(
 		newCheckCmd(runCheck),
 		newReportCmd(runReport),
+		newRulesCmd(),
 		newTemplateCmd(runTemplate),
 		newMergeCmd(runMerge),
-		newRulesCmd(),
 		newCompletionCmd(),
 	)
 	return root

@@ -1,0 +1,114 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestKilledWhileWriting kills gongjian while it writes the annotated copy of a large
+// ledger. Neither kill leaves a partial 大台账.检查结果.xlsx; SIGTERM leaves no
+// temporary file either. SIGKILL cannot be caught, so its temporary file stays, and
+// the next run writing into that folder removes it once it is old enough to belong to
+// no live run.
+func TestKilledWhileWriting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and annotates a 30,000-row ledger")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ledgerPath := filepath.Join(dir, "大台账.xlsx")
+	bigLedger(t, ledgerPath, 30000)
+	before, err := folderHashes(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
+		t.Run(sig.String(), func(t *testing.T) {
+			var stderr bytes.Buffer
+			// The test binary runs as gongjian when called by that name (TestMain).
+			cmd := &exec.Cmd{Path: exe, Args: []string{"gongjian", "check", "--format", "json", "大台账.xlsx"}, Dir: dir, Stderr: &stderr}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			tmp := waitForTemp(t, dir, 2*time.Minute)
+			time.Sleep(20 * time.Millisecond) // well into the copy, which takes about a second
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) {
+				t.Fatalf("gongjian was not stopped: %v", err)
+			}
+
+			if _, err := os.Stat(filepath.Join(dir, "大台账.检查结果.xlsx")); err == nil {
+				t.Fatalf("%s left 大台账.检查结果.xlsx (or the copy finished before the signal)", sig)
+			}
+			_, tmpErr := os.Stat(tmp)
+			if sig == syscall.SIGTERM {
+				if ee.ExitCode() != 128+int(syscall.SIGTERM) || !strings.Contains(stderr.String(), "已中断，未完成的检查结果文件已删除") {
+					t.Errorf("SIGTERM: status %d, stderr %q", ee.ExitCode(), stderr.String())
+				}
+				if tmpErr == nil {
+					t.Errorf("SIGTERM left %s", tmp)
+				}
+			} else {
+				if tmpErr != nil {
+					t.Fatalf("SIGKILL: the temporary file is gone (%v); nothing left to clean", tmpErr)
+				}
+				// A run right away leaves it: it might be a live run's.
+				small := filepath.Join(dir, "小台账.xlsx")
+				copyFile(t, sample(t, "礼义镇开复工台账.xlsx"), small)
+				defer os.Remove(small)
+				defer os.Remove(filepath.Join(dir, "小台账.检查结果.xlsx"))
+				runGongjian(t, dir, "check", "小台账.xlsx")
+				if _, err := os.Stat(tmp); err != nil {
+					t.Fatalf("a fresh temporary file was removed: %v", err)
+				}
+				// Ten minutes later it is a dead run's, and the next run removes it.
+				old := time.Now().Add(-staleTempAge - time.Second)
+				os.Chtimes(tmp, old, old)
+				_, _, msgs := runGongjian(t, dir, "check", "小台账.xlsx")
+				if _, err := os.Stat(tmp); err == nil {
+					t.Errorf("the stale temporary file %s was not removed", tmp)
+				}
+				if !strings.Contains(msgs, "已删除以前中断的检查留下的临时文件") {
+					t.Errorf("the removal was not said: %q", msgs)
+				}
+				os.Remove(small)
+				os.Remove(filepath.Join(dir, "小台账.检查结果.xlsx"))
+			}
+			if after, _ := folderHashes(dir); after != before {
+				t.Errorf("the folder changed:\nbefore\n%s\nafter\n%s", before, after)
+			}
+		})
+	}
+}
+
+// waitForTemp waits for a temporary file of gongjian's to appear in dir.
+func waitForTemp(t *testing.T, dir string, limit time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		m, _ := filepath.Glob(filepath.Join(dir, ".gongjian-*.tmp"))
+		if len(m) > 0 {
+			return m[0]
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatal("no temporary file appeared")
+	return ""
+}
