@@ -20,22 +20,25 @@ type Options struct {
 // best (or opts.Sheet), finds the header, and reads every row below it. A file that
 // cannot be read gives an *Error whose Message a clerk can act on.
 func Read(path string, opts Options) (*Ledger, error) {
-	format, err := sniff(path)
-	if err != nil {
-		return nil, err
-	}
-	var src Source
-	switch format {
-	case formatCSV:
-		src, err = openCSV(path)
-	default:
-		src, err = openStream(path, opts.UnzipLimit)
-	}
+	src, err := openSource(path, opts)
 	if err != nil {
 		return nil, err
 	}
 	defer src.Close()
 	return ReadSource(src, path, opts)
+}
+
+// openSource looks at the file and opens the Source that reads it: the streaming
+// workbook reader, or the CSV one. Read and PeekKind both open files through it.
+func openSource(path string, opts Options) (Source, error) {
+	f, err := sniff(path)
+	if err != nil {
+		return nil, err
+	}
+	if f == formatCSV {
+		return openCSV(path)
+	}
+	return openStream(path, opts.UnzipLimit)
 }
 
 // ReadSource reads a ledger from an already opened Source; path names it in messages.

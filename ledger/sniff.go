@@ -221,19 +221,6 @@ func openError(path string, err error) error {
 	return fileError(ErrCorrupt, path, err, "无法打开文件（可能是网络盘断开或磁盘出错），请确认文件可以在 Excel/WPS 中打开。")
 }
 
-// openSource sniffs the file and opens it with the reader its format needs: the
-// same readers as Read's, so that PeekKind sees what Read will.
-func openSource(path string, opts Options) (Source, error) {
-	f, err := sniff(path)
-	if err != nil {
-		return nil, err
-	}
-	if f == formatCSV {
-		return openCSV(path)
-	}
-	return openStream(path, opts.UnzipLimit)
-}
-
 // PeekKind reads only as much of the file as finding its header takes and says which
 // kind of ledger it holds, or the *Error Read would give. A run that may hold both
 // kinds uses it to learn, before any result is written, whether the 开复工台账 must

@@ -66,9 +66,9 @@ func Annotate(res *rules.Result, out string) error {
 	src := l.File
 	if strings.EqualFold(filepath.Ext(src), ".csv") {
 		// A CSV cannot hold fills or comments: the copy is a workbook of its rows.
-		tmp, cleanup, err := csvAsWorkbook(l)
+		tmp, cleanup, err := csvAsWorkbook(l, filepath.Dir(out))
 		if err != nil {
-			return err
+			return &AnnotateError{Path: out, Err: err}
 		}
 		defer cleanup()
 		src = tmp

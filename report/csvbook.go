@@ -13,7 +13,10 @@ import (
 // csvAsWorkbook writes a CSV ledger's rows into a temporary workbook with one sheet
 // of the ledger's sheet name, so the findings can be marked on it like on any other.
 // Plain numbers become numbers; everything else stays text as the clerk typed it.
-func csvAsWorkbook(l *ledger.Ledger) (path string, cleanup func(), err error) {
+//
+// The workbook is a temporary file in dir (the annotated copy's folder), known to
+// RemoveTemporaryFiles, so an interrupt leaves nothing behind.
+func csvAsWorkbook(l *ledger.Ledger, dir string) (path string, cleanup func(), err error) {
 	rows, err := ledger.CSVRows(l.File)
 	if err != nil {
 		return "", nil, err
@@ -40,16 +43,26 @@ func csvAsWorkbook(l *ledger.Ledger) (path string, cleanup func(), err error) {
 	if err := sw.Flush(); err != nil {
 		return "", nil, err
 	}
-	tmp, err := os.CreateTemp("", "gongjian-csv-*.xlsx")
+	tmp, err := os.CreateTemp(dir, tempPrefix+"*.tmp")
 	if err != nil {
 		return "", nil, err
 	}
-	tmp.Close()
-	if err := f.SaveAs(tmp.Name()); err != nil {
-		os.Remove(tmp.Name())
+	name := tmp.Name()
+	track(name, true)
+	cleanup = func() {
+		os.Remove(name)
+		track(name, false)
+	}
+	if err := f.Write(tmp); err != nil {
+		tmp.Close()
+		cleanup()
 		return "", nil, err
 	}
-	return tmp.Name(), func() { os.Remove(tmp.Name()) }, nil
+	if err := tmp.Close(); err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return name, cleanup, nil
 }
 
 // csvValue keeps a cell as a number only when writing it back gives the same text,

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 
@@ -335,30 +337,21 @@ func (j *jsonWriter) Write(o Outcome) error {
 }
 
 func (j *jsonWriter) element(o Outcome) error {
-	b, err := marshal(jsonValue(o), true)
-	if err != nil {
-		return err
-	}
-	sep := ",\n"
+	sep := ",\n  "
 	if j.n == 0 {
-		sep = "[\n"
+		sep = "[\n  "
 	}
 	j.n++
-	// Indent the element one level inside the array.
-	b = bytes.TrimRight(b, "\n")
-	b = bytes.ReplaceAll(b, []byte("\n"), []byte("\n  "))
-	_, err = io.WriteString(j.w, sep+"  "+string(b))
-	return err
+	if _, err := io.WriteString(j.w, sep); err != nil {
+		return err
+	}
+	// Indented one level inside the array.
+	return encodeJSON(j.w, jsonValue(o), "  ", true)
 }
 
 func (j *jsonWriter) Close() error {
 	if !j.opts.Several && len(j.pending) == 1 {
-		b, err := marshal(jsonValue(j.pending[0]), true)
-		if err != nil {
-			return err
-		}
-		_, err = j.w.Write(b)
-		return err
+		return writeLine(j.w, jsonValue(j.pending[0]), true)
 	}
 	for _, o := range j.pending {
 		if err := j.element(o); err != nil {
@@ -376,23 +369,82 @@ func (j *jsonWriter) Close() error {
 // jsonlWriter writes one compact object per line, one line per file as it finishes.
 type jsonlWriter struct{ w io.Writer }
 
-func (j *jsonlWriter) Write(o Outcome) error {
-	b, err := marshal(jsonValue(o), false)
-	if err != nil {
-		return err
-	}
-	_, err = j.w.Write(b)
-	return err
-}
+func (j *jsonlWriter) Write(o Outcome) error { return writeLine(j.w, jsonValue(o), false) }
 
 func (j *jsonlWriter) Close() error { return nil }
 
-// WriteJSON writes one outcome as an indented JSON object.
-func WriteJSON(w io.Writer, o Outcome) error {
-	b, err := marshal(jsonValue(o), true)
-	if err != nil {
+// writeLine writes one value and a newline.
+func writeLine(w io.Writer, v any, indent bool) error {
+	if err := encodeJSON(w, v, "", indent); err != nil {
 		return err
 	}
-	_, err = w.Write(b)
+	_, err := io.WriteString(w, "\n")
 	return err
 }
+
+// encodeJSON writes v (without a final newline), every line after the first starting
+// with prefix. A file's findings are written one at a time: a ledger with 20,000 of
+// them would otherwise be built as one text of tens of megabytes, then copied.
+func encodeJSON(w io.Writer, v any, prefix string, indent bool) error {
+	fj, ok := v.(*fileJSON)
+	if !ok || len(fj.Findings) == 0 {
+		return writeEncoded(w, v, prefix, indent)
+	}
+	findings := fj.Findings
+	fj.Findings = []findingJSON{}
+	defer func() { fj.Findings = findings }()
+	var whole bytes.Buffer
+	if err := writeEncoded(&whole, fj, prefix, indent); err != nil {
+		return err
+	}
+	marker := `"findings":[]`
+	if indent {
+		marker = `"findings": []`
+	}
+	// The key is written once, at the top level; inside a string its quotes would be escaped.
+	b := whole.Bytes()
+	i := bytes.Index(b, []byte(marker))
+	if i < 0 {
+		return fmt.Errorf("report: findings key not found")
+	}
+	open := i + len(marker) - 1 // after the '['
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(b[:open])
+	inner := prefix + "    "
+	for k := range findings {
+		switch {
+		case !indent && k > 0:
+			bw.WriteString(",")
+		case indent && k > 0:
+			bw.WriteString(",\n" + inner)
+		case indent:
+			bw.WriteString("\n" + inner)
+		}
+		if err := writeEncoded(bw, &findings[k], inner, indent); err != nil {
+			return err
+		}
+	}
+	if indent {
+		bw.WriteString("\n" + prefix + "  ")
+	}
+	bw.Write(b[open:])
+	return bw.Flush()
+}
+
+// writeEncoded writes one value as encoding/json does, without the final newline.
+func writeEncoded(w io.Writer, v any, prefix string, indent bool) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent(prefix, "  ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// WriteJSON writes one outcome as an indented JSON object.
+func WriteJSON(w io.Writer, o Outcome) error { return writeLine(w, jsonValue(o), true) }

@@ -203,13 +203,10 @@ func parseAsOf(s string) (ledger.Date, error) {
 // writes the results. A file that cannot be read gets its one line on stderr and the
 // others go on.
 func runCheck(opts *checkOptions) error {
-	r := rules.Default()
-	if opts.Rules != "" {
-		loaded, err := rules.Load(opts.Rules)
-		if err != nil {
-			return err
-		}
-		r = loaded
+	limitMemory(opts.jobs())
+	r, err := loadRules(opts.Rules)
+	if err != nil {
+		return err
 	}
 
 	ins, folders := expandInputs(opts.Files)

@@ -12,7 +12,6 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
-	"gongjian/rules"
 )
 
 // mergeOptions holds the flags and I/O of gongjian merge.
@@ -119,13 +118,9 @@ func (opts *mergeOptions) parse() error {
 // runMerge reads every ledger, merges those it could read and writes the county
 // ledger. A file that cannot be read gets its one line on stderr and the others go on.
 func runMerge(opts *mergeOptions) error {
-	r := rules.Default()
-	if opts.Rules != "" {
-		loaded, err := rules.Load(opts.Rules)
-		if err != nil {
-			return err
-		}
-		r = loaded
+	r, err := loadRules(opts.Rules)
+	if err != nil {
+		return err
 	}
 	files, failures := mergeInputs(opts.Inputs, opts.Output)
 	for _, f := range failures {
@@ -174,7 +169,6 @@ func runMerge(opts *mergeOptions) error {
 	if err := report.WriteAtomically(opts.Output, func(w io.Writer) error { return report.WriteMerged(w, m) }); err != nil {
 		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}
 	}
-	var err error
 	if opts.Format == "json" {
 		err = report.WriteMergeJSON(opts.Out, m, opts.Output, failures)
 	} else {

@@ -132,13 +132,10 @@ func (opts *reportOptions) parse() error {
 
 // runReport reads the ledgers, evaluates them, and writes the report.
 func runReport(opts *reportOptions) error {
-	r := rules.Default()
-	if opts.Rules != "" {
-		loaded, err := rules.Load(opts.Rules)
-		if err != nil {
-			return err
-		}
-		r = loaded
+	limitMemory(1)
+	r, err := loadRules(opts.Rules)
+	if err != nil {
+		return err
 	}
 	eo := rules.Options{}
 	if opts.asOf.IsSet() {
@@ -146,8 +143,12 @@ func runReport(opts *reportOptions) error {
 	}
 	var main []*rules.Result
 	var financing []*rules.Result
-	for _, file := range opts.Files {
-		res, err := evaluateFile(file, r, eo, opts)
+	ins, _ := expandInputs(opts.Files)
+	for _, in := range ins {
+		if in.err != nil {
+			return &failure{code: exitUnreadable, msg: errorMessage(in.path, in.err)}
+		}
+		res, err := evaluateFile(in.path, r, eo, opts)
 		if err != nil {
 			return err
 		}
@@ -182,12 +183,17 @@ func runReport(opts *reportOptions) error {
 func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
 	l, err := ledger.Read(file, ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf})
 	if err != nil {
-		if e, ok := ledger.AsError(err); ok {
-			return nil, &failure{code: exitUnreadable, msg: e.Message}
-		}
-		return nil, &failure{code: exitUnreadable, msg: filepath.Base(file) + "：无法读取，请确认文件可以在 Excel/WPS 中打开"}
+		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
 	}
 	return rules.Evaluate(l, r, eo), nil
+}
+
+// errorMessage is the clerk's sentence for a file that could not be read.
+func errorMessage(file string, err error) string {
+	if e, ok := ledger.AsError(err); ok {
+		return e.Message
+	}
+	return filepath.Base(file) + "：无法读取，请确认文件可以在 Excel/WPS 中打开"
 }
 
 func writeReport(m *report.Monthly, opts *reportOptions) error {

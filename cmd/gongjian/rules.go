@@ -149,3 +149,12 @@ func writeErrorMessage(path string, err error) string {
 	}
 	return fmt.Sprintf("无法写入 %s：请检查路径是否正确、磁盘是否已满", path)
 }
+
+// loadRules returns the rules of --rules, or the embedded default when none is given;
+// a file with errors gives the *rules.FileError that main prints as file:line:col lines.
+func loadRules(path string) (*rules.Rules, error) {
+	if path == "" {
+		return rules.Default(), nil
+	}
+	return rules.Load(path)
+}

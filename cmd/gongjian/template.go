@@ -12,7 +12,6 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
-	"gongjian/rules"
 )
 
 // templateOptions holds the flags and I/O of gongjian template.
@@ -98,18 +97,14 @@ func (opts *templateOptions) parse() error {
 // runTemplate writes the blank ledger. It never replaces a file unless told to: the
 // file may already be a clerk's filled-in ledger.
 func runTemplate(opts *templateOptions) error {
-	r := rules.Default()
-	if opts.Rules != "" {
-		loaded, err := rules.Load(opts.Rules)
-		if err != nil {
-			return err
-		}
-		r = loaded
+	r, err := loadRules(opts.Rules)
+	if err != nil {
+		return err
 	}
 	if _, err := os.Lstat(opts.Output); err == nil && !opts.Force {
 		return usagef("%s 已存在，没有覆盖；如要覆盖请加 --force", opts.Output)
 	}
-	err := report.WriteAtomically(opts.Output, func(w io.Writer) error {
+	err = report.WriteAtomically(opts.Output, func(w io.Writer) error {
 		return report.WriteTemplate(w, report.TemplateOptions{Kind: opts.kind, Year: opts.Year, Org: opts.Org, Rules: r})
 	})
 	if err != nil {
