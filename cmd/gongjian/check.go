@@ -203,13 +203,13 @@ func parseAsOf(s string) (ledger.Date, error) {
 // writes the results. A file that cannot be read gets its one line on stderr and the
 // others go on.
 func runCheck(opts *checkOptions) error {
-	limitMemory(opts.jobs())
 	r, err := loadRules(opts.Rules)
 	if err != nil {
 		return err
 	}
 
 	ins, folders := expandInputs(opts.Files)
+	limitMemory(min(opts.jobs(), len(ins)))
 	if opts.Output != "" {
 		if len(ins) != 1 {
 			return usagef("-o 只能用于一个台账，%s 中有 %d 个；检查多个台账时请用 --out-dir 指定文件夹", strings.Join(opts.Files, "、"), len(ins))
