@@ -1,0 +1,122 @@
+package xlsxpatch
+
+import (
+	"strings"
+	"testing"
+)
+
+// rewrite runs the sheet rewrite with a style function that makes the new style
+// index visible: 100 + original for errors, 200 + original for warnings.
+func rewrite(t *testing.T, xml string, marks []Mark, legacy string) string {
+	t.Helper()
+	sr := newSheetRewrite(marks)
+	sr.restyle = func(orig int, level Level) int {
+		if level == LevelError {
+			return 100 + orig
+		}
+		return 200 + orig
+	}
+	sr.unfill = func(orig int) (int, bool) {
+		if orig == 7 { // a fill left by an earlier run
+			return 70, true
+		}
+		return 0, false
+	}
+	sr.legacy = legacy
+	var b strings.Builder
+	if err := sr.run(strings.NewReader(xml), &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestSheetRewrite(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		marks  []Mark
+		legacy string
+		want   string
+	}{
+		{
+			name:  "existing cell keeps everything but its style",
+			in:    `<worksheet><sheetData><row r="2" spans="1:3"><c r="A2" s="3" t="s"><v>5</v></c><c r="B2"><v>1.5</v></c></row></sheetData></worksheet>`,
+			marks: []Mark{{Row: 2, Col: 1, Level: LevelError}},
+			want:  `<worksheet><sheetData><row r="2"><c r="A2" s="3" t="s"><v>5</v></c><c r="B2" s="100"><v>1.5</v></c></row></sheetData></worksheet>`,
+		},
+		{
+			name:  "a missing cell is made in its place, a missing row before the next",
+			in:    `<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="D2"><v>2</v></c></row><row r="5"><c r="A5"><v>3</v></c></row></sheetData></worksheet>`,
+			marks: []Mark{{Row: 2, Col: 2, Level: LevelWarning}, {Row: 3, Col: 0, Level: LevelError}, {Row: 9, Col: 1, Level: LevelError}},
+			want:  `<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="C2" s="200"/><c r="D2"><v>2</v></c></row><row r="3"><c r="A3" s="100"/></row><row r="5"><c r="A5"><v>3</v></c></row><row r="9"><c r="B9" s="100"/></row></sheetData></worksheet>`,
+		},
+		{
+			name:  "cells and rows without r get it; an earlier run's fill is taken off",
+			in:    `<worksheet><sheetData><row><c s="7"><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>`,
+			marks: []Mark{{Row: 1, Col: 1, Level: LevelError}},
+			want:  `<worksheet><sheetData><row><c s="70" r="A1"><v>1</v></c><c r="B1" s="100"><v>2</v></c></row></sheetData></worksheet>`,
+		},
+		{
+			name:  "an empty sheet and a prefixed namespace",
+			in:    `<x:worksheet xmlns:x="m"><x:sheetData/><x:pageMargins left="1"/></x:worksheet>`,
+			marks: []Mark{{Row: 1, Col: 0, Level: LevelError}},
+			want:  `<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"><x:c r="A1" s="100"/></x:row></x:sheetData><x:pageMargins left="1"/></x:worksheet>`,
+		},
+		{
+			name:   "the comments' drawing goes before tableParts",
+			in:     `<worksheet><sheetData/><pageMargins/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
+			legacy: "rId9",
+			want:   `<worksheet><sheetData></sheetData><pageMargins/><legacyDrawing xmlns:r="` + nsRel + `" r:id="rId9"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`,
+		},
+		{
+			name:  "a quoted > and a self-closed row with a mark",
+			in:    `<worksheet><sheetData><row r="4" ht="20"/></sheetData><dataValidations><dataValidation prompt="a>b"/></dataValidations></worksheet>`,
+			marks: []Mark{{Row: 4, Col: 27, Level: LevelWarning}},
+			want:  `<worksheet><sheetData><row r="4" ht="20"><c r="AB4" s="200"/></row></sheetData><dataValidations><dataValidation prompt="a>b"/></dataValidations></worksheet>`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rewrite(t, tt.in, tt.marks, tt.legacy); got != tt.want {
+				t.Errorf("\n got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStripOwn(t *testing.T) {
+	const m = "【攻坚检查】"
+	tests := []struct{ in, want string }{
+		{`<t>` + m + `错误：x</t>`, ""},
+		{`<r><t>张三：已核实</t></r><r><rPr><sz val="9"/></rPr><t xml:space="preserve">` + "\n" + m + `错误：x</t></r>`, `<r><t>张三：已核实</t></r>`},
+		{`<t xml:space="preserve">张三的批注` + "\n" + m + `警告：y</t>`, `<t xml:space="preserve">张三的批注</t>`},
+		{`<r><t>只有批注</t></r>`, `<r><t>只有批注</t></r>`},
+	}
+	for _, tt := range tests {
+		if got := stripOwn(tt.in, m); got != tt.want {
+			t.Errorf("stripOwn(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAttrs(t *testing.T) {
+	tag := []byte(`<c r="B2" s="3" t="s">`)
+	if v, _, _ := findAttr(tag, "s"); string(v) != "3" {
+		t.Errorf("s = %q", v)
+	}
+	if v, _, _ := findAttr([]byte(`<row spans="1:3" r="2">`), "s"); v != nil {
+		t.Errorf("s matched inside spans: %q", v)
+	}
+	if got := string(setAttr(tag, "s", "9")); got != `<c r="B2" s="9" t="s">` {
+		t.Errorf("setAttr: %s", got)
+	}
+	if got := string(setAttr([]byte(`<c r="B2"/>`), "s", "9")); got != `<c r="B2" s="9"/>` {
+		t.Errorf("setAttr on an empty element: %s", got)
+	}
+	if got := attrNS(`<sheet name="a" r:id="rId3"/>`, "id"); got != "rId3" {
+		t.Errorf("attrNS: %q", got)
+	}
+	if got := relative("xl/worksheets/sheet1.xml", "xl/comments1.xml"); got != "../comments1.xml" {
+		t.Errorf("relative: %q", got)
+	}
+}
