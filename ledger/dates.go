@@ -12,17 +12,21 @@ import (
 
 // Date is a calendar date that keeps the precision it was written with: "2025年4月"
 // is a month (Day == 0), "2025-04-15" a day. The zero Date is "not given".
+//
+// It takes four bytes, not 24: a project holds up to three. The reader makes no year
+// outside 1900-2200 (ParseDate's range; a title's or header's year is 20xx), far
+// inside int16.
 type Date struct {
-	Year  int
-	Month int // 1-12
-	Day   int // 0 when only the month is known
+	Year  int16
+	Month int8 // 1-12
+	Day   int8 // 0 when only the month is known
 }
 
 // DayDate returns the date y-m-d.
-func DayDate(y, m, d int) Date { return Date{y, m, d} }
+func DayDate(y, m, d int) Date { return Date{int16(y), int8(m), int8(d)} }
 
 // MonthDate returns the month y-m.
-func MonthDate(y, m int) Date { return Date{y, m, 0} }
+func MonthDate(y, m int) Date { return Date{int16(y), int8(m), 0} }
 
 // IsSet reports whether the date was given.
 func (d Date) IsSet() bool { return d.Year != 0 }
@@ -44,13 +48,13 @@ func (d Date) String() string {
 // Compare compares two dates at the coarser of their precisions: April 2025 is
 // neither before nor after 2025-04-30, so "planned for April" is overdue only in May.
 func (d Date) Compare(o Date) int {
-	if c := cmpInt(d.Year*12+d.Month, o.Year*12+o.Month); c != 0 {
+	if c := cmpInt(int(d.Year)*12+int(d.Month), int(o.Year)*12+int(o.Month)); c != 0 {
 		return c
 	}
 	if d.Day == 0 || o.Day == 0 {
 		return 0
 	}
-	return cmpInt(d.Day, o.Day)
+	return cmpInt(int(d.Day), int(o.Day))
 }
 
 // MonthEnd is the last day of the date's month.
@@ -58,16 +62,16 @@ func (d Date) MonthEnd() Date {
 	if !d.IsSet() {
 		return d
 	}
-	return Date{d.Year, d.Month, daysIn(d.Year, d.Month)}
+	return Date{d.Year, d.Month, int8(daysIn(int(d.Year), int(d.Month)))}
 }
 
 // DayOfYear is the day's number in its year (1-366); a month counts as its last day.
 func (d Date) DayOfYear() int {
-	day := d.Day
+	day := int(d.Day)
 	if day == 0 {
-		day = daysIn(d.Year, d.Month)
+		day = daysIn(int(d.Year), int(d.Month))
 	}
-	return time.Date(d.Year, time.Month(d.Month), day, 0, 0, 0, 0, time.UTC).YearDay()
+	return time.Date(int(d.Year), time.Month(d.Month), day, 0, 0, 0, 0, time.UTC).YearDay()
 }
 
 func cmpInt(a, b int) int {
@@ -171,7 +175,7 @@ func yearDotMonth(s string) (Date, bool) {
 	if !validDate(yi, mi, 0) {
 		return Date{}, false
 	}
-	return Date{yi, mi, 0}, true
+	return MonthDate(yi, mi), true
 }
 
 // compactDate reads "20250315".
@@ -185,7 +189,7 @@ func compactDate(s string) (Date, bool) {
 	if d == 0 || !validDate(y, m, d) {
 		return Date{}, false
 	}
-	return Date{y, m, d}, true
+	return DayDate(y, m, d), true
 }
 
 func allDigits(s string) bool {
@@ -221,7 +225,7 @@ func serialDate(f float64, date1904 bool) (Date, error) {
 	if t.Year() < 1990 || t.Year() > 2100 {
 		return Date{}, ErrNotDate
 	}
-	return Date{t.Year(), int(t.Month()), t.Day()}, nil
+	return DayDate(t.Year(), int(t.Month()), t.Day()), nil
 }
 
 // textDate reads the typed forms: "2025-03-15" and its "/" and "." twins, "2025-03",
@@ -287,7 +291,7 @@ func textDate(s string, year int) (Date, error) {
 	if !validDate(nums[0], nums[1], nums[2]) {
 		return Date{}, ErrNotDate
 	}
-	return Date{nums[0], nums[1], nums[2]}, nil
+	return DayDate(nums[0], nums[1], nums[2]), nil
 }
 
 // isTimeOfDay reports whether s is a time as it trails a date: "00:00:00", "9:30",

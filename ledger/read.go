@@ -236,9 +236,9 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, opts Optio
 		case best != 0:
 			l.Year, l.YearSource = best, "dates"
 		case opts.AsOf.IsSet():
-			l.Year, l.YearSource = opts.AsOf.Year, "flag"
+			l.Year, l.YearSource = int(opts.AsOf.Year), "flag"
 		default:
-			l.Year, l.YearSource = today.Year, "today"
+			l.Year, l.YearSource = int(today.Year), "today"
 		}
 	}
 	switch {
@@ -246,11 +246,11 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, opts Optio
 		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "header"
 	case above.asOf.IsSet():
 		l.AsOf, l.AsOfSource = above.asOf, "title"
-		l.Month = above.asOf.Month
+		l.Month = int(above.asOf.Month)
 	case l.monthlyMonth() != 0:
 		l.Month = l.monthlyMonth()
 		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "monthly"
-	case today.Year > l.Year:
+	case int(today.Year) > l.Year:
 		// A past year's ledger that names no month is judged at that year's end, not
 		// at a date in a later year.
 		l.AsOf, l.AsOfSource = DayDate(l.Year, 12, 31), "year-end"

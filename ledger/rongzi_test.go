@@ -125,12 +125,15 @@ func TestReadRongziCSV(t *testing.T) {
 	if len(l.Projects) != 2 || len(l.Totals) != 1 || len(l.Problems) != 0 {
 		t.Fatalf("%d projects, %d totals, problems %v", len(l.Projects), len(l.Totals), l.Problems)
 	}
-	p, q := l.Projects[0], l.Projects[1]
+	p, q := l.Projects[0].Fin, l.Projects[1].Fin
+	if p == nil || q == nil {
+		t.Fatalf("financing cells %v, %v", p, q)
+	}
 	if p.Method != "银行贷款" || p.Bank != "中国农业银行陵川县支行" || p.DockStatus != "已放款" || p.Need.String() != "1200.50" || p.Disbursed.String() != "300.00" {
-		t.Errorf("row 4: %+v", p)
+		t.Errorf("row 4: %+v", *p)
 	}
 	if q.Bank != "" || q.Need.String() != "800.00" || q.Disbursed.IsSet() {
-		t.Errorf("row 5: %+v", q)
+		t.Errorf("row 5: %+v", *q)
 	}
 	if got := l.Totals[0].Amounts[FieldNeed].String(); got != "2000.50" {
 		t.Errorf("合计 need %s", got)

@@ -387,7 +387,7 @@ func (r *rowReader) readDate(p *Project, idx, row, c int, f Field, raw string) {
 	if !d.IsSet() {
 		return
 	}
-	r.dateYears[d.Year]++
+	r.dateYears[int(d.Year)]++
 	if f == FieldStartEither {
 		r.either = append(r.either, pendingDate{project: idx, col: c, row: row, raw: raw, date: d})
 		return

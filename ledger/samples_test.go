@@ -624,6 +624,15 @@ func checkSampleLedger(t *testing.T, s sampleLedger, l *Ledger) {
 	if !reflect.DeepEqual(got, s.problems) {
 		t.Errorf("problems:\n got %v\nwant %v", got, s.problems)
 	}
+
+	// A 开复工台账 has no financing columns, so no row carries the financing cells.
+	if l.Kind == KindKaifugong {
+		for i := range l.Projects {
+			if fin := l.Projects[i].Fin; fin != nil {
+				t.Errorf("row %d has financing cells %+v", l.Projects[i].Row, *fin)
+			}
+		}
+	}
 }
 
 func checkSampleProject(t *testing.T, want sampleProj, p *Project) {

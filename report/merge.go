@@ -206,7 +206,7 @@ func (m *Merged) settleDates(opts MergeOptions) {
 	}
 	switch {
 	case m.AsOf.IsSet():
-		m.Year = m.AsOf.Year
+		m.Year = int(m.AsOf.Year)
 	default:
 		for y, n := range years {
 			if n > years[m.Year] || n == years[m.Year] && y > m.Year {
@@ -354,11 +354,11 @@ func (x *mergeIndex) add(p *ledger.Project, i int) {
 
 // dateKey orders dates; a month counts as its last day.
 func dateKey(d ledger.Date) int {
-	day := d.Day
+	day := int(d.Day)
 	if day == 0 {
-		day = d.MonthEnd().Day
+		day = int(d.MonthEnd().Day)
 	}
-	return d.Year*10000 + d.Month*100 + day
+	return int(d.Year)*10000 + int(d.Month)*100 + day
 }
 
 // totalFields lists the totals' fields in column order.

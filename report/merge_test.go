@@ -377,8 +377,8 @@ func TestMergeRongzi(t *testing.T) {
 	if l.Kind != ledger.KindRongzi || len(l.Projects) != 2 || !l.Has(ledger.FieldDockStatus) {
 		t.Fatalf("kind %s, %d projects", l.Kind, len(l.Projects))
 	}
-	if l.Projects[0].Credit != ledger.Wan(5000, 50) || l.Projects[1].Method != "专项债券" {
-		t.Errorf("projects %+v", l.Projects)
+	if p, q := &l.Projects[0], &l.Projects[1]; p.Amount(ledger.FieldCredit) != ledger.Wan(5000, 50) || q.Text(ledger.FieldMethod) != "专项债券" {
+		t.Errorf("financing cells %+v, %+v", p.Fin, q.Fin)
 	}
 	if len(l.Totals) != 1 || l.Totals[0].Amounts[ledger.FieldNeed] != ledger.Wan(9000, 0) {
 		t.Errorf("合计 %+v", l.Totals)

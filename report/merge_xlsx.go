@@ -196,7 +196,7 @@ func amountValue(a ledger.Amount) float64 { return float64(a.Units()) / 10000 }
 
 // dateSerial is a day as an Excel serial number (1900 date system).
 func dateSerial(d ledger.Date) float64 {
-	t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	t := time.Date(int(d.Year), time.Month(d.Month), int(d.Day), 0, 0, 0, 0, time.UTC)
 	return float64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
 }
 

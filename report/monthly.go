@@ -145,9 +145,9 @@ func monthlyTitle(res *rules.Result) string {
 
 // chineseDate is "2025年5月31日".
 func chineseDate(d ledger.Date) string {
-	s := itoa(d.Year) + "年" + itoa(d.Month) + "月"
+	s := itoa(int(d.Year)) + "年" + itoa(int(d.Month)) + "月"
 	if d.HasDay() {
-		s += itoa(d.Day) + "日"
+		s += itoa(int(d.Day)) + "日"
 	}
 	return s
 }

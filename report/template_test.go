@@ -157,11 +157,11 @@ func TestTemplateRongziFilledIsRead(t *testing.T) {
 		}
 	}
 	p := l.Projects
-	if p[0].Need != ledger.Wan(6000, 0) || p[0].Credit != ledger.Wan(5000, 0) || p[0].DockDate != ledger.DayDate(2025, 4, 2) || p[0].Method != "银行贷款" {
-		t.Errorf("project 1 %+v", p[0])
+	if f := p[0].Fin; f == nil || f.Need != ledger.Wan(6000, 0) || f.Credit != ledger.Wan(5000, 0) || f.DockDate != ledger.DayDate(2025, 4, 2) || f.Method != "银行贷款" {
+		t.Errorf("project 1 %+v", f)
 	}
-	if p[2].Disbursed != ledger.Wan(1500, 25) || p[2].DockStatus != "已放款" {
-		t.Errorf("project 3 %+v", p[2])
+	if f := p[2].Fin; f == nil || f.Disbursed != ledger.Wan(1500, 25) || f.DockStatus != "已放款" {
+		t.Errorf("project 3 %+v", f)
 	}
 }
 

@@ -47,8 +47,8 @@ func (md MonthDay) String() string { return fmt.Sprintf("%02d-%02d", md.Month, m
 // In returns the date in the given year; 02-29 falls back to 02-28 in a common year.
 func (md MonthDay) In(year int) ledger.Date {
 	end := ledger.MonthDate(year, md.Month).MonthEnd()
-	if md.Day < end.Day {
-		end.Day = md.Day
+	if md.Day < int(end.Day) {
+		return ledger.DayDate(year, md.Month, md.Day)
 	}
 	return end
 }

@@ -92,7 +92,7 @@ func newEvaluation(l *ledger.Ledger, r *Rules, opts Options) *evaluation {
 	e.asOf = e.res.AsOf
 	e.year = l.Year
 	if e.year == 0 {
-		e.year = e.asOf.Year
+		e.year = int(e.asOf.Year)
 	}
 	e.headerRow = 1
 	if len(l.HeaderRows) > 0 {

@@ -277,8 +277,8 @@ func TestEvaluateAsOfFlagAndDaySchedule(t *testing.T) {
 func TestEvaluateRongzi(t *testing.T) {
 	cols := []ledger.Field{ledger.FieldSeq, ledger.FieldName, ledger.FieldNeed}
 	l := newLedger(day(2025, 5, 31), cols, rows(
-		ledger.Project{Name: "甲", Need: w(100)},
-		ledger.Project{Name: "甲", Need: w(-5)},
+		ledger.Project{Name: "甲", Fin: &ledger.Financing{Need: w(100)}},
+		ledger.Project{Name: "甲", Fin: &ledger.Financing{Need: w(-5)}},
 	)...)
 	l.Kind = ledger.KindRongzi
 	res := Evaluate(l, nil, Options{})

@@ -32,7 +32,7 @@ func joinRongzi(file string, ps ...ledger.Project) *Result {
 func TestJoin(t *testing.T) {
 	bank := "中国建设银行陵川支行"
 	fin := func(name, code string) ledger.Project {
-		return ledger.Project{Name: name, Code: code, Method: "银行贷款", Bank: bank, DockStatus: "已对接", Need: w(100)}
+		return ledger.Project{Name: name, Code: code, Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已对接", Need: w(100)}}
 	}
 	cases := []struct {
 		name       string
@@ -56,9 +56,9 @@ func TestJoin(t *testing.T) {
 			JoinSummary{Matched: 1, ByName: 1, Unknown: 1}, []int{5}, 1, []string{"陵川县国道341线城区过境段改线工程", "陵川县西河底镇200MW风电项目"}},
 		{"同一项目两行", []ledger.Project{fin("陵川县西河底镇200MW风电项目", ""), fin("陵川县西河底镇200MW 风电项目", "")},
 			JoinSummary{Matched: 2, ByName: 2}, nil, 1, []string{"陵川县国道341线城区过境段改线工程"}},
-		{"没有名称也没有代码", []ledger.Project{{Method: "银行贷款", Bank: bank, Need: w(100)}},
+		{"没有名称也没有代码", []ledger.Project{{Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, Need: w(100)}}},
 			JoinSummary{}, nil, 0, []string{"陵川县国道341线城区过境段改线工程", "陵川县西河底镇200MW风电项目"}},
-		{"只有代码，对不上", []ledger.Project{{Code: "2501-140524-04-01-000001", Bank: bank, Need: w(100)}},
+		{"只有代码，对不上", []ledger.Project{{Code: "2501-140524-04-01-000001", Fin: &ledger.Financing{Bank: bank, Need: w(100)}}},
 			JoinSummary{Unknown: 1}, []int{5}, 0, []string{"陵川县国道341线城区过境段改线工程", "陵川县西河底镇200MW风电项目"}},
 	}
 	for _, c := range cases {
@@ -103,8 +103,8 @@ func TestJoin(t *testing.T) {
 func TestJoinFindingCell(t *testing.T) {
 	kf := joinKaifugong("全县.xlsx")
 	rz := joinRongzi("融资.xlsx",
-		ledger.Project{Name: "陵川县古郊乡森林康养基地项目", Bank: "甲行", DockStatus: "已对接", Need: w(100)},
-		ledger.Project{Code: "X-1", Bank: "甲行", DockStatus: "已对接", Need: w(100)})
+		ledger.Project{Name: "陵川县古郊乡森林康养基地项目", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(100)}},
+		ledger.Project{Code: "X-1", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(100)}})
 	Join([]*Result{kf}, []*Result{rz})
 	var got []string
 	for _, f := range rz.Findings {
@@ -125,10 +125,10 @@ func TestJoinSeveral(t *testing.T) {
 	a, b := joinKaifugong("a.xlsx"), joinKaifugong("b.xlsx")
 	b.Ledger.Projects = b.Ledger.Projects[:1]
 	b.Ledger.Projects[0].Name, b.Ledger.Projects[0].Code = "陵川县六泉乡光伏扶贫电站扩容项目", ""
-	r1 := joinRongzi("r1.xlsx", ledger.Project{Name: "陵川县六泉乡光伏扶贫电站扩容项目", Bank: "甲行", DockStatus: "已对接", Need: w(1)})
+	r1 := joinRongzi("r1.xlsx", ledger.Project{Name: "陵川县六泉乡光伏扶贫电站扩容项目", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(1)}})
 	r2 := joinRongzi("r2.xlsx",
-		ledger.Project{Name: "陵川县西河底镇200MW风电项目", Bank: "甲行", DockStatus: "已对接", Need: w(1)},
-		ledger.Project{Name: "陵川县古郊乡森林康养基地项目", Bank: "甲行", DockStatus: "已对接", Need: w(1)})
+		ledger.Project{Name: "陵川县西河底镇200MW风电项目", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(1)}},
+		ledger.Project{Name: "陵川县古郊乡森林康养基地项目", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(1)}})
 	other := joinKaifugong("c.xlsx") // a 开复工台账 passed among the financing ones is left alone
 
 	for range 2 {
@@ -159,7 +159,7 @@ func TestJoinSeveral(t *testing.T) {
 
 // With no ledger of one kind there is nothing to join: no finding, no summary.
 func TestJoinOneSide(t *testing.T) {
-	rz := joinRongzi("r.xlsx", ledger.Project{Name: "陵川县古郊乡森林康养基地项目", Bank: "甲行", DockStatus: "已对接", Need: w(1)})
+	rz := joinRongzi("r.xlsx", ledger.Project{Name: "陵川县古郊乡森林康养基地项目", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(1)}})
 	n := len(rz.Findings)
 	Join(nil, []*Result{rz})
 	kf := joinKaifugong("k.xlsx")
@@ -176,7 +176,7 @@ func TestJoinKeyProjectsFromRules(t *testing.T) {
 	r.KeyProjects.AnnualPlanMin = w(1000)
 	l := joinKaifugong("k.xlsx").Ledger
 	kf := Evaluate(l, r, Options{})
-	rz := joinRongzi("r.xlsx", ledger.Project{Name: "陵川县礼义镇应急水源工程", Bank: "甲行", DockStatus: "已对接", Need: w(1)})
+	rz := joinRongzi("r.xlsx", ledger.Project{Name: "陵川县礼义镇应急水源工程", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(1)}})
 	Join([]*Result{kf}, []*Result{rz})
 	if kf.Join.KeyProjects != 4 || len(kf.Join.KeyUnfinanced) != 3 {
 		t.Errorf("%+v", kf.Join)

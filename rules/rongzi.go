@@ -72,33 +72,35 @@ func (c *rongziChecks) checkColumns() {
 
 func (c *rongziChecks) checkProject(_ int, p *ledger.Project) {
 	e, r := c.e, c.e.r
-	status := valueKey(p.DockStatus)
+	dockStatus, need := p.Text(ledger.FieldDockStatus), p.Amount(ledger.FieldNeed)
+	status := valueKey(dockStatus)
 	rank, onLadder := dockLadder[status]
 	closed := status == DockStopped || status == DockNoNeed
 
-	if e.has(ledger.FieldNeed) && !p.Need.IsSet() && !closed && !e.badCell(p.Row, ledger.FieldNeed) {
+	if e.has(ledger.FieldNeed) && !need.IsSet() && !closed && !e.badCell(p.Row, ledger.FieldNeed) {
 		e.cellFinding(RuleMissingValue, SeverityError, p, ledger.FieldNeed, "",
 			"融资需求为空，请填写项目的融资需求金额（万元）；不需要融资的，对接状态填“"+DockNoNeed+"”。")
 	}
 	if status != "" && !r.isDockStatus(status) {
-		e.cellFinding(RuleBadValue, SeverityError, p, ledger.FieldDockStatus, p.DockStatus,
-			fmt.Sprintf("对接状态“%s”不是可用的值，请填写%s。", p.DockStatus, quoteList(r.Values.DockStatus)))
+		e.cellFinding(RuleBadValue, SeverityError, p, ledger.FieldDockStatus, dockStatus,
+			fmt.Sprintf("对接状态“%s”不是可用的值，请填写%s。", dockStatus, quoteList(r.Values.DockStatus)))
 	}
-	method, methodOK := r.methodName(p.Method)
+	methodText := p.Text(ledger.FieldMethod)
+	method, methodOK := r.methodName(methodText)
 	if !methodOK {
-		e.cellFinding(RuleBadValue, SeverityError, p, ledger.FieldMethod, p.Method,
-			fmt.Sprintf("融资方式“%s”不是可用的值，请填写%s；几种方式并用时用“、”隔开。", p.Method, quoteList(r.Values.Method)))
+		e.cellFinding(RuleBadValue, SeverityError, p, ledger.FieldMethod, methodText,
+			fmt.Sprintf("融资方式“%s”不是可用的值，请填写%s；几种方式并用时用“、”隔开。", methodText, quoteList(r.Values.Method)))
 	}
 	c.statusConflicts(p, status)
 
-	if e.has(ledger.FieldBank) && p.Bank == "" && p.Need.Sign() > 0 && !closed {
+	if e.has(ledger.FieldBank) && p.Text(ledger.FieldBank) == "" && need.Sign() > 0 && !closed {
 		e.cellFinding(RuleFinancingUnassigned, SeverityWarning, p, ledger.FieldBank, "",
-			fmt.Sprintf("项目有融资需求%s万元，但没有对接金融机构，请组织银企对接、明确对接的金融机构后填写；如已不需要融资，请把对接状态改为“%s”。", p.Need, DockNoNeed))
+			fmt.Sprintf("项目有融资需求%s万元，但没有对接金融机构，请组织银企对接、明确对接的金融机构后填写；如已不需要融资，请把对接状态改为“%s”。", need, DockNoNeed))
 		c.fin.Unassigned = append(c.fin.Unassigned, projectLabel(p))
 	}
-	if p.Disbursed.Sign() > 0 && p.Need.IsSet() && p.Need.Sign() >= 0 && p.Disbursed.Cmp(p.Need) > 0 {
-		e.cellFinding(RuleFundsExceedNeed, SeverityWarning, p, ledger.FieldDisbursed, p.Disbursed.String(),
-			fmt.Sprintf("放款金额%s万元超过融资需求%s万元，请核对这两个数字；如融资需求已经调整，请同步修改融资需求。", p.Disbursed, p.Need))
+	if disbursed := p.Amount(ledger.FieldDisbursed); disbursed.Sign() > 0 && need.IsSet() && need.Sign() >= 0 && disbursed.Cmp(need) > 0 {
+		e.cellFinding(RuleFundsExceedNeed, SeverityWarning, p, ledger.FieldDisbursed, disbursed.String(),
+			fmt.Sprintf("放款金额%s万元超过融资需求%s万元，请核对这两个数字；如融资需求已经调整，请同步修改融资需求。", disbursed, need))
 	}
 
 	c.count(p, status, rank, onLadder, closed, method)
@@ -107,17 +109,19 @@ func (c *rongziChecks) checkProject(_ int, p *ledger.Project) {
 // statusConflicts are the 对接状态 that the amounts contradict.
 func (c *rongziChecks) statusConflicts(p *ledger.Project, status string) {
 	e := c.e
+	dockStatus := p.Text(ledger.FieldDockStatus)
 	switch status {
 	case DockDisbursed, DockPartly:
-		if p.Disbursed.Sign() > 0 || !e.has(ledger.FieldDisbursed) || e.badCell(p.Row, ledger.FieldDisbursed) {
+		disbursed := p.Amount(ledger.FieldDisbursed)
+		if disbursed.Sign() > 0 || !e.has(ledger.FieldDisbursed) || e.badCell(p.Row, ledger.FieldDisbursed) {
 			return
 		}
 		what := "为空"
-		if p.Disbursed.IsSet() {
+		if disbursed.IsSet() {
 			what = "为0"
 		}
-		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldDockStatus, p.DockStatus,
-			fmt.Sprintf("对接状态为“%s”，但放款金额%s，请填写已放款的金额；如尚未放款，请按实际进展填写对接状态。", p.DockStatus, what))
+		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldDockStatus, dockStatus,
+			fmt.Sprintf("对接状态为“%s”，但放款金额%s，请填写已放款的金额；如尚未放款，请按实际进展填写对接状态。", dockStatus, what))
 	case DockNone:
 		var given []string
 		for _, f := range []ledger.Field{ledger.FieldCredit, ledger.FieldSigned, ledger.FieldDisbursed} {
@@ -128,31 +132,34 @@ func (c *rongziChecks) statusConflicts(p *ledger.Project, status string) {
 		if len(given) == 0 {
 			return
 		}
-		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldDockStatus, p.DockStatus,
+		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldDockStatus, dockStatus,
 			fmt.Sprintf("对接状态为“%s”，但已填%s，请按实际进展填写对接状态（如“%s”“%s”“%s”），或核对金额。",
-				p.DockStatus, strings.Join(given, "、"), DockCredited, DockSigned, DockDisbursed))
+				dockStatus, strings.Join(given, "、"), DockCredited, DockSigned, DockDisbursed))
 	}
 }
 
 // count adds the project to the funnel, the sums and its groups. Each stage counts the
 // projects that reached it or a later one.
 func (c *rongziChecks) count(p *ledger.Project, status string, rank int, onLadder, closed bool, method string) {
-	disbursed := p.Disbursed.Sign() > 0
-	signed := disbursed || p.Signed.Sign() > 0 || onLadder && rank >= dockLadder[DockSigned]
-	credited := signed || p.Credit.Sign() > 0 || onLadder && rank >= dockLadder[DockCredited]
+	bank := p.Text(ledger.FieldBank)
+	need, credit := p.Amount(ledger.FieldNeed), p.Amount(ledger.FieldCredit)
+	signedAmount, disbursedAmount := p.Amount(ledger.FieldSigned), p.Amount(ledger.FieldDisbursed)
+	disbursed := disbursedAmount.Sign() > 0
+	signed := disbursed || signedAmount.Sign() > 0 || onLadder && rank >= dockLadder[DockSigned]
+	credited := signed || credit.Sign() > 0 || onLadder && rank >= dockLadder[DockCredited]
 	// Without a status on the ladder, a named bank says the talks have begun; 未对接
 	// with a bank filled in is a bank intended (意向银行), not yet met.
-	docked := credited || onLadder && rank >= dockLadder[DockDocked] || !onLadder && !closed && p.Bank != ""
+	docked := credited || onLadder && rank >= dockLadder[DockDocked] || !onLadder && !closed && bank != ""
 
 	fc, fa := &c.fin.Counts, &c.fin.Amounts
 	fc.Projects++
-	fa.Need = fa.Need.Add(p.Need)
-	fa.Credit = fa.Credit.Add(p.Credit)
-	fa.Signed = fa.Signed.Add(p.Signed)
-	fa.Disbursed = fa.Disbursed.Add(p.Disbursed)
+	fa.Need = fa.Need.Add(need)
+	fa.Credit = fa.Credit.Add(credit)
+	fa.Signed = fa.Signed.Add(signedAmount)
+	fa.Disbursed = fa.Disbursed.Add(disbursedAmount)
 	if docked {
 		fc.Docked++
-		fa.DockedNeed = fa.DockedNeed.Add(p.Need)
+		fa.DockedNeed = fa.DockedNeed.Add(need)
 	}
 	if credited {
 		fc.Credited++
@@ -168,7 +175,7 @@ func (c *rongziChecks) count(p *ledger.Project, status string, rank int, onLadde
 		method = MethodNotGiven
 	}
 	addToGroup(c.byMethod, method, method, p)
-	bank, key := p.Bank, ledger.NormalizeName(p.Bank)
+	key := ledger.NormalizeName(bank)
 	if key == "" {
 		bank = BankNone
 	}
@@ -182,10 +189,10 @@ func addToGroup(groups map[string]*FinancingGroup, key, name string, p *ledger.P
 		groups[key] = g
 	}
 	g.Projects++
-	g.Need = g.Need.Add(p.Need)
-	g.Credit = g.Credit.Add(p.Credit)
-	g.Signed = g.Signed.Add(p.Signed)
-	g.Disbursed = g.Disbursed.Add(p.Disbursed)
+	g.Need = g.Need.Add(p.Amount(ledger.FieldNeed))
+	g.Credit = g.Credit.Add(p.Amount(ledger.FieldCredit))
+	g.Signed = g.Signed.Add(p.Amount(ledger.FieldSigned))
+	g.Disbursed = g.Disbursed.Add(p.Amount(ledger.FieldDisbursed))
 }
 
 func (c *rongziChecks) finish() {

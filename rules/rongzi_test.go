@@ -38,22 +38,22 @@ func newRongzi(cols []ledger.Field, ps ...ledger.Project) *ledger.Ledger {
 func TestRongziFindings(t *testing.T) {
 	bank := "中国农业银行陵川县支行"
 	ps := []ledger.Project{
-		/* 5 */ {Name: "甲", Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(1000), Credit: w(1000), Signed: w(1000), Disbursed: w(800)},
-		/* 6 */ {Name: "乙", Method: "银行贷款", DockStatus: "未对接", Need: w(500)}, // no bank
-		/* 7 */ {Name: "丙", Method: "银行贷款", DockStatus: "终止", Need: w(500)}, // no bank, but 终止
-		/* 8 */ {Name: "丁", Method: "银行贷款", DockStatus: "不需融资"}, // no need, no bank: nothing
-		/* 9 */ {Name: "戊", Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(300), Credit: w(400), Signed: w(400), Disbursed: w(350)},
-		/* 10 */ {Name: "己", Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(300), Credit: w(300), Signed: w(300)},
-		/* 11 */ {Name: "庚", Method: "银行贷款", Bank: bank, DockStatus: "部分放款", Need: w(300), Credit: w(300), Signed: w(300), Disbursed: w(0)},
-		/* 12 */ {Name: "辛", Method: "银行贷款", Bank: bank, DockStatus: "未对接", Need: w(300), Credit: w(200)},
-		/* 13 */ {Name: "壬", Method: "银行贷款", Bank: bank, DockStatus: "洽谈中", Need: w(300)},
-		/* 14 */ {Name: "癸", Method: "高利贷", Bank: bank, DockStatus: "已对接", Need: w(300)},
-		/* 15 */ {Name: "子", Method: "银行贷款", Bank: bank, DockStatus: "已对接"}, // need empty
-		/* 16 */ {Method: "银行贷款", Bank: bank, DockStatus: "已对接", Need: w(100)}, // name empty
-		/* 17 */ {Name: "丑", Method: "银行贷款", Bank: bank, DockStatus: "已对接", Need: w(-100)},
-		/* 18 */ {Name: "寅", Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(300), Credit: w(300), Signed: w(300)}, // 放款金额 unreadable
-		/* 19 */ {Name: "卯", Method: "专项债券+银行贷款", Bank: bank, DockStatus: "已 授信", Need: w(300), Credit: w(300)}, // both fine
-		/* 20 */ {Name: "甲", Method: "PPP", Bank: bank, DockStatus: "已对接", Need: w(300)}, // duplicate of row 5
+		/* 5 */ {Name: "甲", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(1000), Credit: w(1000), Signed: w(1000), Disbursed: w(800)}},
+		/* 6 */ {Name: "乙", Fin: &ledger.Financing{Method: "银行贷款", DockStatus: "未对接", Need: w(500)}}, // no bank
+		/* 7 */ {Name: "丙", Fin: &ledger.Financing{Method: "银行贷款", DockStatus: "终止", Need: w(500)}}, // no bank, but 终止
+		/* 8 */ {Name: "丁", Fin: &ledger.Financing{Method: "银行贷款", DockStatus: "不需融资"}}, // no need, no bank: nothing
+		/* 9 */ {Name: "戊", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(300), Credit: w(400), Signed: w(400), Disbursed: w(350)}},
+		/* 10 */ {Name: "己", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(300), Credit: w(300), Signed: w(300)}},
+		/* 11 */ {Name: "庚", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "部分放款", Need: w(300), Credit: w(300), Signed: w(300), Disbursed: w(0)}},
+		/* 12 */ {Name: "辛", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "未对接", Need: w(300), Credit: w(200)}},
+		/* 13 */ {Name: "壬", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "洽谈中", Need: w(300)}},
+		/* 14 */ {Name: "癸", Fin: &ledger.Financing{Method: "高利贷", Bank: bank, DockStatus: "已对接", Need: w(300)}},
+		/* 15 */ {Name: "子", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已对接"}}, // need empty
+		/* 16 */ {Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已对接", Need: w(100)}}, // name empty
+		/* 17 */ {Name: "丑", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已对接", Need: w(-100)}},
+		/* 18 */ {Name: "寅", Fin: &ledger.Financing{Method: "银行贷款", Bank: bank, DockStatus: "已放款", Need: w(300), Credit: w(300), Signed: w(300)}}, // 放款金额 unreadable
+		/* 19 */ {Name: "卯", Fin: &ledger.Financing{Method: "专项债券+银行贷款", Bank: bank, DockStatus: "已 授信", Need: w(300), Credit: w(300)}}, // both fine
+		/* 20 */ {Name: "甲", Fin: &ledger.Financing{Method: "PPP", Bank: bank, DockStatus: "已对接", Need: w(300)}}, // duplicate of row 5
 	}
 	l := newRongzi(rongziColumns, ps...)
 	l.Problems = []ledger.Problem{{Kind: ledger.ProblemBadNumber, Row: 18, Col: rzDisbursed, Field: ledger.FieldDisbursed, Value: "约300"}}
@@ -115,23 +115,23 @@ func TestRongziStages(t *testing.T) {
 		p                                   ledger.Project
 		docked, credited, signed, disbursed bool
 	}{
-		{"未对接", ledger.Project{DockStatus: "未对接", Need: w(100)}, false, false, false, false},
-		{"未对接但写了意向银行", ledger.Project{DockStatus: "未对接", Bank: "甲行", Need: w(100)}, false, false, false, false},
-		{"已对接", ledger.Project{DockStatus: "已对接", Bank: "甲行"}, true, false, false, false},
-		{"审批中", ledger.Project{DockStatus: "审批中", Bank: "甲行"}, true, false, false, false},
-		{"已授信（只有状态）", ledger.Project{DockStatus: "已授信", Bank: "甲行"}, true, true, false, false},
-		{"授信金额（没有状态）", ledger.Project{Bank: "甲行", Credit: w(50)}, true, true, false, false},
-		{"授信金额为0", ledger.Project{DockStatus: "审批中", Bank: "甲行", Credit: w(0)}, true, false, false, false},
-		{"已签约（只有状态）", ledger.Project{DockStatus: "已签约", Bank: "甲行"}, true, true, true, false},
-		{"签约金额", ledger.Project{DockStatus: "已对接", Bank: "甲行", Signed: w(50)}, true, true, true, false},
-		{"已放款但没有金额", ledger.Project{DockStatus: "已放款", Bank: "甲行", Credit: w(50), Signed: w(50)}, true, true, true, false},
-		{"部分放款", ledger.Project{DockStatus: "部分放款", Bank: "甲行", Disbursed: w(10)}, true, true, true, true},
-		{"只有放款金额", ledger.Project{Disbursed: w(10)}, true, true, true, true},
-		{"只写了银行", ledger.Project{Bank: "甲行", Need: w(100)}, true, false, false, false},
-		{"什么都没写", ledger.Project{Need: w(100)}, false, false, false, false},
-		{"终止", ledger.Project{DockStatus: "终止", Bank: "甲行", Need: w(100)}, false, false, false, false},
-		{"不需融资", ledger.Project{DockStatus: "不需融资"}, false, false, false, false},
-		{"县里加的状态", ledger.Project{DockStatus: "洽谈中", Bank: "甲行"}, true, false, false, false},
+		{"未对接", ledger.Project{Fin: &ledger.Financing{DockStatus: "未对接", Need: w(100)}}, false, false, false, false},
+		{"未对接但写了意向银行", ledger.Project{Fin: &ledger.Financing{DockStatus: "未对接", Bank: "甲行", Need: w(100)}}, false, false, false, false},
+		{"已对接", ledger.Project{Fin: &ledger.Financing{DockStatus: "已对接", Bank: "甲行"}}, true, false, false, false},
+		{"审批中", ledger.Project{Fin: &ledger.Financing{DockStatus: "审批中", Bank: "甲行"}}, true, false, false, false},
+		{"已授信（只有状态）", ledger.Project{Fin: &ledger.Financing{DockStatus: "已授信", Bank: "甲行"}}, true, true, false, false},
+		{"授信金额（没有状态）", ledger.Project{Fin: &ledger.Financing{Bank: "甲行", Credit: w(50)}}, true, true, false, false},
+		{"授信金额为0", ledger.Project{Fin: &ledger.Financing{DockStatus: "审批中", Bank: "甲行", Credit: w(0)}}, true, false, false, false},
+		{"已签约（只有状态）", ledger.Project{Fin: &ledger.Financing{DockStatus: "已签约", Bank: "甲行"}}, true, true, true, false},
+		{"签约金额", ledger.Project{Fin: &ledger.Financing{DockStatus: "已对接", Bank: "甲行", Signed: w(50)}}, true, true, true, false},
+		{"已放款但没有金额", ledger.Project{Fin: &ledger.Financing{DockStatus: "已放款", Bank: "甲行", Credit: w(50), Signed: w(50)}}, true, true, true, false},
+		{"部分放款", ledger.Project{Fin: &ledger.Financing{DockStatus: "部分放款", Bank: "甲行", Disbursed: w(10)}}, true, true, true, true},
+		{"只有放款金额", ledger.Project{Fin: &ledger.Financing{Disbursed: w(10)}}, true, true, true, true},
+		{"只写了银行", ledger.Project{Fin: &ledger.Financing{Bank: "甲行", Need: w(100)}}, true, false, false, false},
+		{"什么都没写", ledger.Project{Fin: &ledger.Financing{Need: w(100)}}, false, false, false, false},
+		{"终止", ledger.Project{Fin: &ledger.Financing{DockStatus: "终止", Bank: "甲行", Need: w(100)}}, false, false, false, false},
+		{"不需融资", ledger.Project{Fin: &ledger.Financing{DockStatus: "不需融资"}}, false, false, false, false},
+		{"县里加的状态", ledger.Project{Fin: &ledger.Financing{DockStatus: "洽谈中", Bank: "甲行"}}, true, false, false, false},
 	}
 	b := func(v bool) int {
 		if v {
@@ -156,13 +156,13 @@ func TestRongziStages(t *testing.T) {
 // TestRongziFigures: exact sums, the two rates and the totals by 融资方式 and by bank.
 func TestRongziFigures(t *testing.T) {
 	ps := []ledger.Project{
-		{Name: "一", Method: "银行贷款", Bank: "乙银行", DockStatus: "已放款", Need: w(1000.10), Credit: w(800), Signed: w(600), Disbursed: w(400.05)},
-		{Name: "二", Method: "专项债券", Bank: "甲银行", DockStatus: "已签约", Need: w(2000), Credit: w(2000), Signed: w(1000)},
-		{Name: "三", Method: "ＰＰＰ", Bank: "乙 银行", DockStatus: "已对接", Need: w(0.01)},
-		{Name: "四", Method: "专项债券+银行贷款", Bank: "丙银行", DockStatus: "审批中", Need: w(1000.10)},
-		{Name: "五", Method: "银行贷款", DockStatus: "未对接", Need: w(300)},
-		{Name: "六", DockStatus: "未对接", Need: w(0.02)},
-		{Name: "七", Method: "民间借贷", Bank: "丁公司", DockStatus: "已对接", Need: w(10)},
+		{Name: "一", Fin: &ledger.Financing{Method: "银行贷款", Bank: "乙银行", DockStatus: "已放款", Need: w(1000.10), Credit: w(800), Signed: w(600), Disbursed: w(400.05)}},
+		{Name: "二", Fin: &ledger.Financing{Method: "专项债券", Bank: "甲银行", DockStatus: "已签约", Need: w(2000), Credit: w(2000), Signed: w(1000)}},
+		{Name: "三", Fin: &ledger.Financing{Method: "ＰＰＰ", Bank: "乙 银行", DockStatus: "已对接", Need: w(0.01)}},
+		{Name: "四", Fin: &ledger.Financing{Method: "专项债券+银行贷款", Bank: "丙银行", DockStatus: "审批中", Need: w(1000.10)}},
+		{Name: "五", Fin: &ledger.Financing{Method: "银行贷款", DockStatus: "未对接", Need: w(300)}},
+		{Name: "六", Fin: &ledger.Financing{DockStatus: "未对接", Need: w(0.02)}},
+		{Name: "七", Fin: &ledger.Financing{Method: "民间借贷", Bank: "丁公司", DockStatus: "已对接", Need: w(10)}},
 	}
 	res := Evaluate(newRongzi(rongziColumns, ps...), nil, Options{})
 	fin := res.Financing
@@ -226,7 +226,7 @@ func TestRongziFigures(t *testing.T) {
 
 // TestRongziRatesNotAvailable: no column, or nothing to divide by, is no rate.
 func TestRongziRatesNotAvailable(t *testing.T) {
-	p := ledger.Project{Name: "一", Bank: "甲行", DockStatus: "已对接", Need: w(100)}
+	p := ledger.Project{Name: "一", Fin: &ledger.Financing{Bank: "甲行", DockStatus: "已对接", Need: w(100)}}
 	res := Evaluate(newRongzi(rongziColumns, p), nil, Options{})
 	wantRate(t, "credit rate, no credit given", res.Financing.CreditRate, 0)
 	wantRate(t, "disburse rate, no credit", res.Financing.DisburseRate, -1)
@@ -241,7 +241,7 @@ func TestRongziRatesNotAvailable(t *testing.T) {
 // and its rows are not flagged one by one for what the sheet lacks.
 func TestRongziMissingColumns(t *testing.T) {
 	cols := []ledger.Field{ledger.FieldName, ledger.FieldMethod, ledger.FieldCredit, ledger.FieldDisbursed}
-	res := Evaluate(newRongzi(cols, ledger.Project{Name: "一", Method: "银行贷款", Credit: w(10)}), nil, Options{})
+	res := Evaluate(newRongzi(cols, ledger.Project{Name: "一", Fin: &ledger.Financing{Method: "银行贷款", Credit: w(10)}}), nil, Options{})
 	var got []string
 	for _, f := range res.Findings {
 		got = append(got, f.Rule+":"+string(f.Field)+":"+string(f.Severity))
@@ -285,7 +285,7 @@ func TestRongziValuesFromRules(t *testing.T) {
 	r := Default()
 	r.Values.DockStatus = append(r.Values.DockStatus, "洽谈中")
 	r.Values.Method = []string{"银行贷款"}
-	p := ledger.Project{Name: "一", Method: "专项债券", Bank: "甲行", DockStatus: "洽谈中", Need: w(100)}
+	p := ledger.Project{Name: "一", Fin: &ledger.Financing{Method: "专项债券", Bank: "甲行", DockStatus: "洽谈中", Need: w(100)}}
 	res := Evaluate(newRongzi(rongziColumns, p), r, Options{})
 	if got := findingKeys(res.Findings); !reflect.DeepEqual(got, []string{"bad-value@5:4"}) {
 		t.Errorf("findings %v", got)

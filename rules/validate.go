@@ -339,7 +339,7 @@ func parseMonthDay(s string) (MonthDay, bool) {
 	}
 	month, _ := strconv.Atoi(m[1])
 	day, _ := strconv.Atoi(m[2])
-	if month < 1 || month > 12 || day < 1 || day > ledger.MonthDate(2024, month).MonthEnd().Day {
+	if month < 1 || month > 12 || day < 1 || day > int(ledger.MonthDate(2024, month).MonthEnd().Day) {
 		return MonthDay{}, false
 	}
 	return MonthDay{month, day}, true

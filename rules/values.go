@@ -57,9 +57,9 @@ func (r *Rules) IsBigProject(p *ledger.Project) bool {
 // days/days in the year, by the rules' Schedule. Dates before the year give 0, after it 1.
 func (r *Rules) ScheduleAt(d ledger.Date, year int) float64 {
 	switch {
-	case !d.IsSet() || d.Year < year:
+	case !d.IsSet() || int(d.Year) < year:
 		return 0
-	case d.Year > year:
+	case int(d.Year) > year:
 		return 1
 	}
 	if r.Schedule == ScheduleDay {
