@@ -177,7 +177,8 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		// compresses it on the other halves the time of a large ledger.
 		pr, pw := io.Pipe()
 		go func() { pw.CloseWithError(sr.run(rc, pw)) }()
-		_, err = io.Copy(w, pr)
+		// Copy in chunks as large as the rewrite writes, or it waits on every read.
+		_, err = io.CopyBuffer(w, pr, make([]byte, 256<<10))
 		pr.CloseWithError(err) // if the copy failed, the rewrite stops too
 		return err
 	}
