@@ -294,6 +294,62 @@ func (s *streamSource) Merges(sheet string) ([]Range, error) {
 // Rows streams the sheet's cells, raw: shared strings looked up, inline strings
 // joined, numbers, booleans ("1"/"0") and errors as written.
 func (s *streamSource) Rows(sheet string, fn func(int, []string) bool) error {
+	if f := s.files[s.parts[sheet]]; f == nil || f.UncompressedSize64 < pipelineMin {
+		return s.scanRows(sheet, fn)
+	}
+	// A large sheet is scanned on one core while fn builds the projects on the other:
+	// the scan hands over rows in batches.
+	type scanned struct {
+		row   int
+		cells []string
+	}
+	batches := make(chan []scanned, 4)
+	stop := make(chan struct{})
+	errc := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		batch := make([]scanned, 0, pipelineBatch)
+		send := func() bool {
+			select {
+			case batches <- batch:
+				batch = make([]scanned, 0, pipelineBatch)
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		err := s.scanRows(sheet, func(row int, cells []string) bool {
+			batch = append(batch, scanned{row, append([]string(nil), cells...)})
+			return len(batch) < pipelineBatch || send()
+		})
+		if err == nil && len(batch) > 0 {
+			send()
+		}
+		errc <- err
+	}()
+	stopped := false
+	for b := range batches {
+		for _, r := range b {
+			if stopped {
+				break
+			}
+			if !fn(r.row, r.cells) {
+				stopped = true
+				close(stop)
+			}
+		}
+	}
+	return <-errc
+}
+
+// Sheets of more than pipelineMin bytes of XML are read on two cores, pipelineBatch
+// rows handed over at a time; below that, starting a goroutine costs more than it saves.
+var pipelineMin uint64 = 4 << 20 // a variable so tests can send small sheets through the pipeline
+
+const pipelineBatch = 512
+
+// scanRows reads the sheet's rows on the calling goroutine.
+func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error {
 	rc, err := s.part(s.parts[sheet])
 	if err != nil {
 		return err

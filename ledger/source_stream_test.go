@@ -140,3 +140,30 @@ func TestDecodeEscapes(t *testing.T) {
 		}
 	}
 }
+
+// The two-core pipeline gives the rows the one-goroutine scan gives, and stops early
+// when asked (the header search reads 16 rows).
+func TestStreamPipeline(t *testing.T) {
+	defer func(v uint64) { pipelineMin = v }(pipelineMin)
+	files, _ := filepath.Glob("../testdata/*.xlsx")
+	for _, file := range files {
+		st, err := openStream(file, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pipelineMin = 1 << 62
+		want := cellsOf(t, st)
+		pipelineMin = 0
+		if got := cellsOf(t, st); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the pipeline read other cells", file)
+		}
+		for _, sheet := range st.Sheets() {
+			n := 0
+			st.Rows(sheet, func(int, []string) bool { n++; return n < 3 })
+			if n > 3 {
+				t.Errorf("%s!%s: %d rows after asking to stop at 3", file, sheet, n)
+			}
+		}
+		st.Close()
+	}
+}
