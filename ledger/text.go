@@ -24,34 +24,58 @@ func foldWidth(r rune) rune {
 // dashes unified (a run of them is one dash), Latin letters lower-cased. Applying it
 // twice changes nothing.
 func NormalizeName(s string) string {
+	// Most names are already in normal form: give them back without a copy (the
+	// duplicate check normalises every name of a 100,000-row ledger).
+	if isNormalName(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	last := rune(0)
 	for _, r := range s {
-		r = foldWidth(r)
-		switch {
-		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
-			continue // text pasted from web pages carries U+200B and U+FEFF
-		case r == '【' || r == '[' || r == '{' || r == '〔' || r == '〖' || r == '﹙':
-			r = '('
-		case r == '】' || r == ']' || r == '}' || r == '〕' || r == '〗' || r == '﹚':
-			r = ')'
-		case r == '“' || r == '”' || r == '「' || r == '」' || r == '"' || r == '\'' || r == '‘' || r == '’':
-			continue
-		case r == '、' || r == '，' || r == ';' || r == '；' || r == '·' || r == '•' || r == '・' || r == '･' || r == '‧':
-			r = ','
-		case r == '—' || r == '–' || r == '－' || r == '―' || r == '‐' || r == '‑' || r == '‒' || r == '−' || r == '﹣':
-			r = '-'
-		case r == '〜':
-			r = '~'
-		}
-		if r == '-' && last == '-' {
+		r, keep := normalRune(r)
+		if !keep || r == '-' && last == '-' {
 			continue // "陵川——晋城" is "陵川-晋城"
 		}
 		last = r
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormalName reports whether NormalizeName would give s back unchanged.
+func isNormalName(s string) bool {
+	last := rune(0)
+	for _, r := range s {
+		n, keep := normalRune(r)
+		if !keep || n != r || r == utf8.RuneError || r == '-' && last == '-' {
+			return false
+		}
+		last = r
+	}
+	return true
+}
+
+// normalRune is what one character of a name becomes, and whether it is kept.
+func normalRune(r rune) (rune, bool) {
+	r = foldWidth(r)
+	switch {
+	case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+		return 0, false // text pasted from web pages carries U+200B and U+FEFF
+	case r == '【' || r == '[' || r == '{' || r == '〔' || r == '〖' || r == '﹙':
+		r = '('
+	case r == '】' || r == ']' || r == '}' || r == '〕' || r == '〗' || r == '﹚':
+		r = ')'
+	case r == '“' || r == '”' || r == '「' || r == '」' || r == '"' || r == '\'' || r == '‘' || r == '’':
+		return 0, false
+	case r == '、' || r == '，' || r == ';' || r == '；' || r == '·' || r == '•' || r == '・' || r == '･' || r == '‧':
+		r = ','
+	case r == '—' || r == '–' || r == '－' || r == '―' || r == '‐' || r == '‑' || r == '‒' || r == '−' || r == '﹣':
+		r = '-'
+	case r == '〜':
+		r = '~'
+	}
+	return unicode.ToLower(r), true
 }
 
 // cleanText trims a text cell and joins the lines of a name typed with line breaks

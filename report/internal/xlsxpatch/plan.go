@@ -116,6 +116,7 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		}
 		return styles.withFill(orig, warnFill)
 	}
+	sr.oldFills = len(oldFills) > 0
 	sr.unfill = func(orig int) (int, bool) {
 		if orig < 0 || orig >= len(xfFills) || !oldFills[xfFills[orig]] {
 			return 0, false

@@ -18,8 +18,11 @@ type sheetRewrite struct {
 	marks   map[int][]markStyle // row → marks sorted by column
 	restyle func(orig int, level Level) int
 	unfill  func(orig int) (int, bool) // a style carrying an earlier run's fill → its plain twin
-	legacy  string                     // the relationship id of a <legacyDrawing> to add, "" for none
-	hasLeg  bool                       // the sheet already has one
+	// oldFills says the workbook has fills from an earlier run, so every cell must be
+	// looked at; without them a row with no mark is copied through unread.
+	oldFills bool
+	legacy   string // the relationship id of a <legacyDrawing> to add, "" for none
+	hasLeg   bool   // the sheet already has one
 
 	colStyle map[int]int // 0-based column → default style from <cols>
 	nextRow  int         // index into rows of the next row to create
@@ -115,6 +118,27 @@ func (s *tagScanner) next(w *bufio.Writer) ([]byte, error) {
 			continue
 		}
 		return s.tag, nil
+	}
+}
+
+// copyThrough copies everything up to and including end (a row's end tag) without
+// looking at the tags in between.
+func (s *tagScanner) copyThrough(w *bufio.Writer, end []byte) error {
+	var tail []byte // the end of a chunk cut by a full buffer, which end may straddle
+	for {
+		chunk, err := s.r.ReadSlice('>')
+		w.Write(chunk)
+		if err == bufio.ErrBufferFull {
+			tail = append(tail[:0], chunk[max(0, len(chunk)-len(end)):]...)
+			continue
+		}
+		if err != nil {
+			return errors.New("unterminated row")
+		}
+		if bytes.HasSuffix(chunk, end) || len(tail) > 0 && bytes.HasSuffix(append(tail, chunk...), end) {
+			return nil
+		}
+		tail = tail[:0]
 	}
 }
 
@@ -238,6 +262,12 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 					continue
 				}
 				w.Write(tag)
+				if len(rowMarks) == 0 && !self && !sr.oldFills {
+					if err := sc.copyThrough(w, []byte("</"+string(prefix)+"row>")); err != nil {
+						return err
+					}
+					depth-- // the row's end tag went through with it
+				}
 				continue
 			case "c":
 				if closing {

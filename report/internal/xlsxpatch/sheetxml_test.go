@@ -120,3 +120,27 @@ func TestAttrs(t *testing.T) {
 		t.Errorf("relative: %q", got)
 	}
 }
+
+// Without fills from an earlier run, rows with no mark are copied through unread, byte
+// for byte, even across the reader's buffer; with them, every cell is looked at.
+func TestSheetRewriteCopiesUnmarkedRows(t *testing.T) {
+	long := strings.Repeat("长文本&gt;", 40000) // beyond the 256 KB buffer
+	in := `<worksheet><sheetData><row r="1"><c r="A1" s="7" t="inlineStr"><is><t>` + long + `</t></is></c></row>` +
+		`<row r="2"><c r="A2" s="7"><f>IF(B2&gt;1,1,0)</f><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row></sheetData></worksheet>`
+	marks := []Mark{{Row: 3, Col: 0, Level: LevelError}}
+	want := strings.Replace(in, `<c r="A3">`, `<c r="A3" s="100">`, 1)
+	if got := rewrite(t, in, marks, ""); got != want {
+		t.Errorf("unmarked rows changed:\n got %.300s\nwant %.300s", got[len(got)-300:], want[len(want)-300:])
+	}
+	sr := newSheetRewrite(marks)
+	sr.restyle = func(orig int, level Level) int { return 100 + orig }
+	sr.unfill = func(orig int) (int, bool) { return 70, orig == 7 }
+	sr.oldFills = true
+	var b strings.Builder
+	if err := sr.run(strings.NewReader(in), &b); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(b.String(), `s="70"`) != 2 {
+		t.Error("with old fills, the unmarked rows' cells were not looked at")
+	}
+}
