@@ -443,6 +443,13 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 			typ = append(typ[:0], sc.attr("t")...)
 			val = val[:0]
 			cellOpen = !empty
+			if cellOpen {
+				// Most cells are just <v>…</v> or <is><t>…</t></is>: read them in one step.
+				if v, ok := sc.simpleCell(); ok {
+					cells = s.setCell(cells, col, typ, v)
+					cellOpen = false
+				}
+			}
 		case "v":
 			inV = cellOpen && !closing && !empty
 		case "is":

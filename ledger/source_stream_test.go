@@ -167,3 +167,33 @@ func TestStreamPipeline(t *testing.T) {
 		st.Close()
 	}
 }
+
+// simpleCell reads the usual cells in one step and leaves every other shape to the
+// tag by tag path, consuming nothing.
+func TestSimpleCell(t *testing.T) {
+	tests := []struct {
+		after string // what follows the cell's start tag
+		want  string
+		ok    bool
+	}{
+		{`<v>1234.5</v></c><c r="B1">`, "1234.5", true},
+		{`<is><t>项目&amp;名称</t></is></c>`, "项目&名称", true},
+		{`<is><t xml:space="preserve"> 前后空格 </t></is></c>`, " 前后空格 ", true},
+		{`<v></v></c>`, "", true},
+		{`<f>SUM(A1:A2)</f><v>3</v></c>`, "", false},
+		{`<is><r><t>富</t></r><r><t>文本</t></r></is></c>`, "", false},
+		{`<x:v>1</x:v></x:c>`, "", false},
+		{`<v>12`, "", false}, // the cell goes on beyond what is buffered
+	}
+	for _, tt := range tests {
+		sc := newXMLScanner(strings.NewReader(tt.after))
+		sc.r.Peek(1) // fill the buffer as the scan would have
+		got, ok := sc.simpleCell()
+		if ok != tt.ok || string(got) != tt.want {
+			t.Errorf("%q: got %q %v, want %q %v", tt.after, got, ok, tt.want, tt.ok)
+		}
+		if !ok && sc.r.Buffered() != len(tt.after) {
+			t.Errorf("%q: consumed input though it was not read", tt.after)
+		}
+	}
+}
