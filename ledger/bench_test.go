@@ -3,15 +3,11 @@ package ledger
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"reflect"
-	"strings"
 	"sync"
 	"testing"
-	"testing/iotest"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -242,104 +238,4 @@ func BenchmarkRead(b *testing.B) {
 		rows += benchRows + 4
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
-}
-
-// TestScanSheet checks the one-pass scan the reader sizes its project slice by, fed
-// whole and one byte at a time so every tag is split across chunks somewhere.
-func TestScanSheet(t *testing.T) {
-	const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C6"/><sheetData>` +
-		`<row r="1"><c r="A1" t="s"><v>0</v></c></row>` +
-		`<row r="2" s="3" customFormat="1"><c r="A2" s="3"/><c r="B2" s="3"/></row>` + // styled, no values
-		`<row r="3" spans="1:3"/>` +
-		`<row r="4"><c r="A4" t="inlineStr"><is><t>a&gt;b</t></is></c><c r="B4"><f>A1&gt;0</f><v>1</v></c></row>` +
-		"<row\nr=\"5\"\n><c r=\"A5\"><v>2</v></c></row>" +
-		`</sheetData><mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell  ref="B4:B5" /></mergeCells></worksheet>`
-	prefixed := strings.NewReplacer("<row", "<x:row", "</row", "</x:row", "<c ", "<x:c ", "</c>", "</x:c>", "<v>", "<x:v>",
-		"</v>", "</x:v>", "<mergeCell", "<x:mergeCell").Replace(sheet)
-	want := sheetScan{merges: []Range{{Top: 1, Left: 0, Bottom: 1, Right: 2}, {Top: 4, Left: 1, Bottom: 5, Right: 1}}, valueRows: 3}
-	for name, xml := range map[string]string{"plain": sheet, "prefixed": prefixed} {
-		for _, oneByte := range []bool{false, true} {
-			var r io.Reader = strings.NewReader(xml)
-			if oneByte {
-				r = iotest.OneByteReader(r)
-			}
-			got, err := scanSheet(r)
-			if err != nil || !reflect.DeepEqual(got, want) {
-				t.Errorf("%s (one byte at a time: %v): scanSheet = %+v, %v; want %+v", name, oneByte, got, err, want)
-			}
-		}
-	}
-}
-
-// TestReadPrescan reads a small ledger with the background scan of the largest sheet
-// forced on and off, alone and beside a larger sheet that is not the ledger (whose
-// scan is then stopped), and wants the same Ledger each way.
-func TestReadPrescan(t *testing.T) {
-	book, err := genBenchLedger(300)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	single := filepath.Join(dir, "single.xlsx")
-	if err := os.WriteFile(single, book, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// The same ledger beside a larger sheet of plain numbers.
-	f, err := excelize.OpenReader(bytes.NewReader(book))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.NewSheet("附表"); err != nil {
-		t.Fatal(err)
-	}
-	sw, err := f.NewStreamWriter("附表")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 1; i <= 2000; i++ {
-		cell, _ := excelize.CoordinatesToCellName(1, i)
-		if err := sw.SetRow(cell, []any{i, i * 2, i * 3, i * 4, i * 5, i * 6, i * 7, i * 8}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	double := filepath.Join(dir, "double.xlsx")
-	if err := f.SaveAs(double); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-
-	defer func(v int64) { prescanMin = v }(prescanMin)
-	for _, path := range []string{single, double} {
-		prescanMin = 1 << 62
-		want, err := readExcelize(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(want.Projects) != 300 || cap(want.Projects) > 301 {
-			t.Errorf("%s: %d projects in room for %d, want 300 in at most 301", filepath.Base(path), len(want.Projects), cap(want.Projects))
-		}
-		prescanMin = 1
-		got, err := readExcelize(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: read with the background scan differs from without", filepath.Base(path))
-		}
-	}
-}
-
-// readExcelize reads through the excelize source, whose background scan sizes the
-// projects; Read itself uses the streaming source.
-func readExcelize(path string) (*Ledger, error) {
-	src, err := openXLSX(path, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer src.Close()
-	return ReadSource(src, path, Options{})
 }

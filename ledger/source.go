@@ -2,8 +2,9 @@ package ledger
 
 // Source gives a workbook's sheets as rows of raw cell values. Raw means as stored:
 // a date cell reads as its serial ("45731"), a number without its display format;
-// the reader converts values by the field of their column. Keeping this interface
-// small lets a faster reader replace excelize's without touching anything else.
+// the reader converts values by the field of their column. Two readers implement it:
+// the streaming workbook reader (source_stream.go) and the CSV one; the tests compare
+// the first with excelize through the same interface.
 type Source interface {
 	// Sheets lists the visible sheet names in workbook order.
 	Sheets() []string

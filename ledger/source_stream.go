@@ -10,6 +10,10 @@ import (
 	"strings"
 )
 
+// DefaultUnzipLimit caps how much a workbook may unpack to, so a zip bomb is refused
+// instead of filling memory. Real ledgers of 100,000 rows unpack to about 90 MB.
+const DefaultUnzipLimit int64 = 1 << 30
+
 // streamSource reads an .xlsx with nothing but archive/zip and a byte scan of its
 // XML: workbook.xml for the sheets and the date system, sharedStrings.xml into a
 // table, and the sheet's XML row by row as it decompresses. It keeps no DOM and
