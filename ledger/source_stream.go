@@ -8,6 +8,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"gongjian/internal/xmltag"
 )
 
 // DefaultUnzipLimit caps how much a workbook may unpack to, so a zip bomb is refused
@@ -98,22 +100,22 @@ func (s *streamSource) readWorkbook() error {
 	var sheets []sheet
 	sc := newXMLScanner(rc)
 	for {
-		if err := sc.next(false); err != nil {
+		if err := sc.Next(nil, false); err != nil {
 			break
 		}
-		name, closing, _ := sc.name()
+		name, closing, _ := sc.Name()
 		if closing {
 			continue
 		}
 		switch string(name) {
 		case "workbookPr":
-			v := string(sc.attr("date1904"))
+			v := string(sc.Attr("date1904"))
 			s.d1904 = v == "1" || v == "true"
 		case "sheet":
 			sheets = append(sheets, sheet{
-				name:  string(appendUnescaped(nil, sc.attr("name"))),
-				rid:   string(sc.attr("id")),
-				state: string(sc.attr("state")),
+				name:  string(xmltag.AppendUnescaped(nil, sc.Attr("name"))),
+				rid:   string(sc.Attr("id")),
+				state: string(sc.Attr("state")),
 			})
 		}
 	}
@@ -165,9 +167,9 @@ func (s *streamSource) readRelIDs(relsPath, from string) (map[string]string, err
 	defer rc.Close()
 	out := map[string]string{}
 	sc := newXMLScanner(rc)
-	for sc.next(false) == nil {
-		if name, closing, _ := sc.name(); !closing && string(name) == "Relationship" {
-			out[string(sc.attr("Id"))] = resolveTarget(from, string(appendUnescaped(nil, sc.attr("Target"))))
+	for sc.Next(nil, false) == nil {
+		if name, closing, _ := sc.Name(); !closing && string(name) == "Relationship" {
+			out[string(sc.Attr("Id"))] = resolveTarget(from, string(xmltag.AppendUnescaped(nil, sc.Attr("Target"))))
 		}
 	}
 	return out, nil
@@ -182,11 +184,11 @@ func (s *streamSource) readRels(relsPath, from string) (map[string][]string, err
 	defer rc.Close()
 	out := map[string][]string{}
 	sc := newXMLScanner(rc)
-	for sc.next(false) == nil {
-		if name, closing, _ := sc.name(); !closing && string(name) == "Relationship" {
-			typ := string(sc.attr("Type"))
+	for sc.Next(nil, false) == nil {
+		if name, closing, _ := sc.Name(); !closing && string(name) == "Relationship" {
+			typ := string(sc.Attr("Type"))
 			typ = typ[strings.LastIndexByte(typ, '/')+1:]
-			out[typ] = append(out[typ], resolveTarget(from, string(appendUnescaped(nil, sc.attr("Target")))))
+			out[typ] = append(out[typ], resolveTarget(from, string(xmltag.AppendUnescaped(nil, sc.Attr("Target")))))
 		}
 	}
 	return out, nil
@@ -207,9 +209,9 @@ func readSharedStrings(r io.Reader) ([]string, error) {
 	var cur []byte
 	inSI, inT, inPh := false, false, 0
 	for {
-		err := sc.next(inT)
-		if inT && len(sc.text) > 0 {
-			cur = appendUnescaped(cur, sc.text)
+		err := sc.Next(nil, inT)
+		if inT && len(sc.Text) > 0 {
+			cur = xmltag.AppendUnescaped(cur, sc.Text)
 		}
 		if err == io.EOF {
 			return out, nil
@@ -217,10 +219,10 @@ func readSharedStrings(r io.Reader) ([]string, error) {
 		if err != nil {
 			return out, err
 		}
-		name, closing, empty := sc.name()
+		name, closing, empty := sc.Name()
 		switch string(name) {
 		case "sst":
-			if n, err := strconv.Atoi(string(sc.attr("uniqueCount"))); err == nil && n > 0 && n < 1<<24 && out == nil {
+			if n, err := strconv.Atoi(string(sc.Attr("uniqueCount"))); err == nil && n > 0 && n < 1<<24 && out == nil {
 				out = make([]string, 0, n)
 			}
 		case "si":
@@ -284,9 +286,9 @@ func (s *streamSource) Merges(sheet string) ([]Range, error) {
 	defer rc.Close()
 	var out []Range
 	sc := newXMLScanner(rc)
-	for sc.next(false) == nil {
-		if name, closing, _ := sc.name(); !closing && string(name) == "mergeCell" {
-			if r, ok := parseRangeRef(string(sc.attr("ref"))); ok {
+	for sc.Next(nil, false) == nil {
+		if name, closing, _ := sc.Name(); !closing && string(name) == "mergeCell" {
+			if r, ok := parseRangeRef(string(sc.Attr("ref"))); ok {
 				out = append(out, r)
 			}
 		}
@@ -383,16 +385,16 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 		if !fn(row, cells) {
 			stopped, full = true, false
 			// Where the stream is now, less what the scanner holds unread.
-			at := counted.n - int64(sc.r.Buffered())
+			at := counted.n - int64(sc.R.Buffered())
 			s.rowBytes[sheet] = float64(at) / float64(rows)
 		}
 		return !stopped
 	}
 	for {
 		keep := inV || inT
-		err := sc.next(keep)
-		if keep && len(sc.text) > 0 {
-			val = appendUnescaped(val, sc.text)
+		err := sc.Next(nil, keep)
+		if keep && len(sc.Text) > 0 {
+			val = xmltag.AppendUnescaped(val, sc.Text)
 		}
 		if err == io.EOF {
 			break
@@ -400,7 +402,7 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 		if err != nil {
 			return err
 		}
-		name, closing, empty := sc.name()
+		name, closing, empty := sc.Name()
 		switch string(name) {
 		case "sheetData":
 			inData = !closing && !empty
@@ -417,7 +419,7 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 				}
 				continue
 			}
-			if n, err := strconv.Atoi(string(sc.attr("r"))); err == nil && n > 0 {
+			if n, err := strconv.Atoi(string(sc.Attr("r"))); err == nil && n > 0 {
 				row = n
 			} else {
 				row++
@@ -439,17 +441,17 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 				}
 				continue
 			}
-			if c, _, ok := parseCellRef(string(sc.attr("r"))); ok {
+			if c, _, ok := parseCellRef(string(sc.Attr("r"))); ok {
 				col = c
 			} else {
 				col++
 			}
-			typ = append(typ[:0], sc.attr("t")...)
+			typ = append(typ[:0], sc.Attr("t")...)
 			val = val[:0]
 			cellOpen = !empty
 			if cellOpen {
 				// Most cells are just <v>…</v> or <is><t>…</t></is>: read them in one step.
-				if v, ok := sc.simpleCell(); ok {
+				if v, ok := simpleCell(sc); ok {
 					cells = s.setCell(cells, col, typ, v)
 					cellOpen = false
 				}
@@ -469,7 +471,7 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 		case "t":
 			inT = inIS && inPh == 0 && !closing && !empty
 		case "mergeCell":
-			if r, ok := parseRangeRef(string(sc.attr("ref"))); ok {
+			if r, ok := parseRangeRef(string(sc.Attr("ref"))); ok {
 				merges = append(merges, r)
 			}
 		}
@@ -534,12 +536,12 @@ func (s *streamSource) dimensionRows(sheet string) int {
 	}
 	defer rc.Close()
 	sc := newXMLScanner(rc)
-	for i := 0; i < 50 && sc.next(false) == nil; i++ {
-		name, closing, _ := sc.name()
+	for i := 0; i < 50 && sc.Next(nil, false) == nil; i++ {
+		name, closing, _ := sc.Name()
 		switch {
 		case closing:
 		case string(name) == "dimension":
-			if r, ok := parseRangeRef(string(sc.attr("ref"))); ok {
+			if r, ok := parseRangeRef(string(sc.Attr("ref"))); ok {
 				return r.Bottom - r.Top + 1
 			}
 			return 0

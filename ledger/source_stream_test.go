@@ -187,12 +187,12 @@ func TestSimpleCell(t *testing.T) {
 	}
 	for _, tt := range tests {
 		sc := newXMLScanner(strings.NewReader(tt.after))
-		sc.r.Peek(1) // fill the buffer as the scan would have
-		got, ok := sc.simpleCell()
+		sc.R.Peek(1) // fill the buffer as the scan would have
+		got, ok := simpleCell(sc)
 		if ok != tt.ok || string(got) != tt.want {
 			t.Errorf("%q: got %q %v, want %q %v", tt.after, got, ok, tt.want, tt.ok)
 		}
-		if !ok && sc.r.Buffered() != len(tt.after) {
+		if !ok && sc.R.Buffered() != len(tt.after) {
 			t.Errorf("%q: consumed input though it was not read", tt.after)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"gongjian/internal/xmltag"
 )
 
 // attr returns the raw value of an attribute in an element's text ("" if absent).
@@ -25,17 +27,17 @@ func findAttr(tag []byte, name string) (value []byte, start, end int) {
 		j += i
 		k := j + len(name)
 		i = k
-		if j == 0 || !isSpace(tag[j-1]) {
+		if j == 0 || !xmltag.IsSpace(tag[j-1]) {
 			continue
 		}
-		for k < len(tag) && isSpace(tag[k]) {
+		for k < len(tag) && xmltag.IsSpace(tag[k]) {
 			k++
 		}
 		if k >= len(tag) || tag[k] != '=' {
 			continue
 		}
 		k++
-		for k < len(tag) && isSpace(tag[k]) {
+		for k < len(tag) && xmltag.IsSpace(tag[k]) {
 			k++
 		}
 		if k >= len(tag) || tag[k] != '"' && tag[k] != '\'' {
@@ -62,10 +64,10 @@ func attrNS(elem, local string) string {
 		j += i
 		i = j + 1
 		k := j + 1 + len(local)
-		if k < len(b) && (b[k] == '=' || isSpace(b[k])) {
+		if k < len(b) && (b[k] == '=' || xmltag.IsSpace(b[k])) {
 			// walk back over the prefix to check it starts an attribute
 			s := j
-			for s > 0 && !isSpace(b[s-1]) {
+			for s > 0 && !xmltag.IsSpace(b[s-1]) {
 				s--
 			}
 			if s == 0 {
@@ -76,8 +78,6 @@ func attrNS(elem, local string) string {
 		}
 	}
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // setAttr sets an attribute in a start tag or empty-element tag, replacing its value
 // or adding it before the tag's end.

@@ -3,10 +3,11 @@ package xlsxpatch
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"io"
 	"sort"
 	"strconv"
+
+	"gongjian/internal/xmltag"
 )
 
 // sheetRewrite streams a worksheet's XML from r to w, changing only what the patch
@@ -66,108 +67,10 @@ func newSheetRewrite(marks []Mark) *sheetRewrite {
 	return sr
 }
 
-// tagScanner splits XML into text runs and tags without building anything.
-type tagScanner struct {
-	r   *bufio.Reader
-	tag []byte
-}
-
-// next copies text up to the next tag to w and returns the tag ("<…>"); io.EOF at the end.
-func (s *tagScanner) next(w *bufio.Writer) ([]byte, error) {
-	for {
-		chunk, err := s.r.ReadSlice('<')
-		if len(chunk) > 0 && chunk[len(chunk)-1] == '<' {
-			w.Write(chunk[:len(chunk)-1])
-			break
-		}
-		w.Write(chunk)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	s.tag = append(s.tag[:0], '<')
-	quote := byte(0)
-	for {
-		chunk, err := s.r.ReadSlice('>')
-		s.tag = append(s.tag, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err != nil {
-			return nil, errors.New("unterminated tag")
-		}
-		// A '>' inside a quoted attribute value does not end the tag.
-		for _, c := range chunk {
-			switch {
-			case quote == 0 && (c == '"' || c == '\''):
-				quote = c
-			case c == quote:
-				quote = 0
-			}
-		}
-		if quote != 0 {
-			continue
-		}
-		if bytes.HasPrefix(s.tag, []byte("<!--")) && !bytes.HasSuffix(s.tag, []byte("-->")) {
-			continue
-		}
-		if bytes.HasPrefix(s.tag, []byte("<![CDATA[")) && !bytes.HasSuffix(s.tag, []byte("]]>")) {
-			continue
-		}
-		return s.tag, nil
-	}
-}
-
-// copyThrough copies everything up to and including end (a row's end tag) without
-// looking at the tags in between.
-func (s *tagScanner) copyThrough(w *bufio.Writer, end []byte) error {
-	var tail []byte // the end of a chunk cut by a full buffer, which end may straddle
-	for {
-		chunk, err := s.r.ReadSlice('>')
-		w.Write(chunk)
-		if err == bufio.ErrBufferFull {
-			tail = append(tail[:0], chunk[max(0, len(chunk)-len(end)):]...)
-			continue
-		}
-		if err != nil {
-			return errors.New("unterminated row")
-		}
-		if bytes.HasSuffix(chunk, end) || len(tail) > 0 && bytes.HasSuffix(append(tail, chunk...), end) {
-			return nil
-		}
-		tail = tail[:0]
-	}
-}
-
-// tagName returns the local name of a tag and whether it closes or self-closes.
-func tagName(tag []byte) (name []byte, closing, selfClosing bool) {
-	t := tag[1 : len(tag)-1]
-	if len(t) > 0 && t[0] == '/' {
-		closing = true
-		t = t[1:]
-	}
-	if len(t) > 0 && t[len(t)-1] == '/' {
-		selfClosing = true
-		t = t[:len(t)-1]
-	}
-	end := 0
-	for end < len(t) && !isSpace(t[end]) {
-		end++
-	}
-	name = t[:end]
-	if i := bytes.IndexByte(name, ':'); i >= 0 {
-		name = name[i+1:]
-	}
-	return name, closing, selfClosing
-}
-
 // run streams the sheet.
 func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 	w := bufio.NewWriterSize(out, 256<<10)
-	sc := &tagScanner{r: bufio.NewReaderSize(r, 256<<10)}
+	sc := xmltag.NewScanner(r, 256<<10)
 	depth := 0
 	inData := false
 	row, col := 0, -1
@@ -176,7 +79,8 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 	legacyDone := sr.legacy == "" || sr.hasLeg
 	prefix := []byte(nil) // namespace prefix used by the worksheet's elements
 	for {
-		tag, err := sc.next(w)
+		err := sc.Next(w, false)
+		tag := sc.Tag
 		if err == io.EOF {
 			break
 		}
@@ -187,7 +91,7 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 			w.Write(tag)
 			continue
 		}
-		name, closing, self := tagName(tag)
+		name, closing, self := xmltag.Name(tag)
 		if depth == 0 && !closing {
 			if i := bytes.IndexByte(tag[1:], ':'); i >= 0 && i < bytes.IndexAny(tag[1:], " >/") {
 				prefix = append([]byte(nil), tag[1:i+2]...)
@@ -263,7 +167,7 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 				}
 				w.Write(tag)
 				if len(rowMarks) == 0 && !self && !sr.oldFills {
-					if err := sc.copyThrough(w, []byte("</"+string(prefix)+"row>")); err != nil {
+					if err := sc.CopyThrough(w, []byte("</"+string(prefix)+"row>")); err != nil {
 						return err
 					}
 					depth-- // the row's end tag went through with it
