@@ -145,12 +145,11 @@ func (opts *checkOptions) parse() error {
 		return usagef("参数 --fail-on 的值“%s”无效，可选 error、warning 或 never", opts.FailOn)
 	}
 
-	switch k := ledger.Kind(opts.Kind); k {
-	case "", ledger.KindKaifugong, ledger.KindRongzi:
-		opts.kind = k
-	default:
-		return usagef("参数 --kind 的值“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", opts.Kind)
+	k, err := parseKind(opts.Kind)
+	if err != nil {
+		return err
 	}
+	opts.kind = k
 
 	if opts.AsOf != "" {
 		d, err := parseAsOf(opts.AsOf)
@@ -179,6 +178,15 @@ func (opts *checkOptions) parse() error {
 		return usagef("--no-annotate 不生成结果文件，不能同时用 -o 或 --out-dir")
 	}
 	return nil
+}
+
+// parseKind reads --kind: empty (decide from the header) or one of the two kinds.
+func parseKind(s string) (ledger.Kind, error) {
+	switch k := ledger.Kind(s); k {
+	case "", ledger.KindKaifugong, ledger.KindRongzi:
+		return k, nil
+	}
+	return "", usagef("参数 --kind 的值“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", s)
 }
 
 // parseAsOf reads --as-of, which must name a day: a month would leave open which day

@@ -94,12 +94,11 @@ func (opts *mergeOptions) parse() error {
 	default:
 		return usagef("参数 --format 的值“%s”无效，可选 table 或 json", opts.Format)
 	}
-	switch k := ledger.Kind(opts.Kind); k {
-	case "", ledger.KindKaifugong, ledger.KindRongzi:
-		opts.kind = k
-	default:
-		return usagef("参数 --kind 的值“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", opts.Kind)
+	k, err := parseKind(opts.Kind)
+	if err != nil {
+		return err
 	}
+	opts.kind = k
 	if opts.AsOf != "" {
 		d, err := parseAsOf(opts.AsOf)
 		if err != nil {
