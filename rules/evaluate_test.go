@@ -135,9 +135,9 @@ func TestEvaluateJune双过半(t *testing.T) {
 	}{
 		{"met", 9, 500, StatusMet, StatusMet, 0.5, nil, ""},
 		{"investment short by a cent", 9, 499.99, StatusMet, StatusMissed, 0.49999, []string{"target-missed@3:-1"},
-			"上半年双过半：投资完成率 49.9%，目标 50%，未完成。"},
+			"上半年双过半：投资完成率 49.9%，目标 50%，未完成，请加快投资进度，并在存在问题列写明滞后原因。"},
 		{"too few started", 8, 600, StatusMissed, StatusMet, 0.6, []string{"target-missed@3:-1"},
-			"上半年双过半：新建开工率 80.0%，目标 90%，未完成。"},
+			"上半年双过半：新建开工率 80.0%，目标 90%，未完成，请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -177,7 +177,7 @@ func TestGroupTargetMissed(t *testing.T) {
 	}
 	// Whole: 3 of 5 = 60% met; 礼义镇: 1 of 3 = 33.3% missed; 崇文镇: 2 of 2 met.
 	if len(got) != 1 || got[0].Group != "乡镇:礼义镇" || got[0].Row != 3 || got[0].Col != -1 ||
-		got[0].Message != "乡镇“礼义镇”一季度开门红：新建开工率 33.3%，目标 50%，未完成。" {
+		got[0].Message != "乡镇“礼义镇”一季度开门红：新建开工率 33.3%，目标 50%，未完成，请督促未开工的新建项目尽快开工，并在存在问题列写明原因。" {
 		t.Errorf("target-missed %+v", got)
 	}
 	if tg := findTarget(res, "礼义镇", "一季度开门红", MetricNewStartRate); tg.GroupBy != GroupByTown || tg.Status != StatusMissed {

@@ -215,9 +215,22 @@ func (k *kaifugongChecks) missedFinding(sc *scope, t *Target) {
 	if sc.isGroup {
 		who = fmt.Sprintf("%s“%s”", GroupLabel(sc.by), sc.name)
 	}
-	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，未完成。", who, t.Milestone, MetricLabel(t.Metric), percentDown1(*t.Actual), t.TargetLabel)
+	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，未完成，%s", who, t.Milestone, MetricLabel(t.Metric), percentDown1(*t.Actual), t.TargetLabel, missedAdvice(t.Metric))
 	k.e.add(Finding{Rule: RuleTargetMissed, Severity: SeverityWarning, Row: k.e.headerRow, Col: -1,
 		Message: msg, Group: sc.label()})
+}
+
+// missedAdvice says what a missed target asks of the people responsible.
+func missedAdvice(metric string) string {
+	switch metric {
+	case MetricNewStartRate:
+		return "请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"
+	case MetricContinuingResumeRate:
+		return "请督促未复工的续建项目尽快复工，并在存在问题列写明原因。"
+	case MetricStartRate:
+		return "请督促未开复工的项目尽快开复工，并在存在问题列写明原因。"
+	}
+	return "请加快投资进度，并在存在问题列写明滞后原因。"
 }
 
 // percent1 is a rate with one decimal: "41.7%".
