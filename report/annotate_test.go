@@ -453,3 +453,26 @@ func TestAnnotateKeepsWorkbookFeatures(t *testing.T) {
 		t.Errorf("C3 (bad value) fill %q", got)
 	}
 }
+
+// The same ledger gives the same annotated copy: the styles the tool adds are not
+// numbered by map iteration.
+func TestAnnotateIsDeterministic(t *testing.T) {
+	res, in := checked(t, "../testdata/错误台账.xlsx")
+	var first []string
+	for i := range 8 {
+		out := filepath.Join(filepath.Dir(in), "copy"+string(rune('a'+i))+".xlsx")
+		annotateTo(t, res, out)
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts := zipParts(t, data)
+		if i == 0 {
+			first = parts
+			continue
+		}
+		if strings.Join(parts, "\x00") != strings.Join(first, "\x00") {
+			t.Fatalf("run %d wrote a different copy", i+1)
+		}
+	}
+}

@@ -3,7 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -38,7 +40,27 @@ func WriteMonthlyWorkbook(w io.Writer, m *Monthly) error {
 		}
 	}
 	f.SetActiveSheet(0)
+	sortImageTypes(f)
 	return f.Write(w)
+}
+
+// sortImageTypes puts the image types excelize declares for a chart's drawing in one
+// order: it adds them by ranging over a map, so the same report would otherwise give
+// different bytes from run to run.
+func sortImageTypes(f *excelize.File) {
+	d := f.ContentTypes.Defaults
+	var at []int
+	images := d[:0:0]
+	for i := range d {
+		if strings.HasPrefix(d[i].ContentType, "image/") {
+			at = append(at, i)
+			images = append(images, d[i])
+		}
+	}
+	sort.Slice(images, func(i, j int) bool { return images[i].Extension < images[j].Extension })
+	for k, i := range at {
+		d[i] = images[k]
+	}
 }
 
 type workbookStyles struct {
@@ -84,7 +106,12 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 		points:  cellStyle(0, "+0.0;-0.0;0.0", "right"),
 		lights:  map[rules.Light]int{},
 	}
-	for l, color := range map[rules.Light]string{rules.LightRed: "FF7C80", rules.LightYellow: "FFE699", rules.LightGreen: "A9D08E"} {
+	// In a fixed order: ranging over a map would number the styles differently each run.
+	for _, lc := range []struct {
+		light rules.Light
+		color string
+	}{{rules.LightRed, "FF7C80"}, {rules.LightYellow, "FFE699"}, {rules.LightGreen, "A9D08E"}} {
+		l, color := lc.light, lc.color
 		st.lights[l] = style(&excelize.Style{Font: font(10.5, true), Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
