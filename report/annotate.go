@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/report/internal/xlsxpatch"
 	"gongjian/rules"
 )
@@ -205,7 +206,7 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		}
 		sh.Rows = append(sh.Rows, []xlsxpatch.Cell{
 			{Text: scope}, {Text: t.Milestone}, {Text: t.Due.String()}, {Text: rules.MetricLabel(t.Metric)},
-			target, actual, status, {Text: gapText(t)},
+			target, actual, status, {Text: wording.Gap(t)},
 		})
 	}
 	return sh
@@ -213,7 +214,7 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 
 // ratio writes a rate for a percentage cell, rounded to 4 places like the JSON.
 func ratio(v float64) string {
-	return strconv.FormatFloat(round4(v), 'f', -1, 64)
+	return strconv.FormatFloat(wording.Round4(v), 'f', -1, 64)
 }
 
 // sheetRef quotes a sheet name for a cell reference ('5月台账').

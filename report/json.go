@@ -9,6 +9,7 @@ import (
 	"math"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -261,7 +262,7 @@ func metricsJSONOf(m rules.Metrics) metricsJSON {
 }
 
 func targetJSONOf(t rules.Target) targetJSON {
-	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: round4(t.Target),
+	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: wording.Round4(t.Target),
 		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: t.GroupBy, Group: t.Group,
 		Needed: neededJSONOf(t.Needed), Note: t.Note}
 }
@@ -280,16 +281,8 @@ func rateJSON(v *float64) *float64 {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return nil
 	}
-	r := round4(*v)
+	r := wording.Round4(*v)
 	return &r
-}
-
-func round4(v float64) float64 {
-	r := math.Round(v*10000) / 10000
-	if r == 0 {
-		return 0 // no "-0"
-	}
-	return r
 }
 
 func neededJSONOf(n *rules.Needed) *neededJSON {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -166,7 +167,7 @@ func gapPoints(rate, schedule *float64) *float64 {
 	if rate == nil || schedule == nil {
 		return nil
 	}
-	p := roundPoints(*rate - *schedule)
+	p := wording.RoundPoints(*rate - *schedule)
 	return &p
 }
 
@@ -235,7 +236,7 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 		switch {
 		case a == nil || b == nil:
 			return a != nil && b == nil
-		case round4(*a) != round4(*b):
+		case wording.Round4(*a) != wording.Round4(*b):
 			return *a > *b
 		}
 		return rows[i].Name < rows[j].Name
@@ -245,7 +246,7 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && round4(*rows[i-1].Rate) == round4(*rows[i].Rate) {
+		if i > 0 && rows[i-1].Rate != nil && wording.Round4(*rows[i-1].Rate) == wording.Round4(*rows[i].Rate) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}
@@ -316,9 +317,9 @@ func lagging(res *rules.Result, r *rules.Rules) []Lagging {
 			reason = "计划" + chineseDate(p.PlanStart) + "开工，未按期开工"
 		} else if p.Plan.Sign() > 0 && res.Metrics.Schedule != nil {
 			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
-			lg.GapPoints = roundPoints(*res.Metrics.Schedule - rate)
+			lg.GapPoints = wording.RoundPoints(*res.Metrics.Schedule - rate)
 			lg.Light = r.LightFor(rate, *res.Metrics.Schedule)
-			reason = fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", percentText(&rate), lg.GapPoints)
+			reason = fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", wording.Percent(&rate), lg.GapPoints)
 		}
 		if reason != "" {
 			if lg.Reason != "" {

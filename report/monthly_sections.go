@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -73,7 +74,7 @@ func rateCell(v *float64) cell {
 	if v == nil {
 		return cell{Text: "-"}
 	}
-	return cell{Text: percentText(v), Num: strconv.FormatFloat(round4(*v), 'f', -1, 64), Kind: kindPercent}
+	return cell{Text: wording.Percent(v), Num: strconv.FormatFloat(wording.Round4(*v), 'f', -1, 64), Kind: kindPercent}
 }
 
 func pointsCell(p *float64) cell {
@@ -152,8 +153,8 @@ func (m *Monthly) overviewSection() section {
 			if target.Text == "" {
 				target = rateCell(&tg.Target)
 			}
-			t.Rows = append(t.Rows, []cell{textCell(tg.Milestone), textCell(dueText(tg.Due)), textCell(rules.MetricLabel(tg.Metric)),
-				target, rateCell(tg.Actual), textCell(tg.Status.Label()), textCell(gapText(tg))})
+			t.Rows = append(t.Rows, []cell{textCell(tg.Milestone), textCell(wording.Due(tg.Due)), textCell(rules.MetricLabel(tg.Metric)),
+				target, rateCell(tg.Actual), textCell(tg.Status.Label()), textCell(wording.Gap(tg))})
 		}
 		s.Tables = append(s.Tables, t)
 	}
@@ -172,18 +173,18 @@ func (m *Monthly) overviewSentence() string {
 	if c.New+c.Continuing > 0 {
 		fmt.Fprintf(&b, "，其中新建项目%d个、已开工%d个", c.New, c.NewStarted)
 		if o.Metrics.NewStartRate != nil {
-			fmt.Fprintf(&b, "，开工率%s", percentText(o.Metrics.NewStartRate))
+			fmt.Fprintf(&b, "，开工率%s", wording.Percent(o.Metrics.NewStartRate))
 		}
 		fmt.Fprintf(&b, "；续建项目%d个、已复工%d个", c.Continuing, c.ContinuingResumed)
 		if o.Metrics.ContinuingResumeRate != nil {
-			fmt.Fprintf(&b, "，复工率%s", percentText(o.Metrics.ContinuingResumeRate))
+			fmt.Fprintf(&b, "，复工率%s", wording.Percent(o.Metrics.ContinuingResumeRate))
 		}
 	}
 	b.WriteString("。")
 	if o.Amounts.AnnualPlan.IsSet() {
 		fmt.Fprintf(&b, "年度计划投资%s，本年完成投资%s", yiText(o.Amounts.AnnualPlan), yiText(o.Amounts.Done))
 		if o.Metrics.InvestmentRate != nil {
-			fmt.Fprintf(&b, "，完成率%s", percentText(o.Metrics.InvestmentRate))
+			fmt.Fprintf(&b, "，完成率%s", wording.Percent(o.Metrics.InvestmentRate))
 		}
 		if o.GapPoints != nil {
 			switch {

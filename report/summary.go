@@ -2,12 +2,12 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -123,7 +123,7 @@ var metricOrder = []string{
 func metricCells(m rules.Metrics) (labels, values []string) {
 	for _, id := range metricOrder {
 		labels = append(labels, rules.MetricLabel(id))
-		values = append(values, percentText(m.Get(id)))
+		values = append(values, wording.Percent(m.Get(id)))
 	}
 	return labels, values
 }
@@ -134,7 +134,7 @@ func scheduleSentence(m rules.Metrics) string {
 	if m.InvestmentRate == nil || m.Schedule == nil {
 		return ""
 	}
-	p := roundPoints(*m.InvestmentRate - *m.Schedule)
+	p := wording.RoundPoints(*m.InvestmentRate - *m.Schedule)
 	switch {
 	case p < 0:
 		return fmt.Sprintf("投资完成率低于序时进度 %.1f 个百分点。", -p)
@@ -142,33 +142,6 @@ func scheduleSentence(m rules.Metrics) string {
 		return fmt.Sprintf("投资完成率高于序时进度 %.1f 个百分点。", p)
 	}
 	return "投资完成率与序时进度持平。"
-}
-
-// percentText is a rate as "58.3%", or "-" when it is not available.
-func percentText(v *float64) string {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
-		return "-"
-	}
-	return strconv.FormatFloat(math.Round(*v*1000)/10, 'f', 1, 64) + "%"
-}
-
-// roundPoints turns a difference of rates into 个百分点 rounded to one decimal, with
-// no negative zero.
-func roundPoints(diff float64) float64 {
-	p := math.Round(diff*1000) / 10
-	if p == 0 {
-		return 0
-	}
-	return p
-}
-
-// pointsText is a signed gap in 个百分点: "+8.3 个百分点", "-12.5 个百分点", "0.0 个百分点".
-func pointsText(diff float64) string {
-	p := roundPoints(diff)
-	if p > 0 {
-		return fmt.Sprintf("+%.1f 个百分点", p)
-	}
-	return fmt.Sprintf("%.1f 个百分点", p)
 }
 
 // wholeLedgerTargets are the targets of the whole ledger; a group's missed target is
@@ -190,66 +163,13 @@ var targetHeader = []string{"里程碑", "指标", "目标", "实际", "状态",
 func targetCells(t rules.Target) []string {
 	milestone := t.Milestone
 	if t.Due.IsSet() {
-		milestone += "（" + dueText(t.Due) + "）"
+		milestone += "（" + wording.Due(t.Due) + "）"
 	}
 	target := t.TargetLabel
 	if target == "" {
-		target = percentText(&t.Target)
+		target = wording.Percent(&t.Target)
 	}
-	return []string{milestone, rules.MetricLabel(t.Metric), target, percentText(t.Actual), t.Status.Label(), gapText(t)}
-}
-
-// dueText is "3月31日" (the ledger's year goes without saying).
-func dueText(d ledger.Date) string {
-	if !d.HasDay() {
-		return fmt.Sprintf("%d月", d.Month)
-	}
-	return fmt.Sprintf("%d月%d日", d.Month, d.Day)
-}
-
-// gapText says how far a target is: what an upcoming one still needs, how many
-// 个百分点 a judged one is above or below, or why it cannot be judged.
-func gapText(t rules.Target) string {
-	switch t.Status {
-	case rules.StatusUnknown, rules.StatusNotApplicable:
-		if t.Note != "" {
-			return t.Note
-		}
-		return "-"
-	case rules.StatusUpcoming:
-		if t.Needed != nil {
-			return neededText(t.Metric, *t.Needed)
-		}
-	}
-	if t.Actual == nil {
-		if t.Note != "" {
-			return t.Note
-		}
-		return "-"
-	}
-	return pointsText(*t.Actual - t.Target)
-}
-
-// neededText is what an upcoming target still needs, in the words of a 通报.
-func neededText(metric string, n rules.Needed) string {
-	if n.Amount.IsSet() {
-		if n.Amount.Sign() <= 0 {
-			return "已达到目标"
-		}
-		return "还需完成投资 " + n.Amount.Fixed(2) + " 万元"
-	}
-	if n.Projects <= 0 {
-		return "已达到目标"
-	}
-	switch metric {
-	case rules.MetricNewStartRate:
-		return fmt.Sprintf("还需开工 %d 个新建项目", n.Projects)
-	case rules.MetricContinuingResumeRate:
-		return fmt.Sprintf("还需复工 %d 个续建项目", n.Projects)
-	case rules.MetricStartRate:
-		return fmt.Sprintf("还需开复工 %d 个项目", n.Projects)
-	}
-	return fmt.Sprintf("还需 %d 个项目", n.Projects)
+	return []string{milestone, rules.MetricLabel(t.Metric), target, wording.Percent(t.Actual), t.Status.Label(), wording.Gap(t)}
 }
 
 // findingHeader is the heading of the findings table.
@@ -317,7 +237,7 @@ func financingAmountsText(a rules.FinancingAmounts) string {
 
 // financingMetricCells are the two rates of a 融资需求台账.
 func financingMetricCells(fin *rules.Financing) (labels, values []string) {
-	return []string{"授信率", "放款率"}, []string{percentText(fin.CreditRate), percentText(fin.DisburseRate)}
+	return []string{"授信率", "放款率"}, []string{wording.Percent(fin.CreditRate), wording.Percent(fin.DisburseRate)}
 }
 
 // funnelHeader is the heading of the funnel table.

@@ -92,22 +92,6 @@ func TestWrapText(t *testing.T) {
 	}
 }
 
-func TestGapText(t *testing.T) {
-	for _, tt := range []struct {
-		diff float64
-		want string
-	}{
-		{0.0833, "+8.3 个百分点"},
-		{-0.0357, "-3.6 个百分点"},
-		{-0.0004, "0.0 个百分点"},
-		{0, "0.0 个百分点"},
-	} {
-		if got := pointsText(tt.diff); got != tt.want {
-			t.Errorf("pointsText(%v) = %q, want %q", tt.diff, got, tt.want)
-		}
-	}
-}
-
 func TestWriteTableFailed(t *testing.T) {
 	var b strings.Builder
 	if err := WriteTable(&b, missing, false); err != nil {

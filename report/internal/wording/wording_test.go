@@ -1,0 +1,76 @@
+package wording
+
+import (
+	"testing"
+
+	"gongjian/ledger"
+	"gongjian/rules"
+)
+
+func f64(v float64) *float64 { return &v }
+
+func TestPoints(t *testing.T) {
+	for _, tt := range []struct {
+		diff float64
+		want string
+	}{
+		{0.0833, "+8.3 个百分点"},
+		{-0.0357, "-3.6 个百分点"},
+		{-0.0004, "0.0 个百分点"},
+		{0, "0.0 个百分点"},
+	} {
+		if got := Points(tt.diff); got != tt.want {
+			t.Errorf("Points(%v) = %q, want %q", tt.diff, got, tt.want)
+		}
+	}
+}
+
+func TestPercentAndRound4(t *testing.T) {
+	for _, tt := range []struct {
+		v    *float64
+		want string
+	}{
+		{nil, "-"}, {f64(0.58333), "58.3%"}, {f64(1), "100.0%"}, {f64(0), "0.0%"},
+	} {
+		if got := Percent(tt.v); got != tt.want {
+			t.Errorf("Percent(%v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+	if got := Round4(-0.00001); got != 0 || 1/got < 0 {
+		t.Errorf("Round4(-0.00001) = %v, want 0 (not -0)", got)
+	}
+	if got := Round4(0.714285); got != 0.7143 {
+		t.Errorf("Round4(0.714285) = %v, want 0.7143", got)
+	}
+}
+
+// Gap says what a target needs in the words of a 通报, whatever its status.
+func TestGap(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		t    rules.Target
+		want string
+	}{
+		{"met", rules.Target{Status: rules.StatusMet, Target: 0.5, Actual: f64(0.5714)}, "+7.1 个百分点"},
+		{"missed", rules.Target{Status: rules.StatusMissed, Target: 0.9, Actual: f64(0.8)}, "-10.0 个百分点"},
+		{"upcoming projects", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricNewStartRate, Needed: &rules.Needed{Projects: 2}}, "还需开工 2 个新建项目"},
+		{"upcoming resumed", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricContinuingResumeRate, Needed: &rules.Needed{Projects: 1}}, "还需复工 1 个续建项目"},
+		{"upcoming amount", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricInvestmentRate, Needed: &rules.Needed{Amount: ledger.Wan(5991, 10)}}, "还需完成投资 5991.10 万元"},
+		{"upcoming reached", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricNewStartRate, Needed: &rules.Needed{}}, "已达到目标"},
+		{"unknown with note", rules.Target{Status: rules.StatusUnknown, Note: "台账没有开工状态"}, "台账没有开工状态"},
+		{"unknown", rules.Target{Status: rules.StatusNotApplicable}, "-"},
+	} {
+		if got := Gap(tt.t); got != tt.want {
+			t.Errorf("%s: Gap = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestDue(t *testing.T) {
+	if got := Due(ledger.DayDate(2025, 3, 31)); got != "3月31日" {
+		t.Errorf("Due(2025-03-31) = %q", got)
+	}
+	if got := Due(ledger.MonthDate(2025, 4)); got != "4月" {
+		t.Errorf("Due(2025-04) = %q", got)
+	}
+}
