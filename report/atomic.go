@@ -60,6 +60,21 @@ func WriteAtomically(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// CreateTemp creates a temporary file in dir that an interrupt removes too; remove
+// deletes it and forgets it.
+func CreateTemp(dir string) (f *os.File, remove func(), err error) {
+	f, err = os.CreateTemp(dir, tempPrefix+"*.tmp")
+	if err != nil {
+		return nil, nil, err
+	}
+	name := f.Name()
+	track(name, true)
+	return f, func() {
+		os.Remove(name)
+		track(name, false)
+	}, nil
+}
+
 func track(name string, on bool) {
 	temps.Lock()
 	defer temps.Unlock()

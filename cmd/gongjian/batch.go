@@ -213,7 +213,7 @@ func (b *batch) annotate(i int, o *report.Outcome) (err error) {
 			err = fmt.Errorf("%s：写出检查结果时发生内部错误，请把此文件和所用命令发给维护人员", o.File)
 		}
 	}()
-	return annotate(o, plan.path)
+	return writeAnnotated(o, plan.path)
 }
 
 // collect takes one finished file and writes what can be written: this file for

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"gongjian/report"
+	"gongjian/report/annotate"
 )
 
 // Where the annotated copies of a run go, decided before any is written, so that no
@@ -44,7 +45,7 @@ func planOutputs(ins []input, opts *checkOptions) []outputPlan {
 		}
 		out := opts.Output
 		if out == "" {
-			out = report.AnnotatedPath(in.path, outDirFor(in, opts.OutDir))
+			out = annotate.AnnotatedPath(in.path, outDirFor(in, opts.OutDir))
 		}
 		plans[i].path = out
 		key := pathKey(out)

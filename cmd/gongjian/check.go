@@ -13,6 +13,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/report/annotate"
 	"gongjian/rules"
 )
 
@@ -303,9 +304,9 @@ func checkFile(path string, r *rules.Rules, opts *checkOptions) (o report.Outcom
 	return o
 }
 
-// annotate writes the annotated copy of a checked file to out. It never writes over
+// writeAnnotated writes the annotated copy of a checked file to out. It never writes over
 // the input.
-func annotate(o *report.Outcome, out string) error {
+func writeAnnotated(o *report.Outcome, out string) error {
 	if sameFile(out, o.File) {
 		return fmt.Errorf("%s：检查结果不能写到台账本身，请用 -o 指定另一个文件名", o.File)
 	}
@@ -313,7 +314,7 @@ func annotate(o *report.Outcome, out string) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return &report.AnnotateError{Path: out, Err: err}
 	}
-	if err := report.Annotate(o.Result, out); err != nil {
+	if err := annotate.Annotate(o.Result, out); err != nil {
 		return err
 	}
 	o.Annotated = out

@@ -12,6 +12,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/report/annotate"
 )
 
 // mergeOptions holds the flags and I/O of gongjian merge.
@@ -229,7 +230,7 @@ func mergeInputs(args []string, output string) ([]string, []report.MergeFailure)
 			path := filepath.Join(arg, name)
 			switch {
 			case e.IsDir(), !mergeExtensions[strings.ToLower(filepath.Ext(name))]:
-			case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "."), report.IsTemporary(path), report.IsAnnotated(path):
+			case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "."), report.IsTemporary(path), annotate.IsAnnotated(path):
 			case sameFile(path, output):
 			default:
 				found = append(found, path)

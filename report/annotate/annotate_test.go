@@ -1,4 +1,4 @@
-package report
+package annotate
 
 import (
 	"archive/zip"
@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report"
 	"gongjian/rules"
 )
 
@@ -39,8 +40,8 @@ func checked(t *testing.T, sample string) (*rules.Result, string) {
 func annotateTo(t *testing.T, res *rules.Result, out string) {
 	t.Helper()
 	if err := Annotate(res, out); err != nil {
-		var ae *AnnotateError
-		if e, ok := err.(*AnnotateError); ok {
+		var ae *report.AnnotateError
+		if e, ok := err.(*report.AnnotateError); ok {
 			ae = e
 			t.Fatalf("annotate: %v (%v)", ae, ae.Err)
 		}
@@ -57,7 +58,7 @@ func sha(t *testing.T, path string) [32]byte {
 }
 
 func TestAnnotateMarksEveryFinding(t *testing.T) {
-	res, in := checked(t, "../testdata/错误台账.xlsx")
+	res, in := checked(t, "../../testdata/错误台账.xlsx")
 	before := sha(t, in)
 	out := AnnotatedPath(in, "")
 	annotateTo(t, res, out)
@@ -182,7 +183,7 @@ func numFmtOf(t *testing.T, f *excelize.File, sheet, cell string) int {
 
 // Unchanged parts of the package are copied byte for byte, compressed as they were.
 func TestAnnotateCopiesUntouchedPartsRaw(t *testing.T) {
-	res, in := checked(t, "../testdata/礼义镇开复工台账.xlsx")
+	res, in := checked(t, "../../testdata/礼义镇开复工台账.xlsx")
 	out := filepath.Join(t.TempDir(), "out.xlsx")
 	annotateTo(t, res, out)
 	changed := map[string]bool{"[Content_Types].xml": true, "xl/workbook.xml": true, "xl/_rels/workbook.xml.rels": true, "xl/styles.xml": true}
@@ -231,7 +232,7 @@ func rawParts(t *testing.T, path string) map[string][]byte {
 
 // Checking the annotated copy again replaces the tool's marks and keeps the clerk's notes.
 func TestReannotateKeepsClerkComments(t *testing.T) {
-	res, in := checked(t, "../testdata/错误台账.xlsx")
+	res, in := checked(t, "../../testdata/错误台账.xlsx")
 	first := filepath.Join(filepath.Dir(in), "第一次.xlsx")
 	annotateTo(t, res, first)
 
@@ -316,7 +317,7 @@ func commentFor(fs []rules.Finding, cell string) string {
 }
 
 func TestAnnotateCSV(t *testing.T) {
-	res, in := checked(t, "../testdata/开复工台账_gbk.csv")
+	res, in := checked(t, "../../testdata/开复工台账_gbk.csv")
 	out := AnnotatedPath(in, "")
 	if filepath.Ext(out) != ".xlsx" {
 		t.Fatalf("annotated copy of a CSV is %s", out)
@@ -352,12 +353,12 @@ func TestAnnotateUnwritableFolder(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root writes anywhere")
 	}
-	res, _ := checked(t, "../testdata/全县开复工台账.xlsx")
+	res, _ := checked(t, "../../testdata/全县开复工台账.xlsx")
 	dir := t.TempDir()
 	os.Chmod(dir, 0o555)
 	defer os.Chmod(dir, 0o755)
 	err := Annotate(res, filepath.Join(dir, "x.xlsx"))
-	if _, ok := err.(*AnnotateError); !ok {
+	if _, ok := err.(*report.AnnotateError); !ok {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -374,7 +375,7 @@ func TestAnnotatedOpensInLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	res, in := checked(t, "../testdata/礼义镇开复工台账.xlsx")
+	res, in := checked(t, "../../testdata/礼义镇开复工台账.xlsx")
 	out := AnnotatedPath(in, "")
 	annotateTo(t, res, out)
 	dir := t.TempDir()
@@ -457,7 +458,7 @@ func TestAnnotateKeepsWorkbookFeatures(t *testing.T) {
 // The same ledger gives the same annotated copy: the styles the tool adds are not
 // numbered by map iteration.
 func TestAnnotateIsDeterministic(t *testing.T) {
-	res, in := checked(t, "../testdata/错误台账.xlsx")
+	res, in := checked(t, "../../testdata/错误台账.xlsx")
 	var first []string
 	for i := range 8 {
 		out := filepath.Join(filepath.Dir(in), "copy"+string(rune('a'+i))+".xlsx")
@@ -475,4 +476,90 @@ func TestAnnotateIsDeterministic(t *testing.T) {
 			t.Fatalf("run %d wrote a different copy", i+1)
 		}
 	}
+}
+
+// The annotated copy of the sample 融资需求台账, checked together with the county
+// 开复工台账: each finding, unknown-project included, is on its cell.
+func TestAnnotateRongziSample(t *testing.T) {
+	rz, in := checked(t, "../../testdata/融资需求台账.xlsx")
+	kf, _ := checked(t, "../../testdata/全县开复工台账.xlsx")
+	rules.Join([]*rules.Result{kf}, []*rules.Result{rz})
+	before := sha(t, in)
+	out := AnnotatedPath(in, "")
+	annotateTo(t, rz, out)
+	if sha(t, in) != before {
+		t.Fatal("the input was modified")
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := rz.Ledger.Sheet
+	if got := strings.Join(f.GetSheetList(), ","); got != "融资需求台账,填报说明,检查结果" { // a financing ledger has no targets sheet
+		t.Errorf("sheets %s", got)
+	}
+	comments, err := f.GetComments(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCell := map[string]string{}
+	for _, c := range comments {
+		text := c.Text
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		byCell[c.Cell] += text
+	}
+	want := map[string]string{"M12": warningFill, "I14": errorFill, "H15": warningFill, "C18": warningFill, "C19": warningFill}
+	if len(rz.Findings) != len(want) {
+		t.Fatalf("%d findings, want %d", len(rz.Findings), len(want))
+	}
+	for _, fd := range rz.Findings {
+		if want[fd.Cell] == "" {
+			t.Errorf("unexpected finding %s at %s", fd.Rule, fd.Cell)
+			continue
+		}
+		if !strings.Contains(byCell[fd.Cell], fd.Message) {
+			t.Errorf("%s: comment %q lacks %q", fd.Cell, byCell[fd.Cell], fd.Message)
+		}
+		if got := fillOf(t, f, sheet, fd.Cell); got != want[fd.Cell] {
+			t.Errorf("%s: fill %q, want %q", fd.Cell, got, want[fd.Cell])
+		}
+	}
+	if fillOf(t, f, sheet, "C8") != "" {
+		t.Error("the spacing variant on row 8 is marked")
+	}
+	rows, err := f.GetRows("检查结果")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(want) || rows[4][1] != "unknown-project" || rows[4][3] != "C18" {
+		t.Errorf("检查结果 rows %v", rows)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(in), "融资需求台账.检查结果.xlsx")); err != nil {
+		t.Error(err)
+	}
+}
+
+// zipParts is a workbook's parts by name, in the zip's order; the zip's own
+// timestamps are left out, they come from the clock.
+func zipParts(t *testing.T, data []byte) []string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		b.ReadFrom(rc)
+		rc.Close()
+		parts = append(parts, zf.Name+"\n"+b.String())
+	}
+	return parts
 }

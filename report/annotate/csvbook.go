@@ -1,13 +1,13 @@
-package report
+package annotate
 
 import (
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report"
 )
 
 // csvAsWorkbook writes a CSV ledger's rows into a temporary workbook with one sheet
@@ -43,16 +43,11 @@ func csvAsWorkbook(l *ledger.Ledger, dir string) (path string, cleanup func(), e
 	if err := sw.Flush(); err != nil {
 		return "", nil, err
 	}
-	tmp, err := os.CreateTemp(dir, tempPrefix+"*.tmp")
+	tmp, cleanup, err := report.CreateTemp(dir)
 	if err != nil {
 		return "", nil, err
 	}
 	name := tmp.Name()
-	track(name, true)
-	cleanup = func() {
-		os.Remove(name)
-		track(name, false)
-	}
 	if err := f.Write(tmp); err != nil {
 		tmp.Close()
 		cleanup()

@@ -1,15 +1,15 @@
-package report
+package annotate
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report"
+	"gongjian/report/annotate/internal/xlsxpatch"
 	"gongjian/report/internal/wording"
-	"gongjian/report/internal/xlsxpatch"
 	"gongjian/rules"
 )
 
@@ -69,7 +69,7 @@ func Annotate(res *rules.Result, out string) error {
 		// A CSV cannot hold fills or comments: the copy is a workbook of its rows.
 		tmp, cleanup, err := csvAsWorkbook(l, filepath.Dir(out))
 		if err != nil {
-			return &AnnotateError{Path: out, Err: err}
+			return &report.AnnotateError{Path: out, Err: err}
 		}
 		defer cleanup()
 		src = tmp
@@ -87,7 +87,7 @@ func Annotate(res *rules.Result, out string) error {
 	if res.Financing == nil {
 		patch.Sheets = append(patch.Sheets, targetsSheetOf(res))
 	}
-	return WriteAtomically(out, func(w io.Writer) error {
+	return report.WriteAtomically(out, func(w io.Writer) error {
 		return xlsxpatch.Apply(src, w, patch)
 	})
 }
@@ -221,16 +221,3 @@ func ratio(v float64) string {
 func sheetRef(name string) string {
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
-
-// AnnotateError is an annotated copy that could not be written, with one Chinese
-// sentence for the clerk.
-type AnnotateError struct {
-	Path string
-	Err  error
-}
-
-func (e *AnnotateError) Error() string {
-	return fmt.Sprintf("无法写出检查结果文件 %s，请检查该文件夹是否可写、磁盘是否已满，或用 -o 指定其他位置", e.Path)
-}
-
-func (e *AnnotateError) Unwrap() error { return e.Err }

@@ -9,5 +9,5 @@
 // content types are written as needed. Nothing is loaded into a DOM, so a sheet of
 // 100,000 rows costs about what reading it does.
 //
-// It knows nothing about ledgers or findings: package report decides what to mark.
+// It knows nothing about ledgers or findings: package annotate decides what to mark.
 package xlsxpatch
