@@ -29,7 +29,7 @@ type Merged struct {
 	AsOf       ledger.Date // zero when no ledger states one and none was given
 	AsOfSource string      // "flag" (given), "ledgers" (the latest the ledgers state), ""
 	Title      string
-	Columns    []ledgerColumn // the canonical columns written, 来源 not included
+	Columns    []ledger.CanonicalColumn // the canonical columns written, 来源 not included
 	Rows       []MergedRow
 	Sources    []MergedSource
 	Duplicates []Duplicate
@@ -248,16 +248,16 @@ func mergedTitle(title string, kind ledger.Kind, year int, asOf ledger.Date) str
 
 // mergeColumns are the kind's canonical columns, with 本月完成投资 after 本年完成投资
 // when a ledger has it.
-func mergeColumns(kind ledger.Kind, withMonth bool) []ledgerColumn {
-	base := columnsOf(kind)
+func mergeColumns(kind ledger.Kind, withMonth bool) []ledger.CanonicalColumn {
+	base := ledger.CanonicalColumns(kind)
 	if kind != ledger.KindKaifugong || !withMonth {
 		return base
 	}
-	var cols []ledgerColumn
+	var cols []ledger.CanonicalColumn
 	for _, c := range base {
 		cols = append(cols, c)
 		if c.Field == ledger.FieldDone {
-			cols = append(cols, ledgerColumn{Field: ledger.FieldMonthDone, Width: 13})
+			cols = append(cols, ledger.CanonicalColumn{Field: ledger.FieldMonthDone, Width: 13})
 		}
 	}
 	return cols

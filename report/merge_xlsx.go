@@ -158,7 +158,7 @@ func WriteMerged(w io.Writer, m *Merged) error {
 // mergedCell is one project's value for a column: text as it was, amounts as numbers
 // in 万元, dates as dates (a month as "2025年3月", which keeps its precision), and a
 // cell the reader could not read as its text.
-func mergedCell(r *MergedRow, c ledgerColumn, seq int, st mergeStyles) excelize.Cell {
+func mergedCell(r *MergedRow, c ledger.CanonicalColumn, seq int, st mergeStyles) excelize.Cell {
 	p := &r.Project
 	if raw, ok := r.Raw[c.Field]; ok {
 		return excelize.Cell{StyleID: st.text, Value: raw}

@@ -55,7 +55,7 @@ func WriteTemplate(w io.Writer, opts TemplateOptions) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	t := &templateWriter{f: f, opts: opts, sheet: TemplateSheet(opts.Kind), cols: columnsOf(opts.Kind)}
+	t := &templateWriter{f: f, opts: opts, sheet: TemplateSheet(opts.Kind), cols: ledger.CanonicalColumns(opts.Kind)}
 	steps := []func() error{t.sheets, t.styles, t.layout, t.header, t.blankRows, t.validations, t.printSetup, t.help, t.lists}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -87,7 +87,7 @@ type templateWriter struct {
 	f     *excelize.File
 	opts  TemplateOptions
 	sheet string
-	cols  []ledgerColumn
+	cols  []ledger.CanonicalColumn
 	st    templateStyles
 }
 
@@ -168,7 +168,7 @@ func (t *templateWriter) styles() error {
 }
 
 // cellStyles are a column's bordered style for the drawn rows and its own format below.
-func (t *templateWriter) cellStyles(c ledgerColumn) (cell, col int) {
+func (t *templateWriter) cellStyles(c ledger.CanonicalColumn) (cell, col int) {
 	switch c.Field.Type() {
 	case ledger.TypeDate:
 		return t.st.date, t.st.colDate
@@ -314,8 +314,8 @@ func (t *templateWriter) validations() error {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = ledger.CellName(i, templateFirstRow) + ":" + ledger.CellName(i, templateLastRow)
 		switch {
-		case c.Values != nil:
-			values := c.Values(t.opts.Rules)
+		case c.Values != ledger.ValuesNone:
+			values := t.opts.Rules.AllowedValues(c.Values)
 			if len(values) == 0 {
 				continue // no list in the rules (a county without towns): free text
 			}
@@ -354,9 +354,9 @@ func (t *templateWriter) validations() error {
 }
 
 // prompt is a header cell's input message: what to fill, and that it is required.
-func (t *templateWriter) prompt(c ledgerColumn) string {
+func (t *templateWriter) prompt(c ledger.CanonicalColumn) string {
 	p := c.Hint
-	if c.Values != nil && len(c.Values(t.opts.Rules)) == 0 {
+	if c.Values != ledger.ValuesNone && len(t.opts.Rules.AllowedValues(c.Values)) == 0 {
 		p = "请填写" + c.Field.Label() + "。" // the rules list no values: no dropdown to choose from
 	}
 	if c.Required {
@@ -371,10 +371,10 @@ func (t *templateWriter) prompt(c ledgerColumn) string {
 func (t *templateWriter) lists() error {
 	col := 0
 	for _, c := range t.cols {
-		if c.Values == nil {
+		if c.Values == ledger.ValuesNone {
 			continue
 		}
-		values := c.Values(t.opts.Rules)
+		values := t.opts.Rules.AllowedValues(c.Values)
 		if len(values) == 0 {
 			continue
 		}

@@ -100,9 +100,9 @@ func (t *templateWriter) help() error {
 }
 
 // allowed says which values a column takes, for the 填报说明 sheet.
-func (t *templateWriter) allowed(c ledgerColumn) string {
-	if c.Values != nil {
-		if v := c.Values(t.opts.Rules); len(v) > 0 {
+func (t *templateWriter) allowed(c ledger.CanonicalColumn) string {
+	if c.Values != ledger.ValuesNone {
+		if v := t.opts.Rules.AllowedValues(c.Values); len(v) > 0 {
 			return "下拉选择：" + strings.Join(v, "、")
 		}
 	}

@@ -101,7 +101,7 @@ func TestTemplateKaifugongFilledIsRead(t *testing.T) {
 	if l.Year != 2025 || l.AsOf != ledger.DayDate(2025, 5, 31) || l.AsOfSource != "title" {
 		t.Errorf("year %d, as-of %s from %s", l.Year, l.AsOf, l.AsOfSource)
 	}
-	for _, f := range kaifugongColumns {
+	for _, f := range ledger.CanonicalColumns(ledger.KindKaifugong) {
 		if !l.Has(f.Field) {
 			t.Errorf("the reader did not recognise the column %s", f.Field.Label())
 		}
@@ -151,7 +151,7 @@ func TestTemplateRongziFilledIsRead(t *testing.T) {
 	if l.Kind != ledger.KindRongzi || len(l.Projects) != 3 || len(l.Problems) != 0 {
 		t.Fatalf("kind %s, %d projects, problems %+v", l.Kind, len(l.Projects), l.Problems)
 	}
-	for _, c := range rongziColumns {
+	for _, c := range ledger.CanonicalColumns(ledger.KindRongzi) {
 		if !l.Has(c.Field) {
 			t.Errorf("the reader did not recognise the column %s", c.Field.Label())
 		}
@@ -180,7 +180,7 @@ func TestTemplateLayout(t *testing.T) {
 	if title != "XX县2031年重点项目开复工台账（截至2031年　月　日）" {
 		t.Errorf("title %q", title)
 	}
-	if v, _ := f.GetCellValue(sheet, ledger.ColumnLetter(len(kaifugongColumns)-3)+"2"); v != "单位：万元" {
+	if v, _ := f.GetCellValue(sheet, ledger.ColumnLetter(len(ledger.CanonicalColumns(ledger.KindKaifugong))-3)+"2"); v != "单位：万元" {
 		t.Errorf("unit cell %q", v)
 	}
 	if v, _ := f.GetCellValue(sheet, "C3"); v != "*项目名称" {
@@ -195,7 +195,7 @@ func TestTemplateLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	col := func(field ledger.Field) string {
-		for i, c := range kaifugongColumns {
+		for i, c := range ledger.CanonicalColumns(ledger.KindKaifugong) {
 			if c.Field == field {
 				return ledger.ColumnLetter(i)
 			}
@@ -212,7 +212,7 @@ func TestTemplateLayout(t *testing.T) {
 		return nil
 	}
 	// Every header cell says what to fill.
-	for i, c := range kaifugongColumns {
+	for i, c := range ledger.CanonicalColumns(ledger.KindKaifugong) {
 		dv := find(ledger.CellName(i, templateHeaderRow))
 		if dv == nil || dv.Prompt == nil || !strings.Contains(*dv.Prompt, c.Hint[:6]) {
 			t.Errorf("header %s has no input message", c.Field.Label())
@@ -284,7 +284,7 @@ func TestTemplateLayout(t *testing.T) {
 	for _, row := range help {
 		text += strings.Join(row, "|") + "\n"
 	}
-	for _, c := range kaifugongColumns {
+	for _, c := range ledger.CanonicalColumns(ledger.KindKaifugong) {
 		if !strings.Contains(text, "|"+c.Field.Label()+"|") {
 			t.Errorf("填报说明 does not explain %s", c.Field.Label())
 		}
