@@ -27,7 +27,7 @@ var mergeAmountKeys = map[ledger.Field]string{
 
 // WriteMergeSummary writes the Chinese summary: the output, each ledger with its
 // projects and where its 乡镇 came from, and the totals.
-func WriteMergeSummary(w io.Writer, m *Merged, output string) error {
+func WriteMergeSummary(w io.Writer, m *ledger.Merged, output string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "已把 %d 个%s合并为 %s：%d 个项目", len(m.Sources), m.Kind.Label(), output, len(m.Rows))
 	if n := len(m.Duplicates); n > 0 {
@@ -49,7 +49,7 @@ func WriteMergeSummary(w io.Writer, m *Merged, output string) error {
 		b.WriteString("\n")
 	}
 	var parts []string
-	for _, f := range m.totalFields() {
+	for _, f := range m.TotalFields() {
 		parts = append(parts, fmt.Sprintf("%s %s", f.Label(), m.Totals[f].Fixed(2)))
 	}
 	if len(parts) > 0 {
@@ -111,7 +111,7 @@ type mergeFinding struct {
 
 // WriteMergeJSON writes the merge as one JSON object: the output, the totals, every
 // ledger (or its error), and a duplicate-project finding for each project found twice.
-func WriteMergeJSON(w io.Writer, m *Merged, output string, failures []MergeFailure) error {
+func WriteMergeJSON(w io.Writer, m *ledger.Merged, output string, failures []MergeFailure) error {
 	out := mergeJSON{Output: output, Kind: m.Kind, Title: m.Title, Year: m.Year, AsOfSource: m.AsOfSource,
 		Projects: len(m.Rows), Amounts: map[string]string{}, Sources: []mergeSourceJSON{}, Findings: []mergeFinding{}, Notes: m.Notes}
 	if out.Notes == nil {

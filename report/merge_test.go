@@ -37,7 +37,7 @@ func readAll(t *testing.T, paths []string, opts ledger.Options) []*ledger.Ledger
 }
 
 // writeMerged writes the merged ledger to a file and reads it back.
-func writeMerged(t *testing.T, m *Merged) (string, *ledger.Ledger) {
+func writeMerged(t *testing.T, m *ledger.Merged) (string, *ledger.Ledger) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "全县台账.xlsx")
 	if err := WriteAtomically(path, func(w io.Writer) error { return WriteMerged(w, m) }); err != nil {
@@ -72,7 +72,7 @@ func TestMergeSamplesCheckTheSame(t *testing.T) {
 		done = done.Add(res.Amounts.Done)
 	}
 
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong, AsOf: asOf, Towns: r.Towns})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: asOf, Towns: r.Towns})
 	if len(m.Duplicates) != 0 {
 		t.Errorf("duplicates %+v", m.Duplicates)
 	}
@@ -131,7 +131,7 @@ func TestMergeSamplesCheckTheSame(t *testing.T) {
 // The 来源 column names the file and row of each project.
 func TestMergeSourceColumn(t *testing.T) {
 	ls := readAll(t, mergeSamples[:2], ledger.Options{})
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
 	path, l := writeMerged(t, m)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -193,7 +193,7 @@ func TestMergeDuplicates(t *testing.T) {
 			project(7, "", "", 1),
 			project(8, "", "丁项目", 400),
 		}}
-	m := Merge([]*ledger.Ledger{a, b}, MergeOptions{})
+	m := ledger.Merge([]*ledger.Ledger{a, b}, ledger.MergeOptions{})
 	if len(m.Rows) != 7 {
 		t.Fatalf("%d rows, want 7", len(m.Rows))
 	}
@@ -260,14 +260,6 @@ func TestMergeDuplicates(t *testing.T) {
 	}
 }
 
-// Two inputs with the same base name are told apart by their paths.
-func TestMergeSourceNames(t *testing.T) {
-	ls := []*ledger.Ledger{{File: "4月/礼义镇.xlsx"}, {File: "5月/礼义镇.xlsx"}, {File: "平城镇.csv"}}
-	if got := strings.Join(sourceNames(ls), ","); got != "4月/礼义镇.xlsx,5月/礼义镇.xlsx,平城镇.csv" {
-		t.Errorf("names %s", got)
-	}
-}
-
 // A cell the reader could not read is written as it was, so checking the merged
 // ledger points at it again instead of taking it for empty.
 func TestMergeKeepsUnreadableCells(t *testing.T) {
@@ -284,7 +276,7 @@ func TestMergeKeepsUnreadableCells(t *testing.T) {
 	if len(ls[0].Problems) != 2 {
 		t.Fatalf("problems %+v", ls[0].Problems)
 	}
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
 	if m.Sources[0].Unreadable != 2 || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "2 个金额或日期无法识别") {
 		t.Errorf("notes %q", m.Notes)
 	}
@@ -301,32 +293,12 @@ func TestMergeKeepsUnreadableCells(t *testing.T) {
 	}
 }
 
-func TestMergedTitle(t *testing.T) {
-	for _, tt := range []struct {
-		title string
-		kind  ledger.Kind
-		year  int
-		asOf  ledger.Date
-		want  string
-	}{
-		{"", ledger.KindKaifugong, 2025, ledger.Date{}, "全县2025年重点项目开复工台账"},
-		{"", ledger.KindRongzi, 2025, ledger.DayDate(2025, 6, 30), "全县2025年重点项目融资需求台账（截至2025年6月30日）"},
-		{"陵川县2025年重点项目开复工台账", ledger.KindKaifugong, 2025, ledger.MonthDate(2025, 5), "陵川县2025年重点项目开复工台账（截至2025年5月底）"},
-		{"陵川县重点项目台账（截至2025年5月底）", ledger.KindKaifugong, 2025, ledger.DayDate(2025, 5, 31), "陵川县重点项目台账（截至2025年5月底）"},
-		{"", ledger.KindKaifugong, 0, ledger.Date{}, "全县重点项目开复工台账"},
-	} {
-		if got := mergedTitle(tt.title, tt.kind, tt.year, tt.asOf); got != tt.want {
-			t.Errorf("mergedTitle(%q) = %q, want %q", tt.title, got, tt.want)
-		}
-	}
-}
-
 // The same ledgers give the same bytes.
 func TestMergeDeterministic(t *testing.T) {
 	ls := readAll(t, mergeSamples, ledger.Options{})
 	var a, b bytes.Buffer
 	for _, buf := range []*bytes.Buffer{&a, &b} {
-		m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong})
+		m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
 		if err := WriteMerged(buf, m); err != nil {
 			t.Fatal(err)
 		}
@@ -338,7 +310,7 @@ func TestMergeDeterministic(t *testing.T) {
 
 func TestMergeSummary(t *testing.T) {
 	ls := readAll(t, mergeSamples, ledger.Options{AsOf: ledger.DayDate(2025, 5, 31)})
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 5, 31), Towns: rules.Default().Towns})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 5, 31), Towns: rules.Default().Towns})
 	var buf bytes.Buffer
 	if err := WriteMergeSummary(&buf, m, "全县台账.xlsx"); err != nil {
 		t.Fatal(err)
@@ -369,7 +341,7 @@ func TestMergeRongzi(t *testing.T) {
 	// The clerk emptied the 乡镇 column; the merge fills it from the 填报单位 when there
 	// is no such column at all, so here it stays as the clerk left it.
 	ls := readAll(t, []string{in}, ledger.Options{})
-	m := Merge(ls, MergeOptions{Kind: ledger.KindRongzi})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindRongzi})
 	if m.Sources[0].Town != "" {
 		t.Errorf("town %q filled although the ledger has a 乡镇 column", m.Sources[0].Town)
 	}

@@ -30,7 +30,7 @@ type mergeStyles struct {
 }
 
 // WriteMerged writes the merged ledger as an .xlsx workbook.
-func WriteMerged(w io.Writer, m *Merged) error {
+func WriteMerged(w io.Writer, m *ledger.Merged) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := m.Kind.Label()
@@ -158,7 +158,7 @@ func WriteMerged(w io.Writer, m *Merged) error {
 // mergedCell is one project's value for a column: text as it was, amounts as numbers
 // in 万元, dates as dates (a month as "2025年3月", which keeps its precision), and a
 // cell the reader could not read as its text.
-func mergedCell(r *MergedRow, c ledger.CanonicalColumn, seq int, st mergeStyles) excelize.Cell {
+func mergedCell(r *ledger.MergedRow, c ledger.CanonicalColumn, seq int, st mergeStyles) excelize.Cell {
 	p := &r.Project
 	if raw, ok := r.Raw[c.Field]; ok {
 		return excelize.Cell{StyleID: st.text, Value: raw}

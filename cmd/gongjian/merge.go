@@ -156,7 +156,7 @@ func runMerge(opts *mergeOptions) error {
 		return errUnreadable
 	}
 
-	m := report.Merge(ledgers, report.MergeOptions{Kind: kind, Title: opts.Title, AsOf: opts.asOf, Towns: r.Towns})
+	m := ledger.Merge(ledgers, ledger.MergeOptions{Kind: kind, Title: opts.Title, AsOf: opts.asOf, Towns: r.Towns})
 	for _, d := range m.Duplicates {
 		fmt.Fprintln(opts.Err, d.Message())
 	}

@@ -1,11 +1,9 @@
-package report
+package ledger
 
 import (
 	"fmt"
 	"path/filepath"
 	"strings"
-
-	"gongjian/ledger"
 )
 
 // Merging the 乡镇 ledgers into one county ledger: every project once, in the
@@ -14,27 +12,27 @@ import (
 
 // MergeOptions steer Merge.
 type MergeOptions struct {
-	Kind  ledger.Kind // the kind merged; ledgers of the other kind are refused by the caller
-	Title string      // the merged ledger's title; "" is "全县2025年重点项目开复工台账"
+	Kind  Kind   // the kind merged; ledgers of the other kind are refused by the caller
+	Title string // the merged ledger's title; "" is "全县2025年重点项目开复工台账"
 	// AsOf is the reporting date written into the title ("（截至2025年5月31日）");
 	// zero means the latest date the ledgers state themselves.
-	AsOf  ledger.Date
+	AsOf  Date
 	Towns []string // the county's 乡镇 (the rules' towns), to name a ledger's 乡镇
 }
 
 // Merged is the county ledger made of several ledgers.
 type Merged struct {
-	Kind       ledger.Kind
+	Kind       Kind
 	Year       int
-	AsOf       ledger.Date // zero when no ledger states one and none was given
-	AsOfSource string      // "flag" (given), "ledgers" (the latest the ledgers state), ""
+	AsOf       Date   // zero when no ledger states one and none was given
+	AsOfSource string // "flag" (given), "ledgers" (the latest the ledgers state), ""
 	Title      string
-	Columns    []ledger.CanonicalColumn // the canonical columns written, 来源 not included
+	Columns    []CanonicalColumn // the canonical columns written, 来源 not included
 	Rows       []MergedRow
 	Sources    []MergedSource
 	Duplicates []Duplicate
-	Totals     map[ledger.Field]ledger.Amount // the sum of each amount column over Rows
-	Notes      []string                       // Chinese lines the clerk should read (dates that differ …)
+	Totals     map[Field]Amount // the sum of each amount column over Rows
+	Notes      []string         // Chinese lines the clerk should read (dates that differ …)
 }
 
 // MergedSource is one ledger merged.
@@ -44,9 +42,9 @@ type MergedSource struct {
 	Sheet    string
 	Projects int // project rows read (duplicates included)
 	Year     int
-	AsOf     ledger.Date
+	AsOf     Date
 	// Town is the 乡镇 written into its projects when the ledger has no 所在乡镇 column,
-	// and TownSource where it was found (ledger.TownFromFiller …); both "" otherwise.
+	// and TownSource where it was found (TownFromFiller …); both "" otherwise.
 	Town, TownSource string
 	HasTownColumn    bool
 	// Unreadable is the number of cells the reader could not read (bad amounts and
@@ -54,16 +52,16 @@ type MergedSource struct {
 	Unreadable int
 }
 
-// MergedRow is one project of the merged ledger.
+// MergedRow is one project of the merged
 type MergedRow struct {
-	Project ledger.Project
+	Project Project
 	Sources []SourceRef // where it came from; two or more for a duplicate
 	// Raw holds the text of cells the reader could not read, written as they were so
 	// that checking the merged ledger points at them again.
-	Raw map[ledger.Field]string
+	Raw map[Field]string
 }
 
-// SourceRef is a row of a merged ledger.
+// SourceRef is a row of a merged
 type SourceRef struct {
 	File string // MergedSource.Name
 	Row  int    // the sheet's 1-based row
@@ -92,25 +90,25 @@ func (d Duplicate) Message() string {
 
 // Merge joins the ledgers in the order given. The same project in two places is kept
 // once, with the first one's values and both sources.
-func Merge(ls []*ledger.Ledger, opts MergeOptions) *Merged {
-	m := &Merged{Kind: opts.Kind, Totals: map[ledger.Field]ledger.Amount{}}
+func Merge(ls []*Ledger, opts MergeOptions) *Merged {
+	m := &Merged{Kind: opts.Kind, Totals: map[Field]Amount{}}
 	if m.Kind == "" {
-		m.Kind = ledger.KindKaifugong
+		m.Kind = KindKaifugong
 	}
 	names := sourceNames(ls)
 	dups := newMergeIndex()
 	withMonth := false
 	for i, l := range ls {
 		src := MergedSource{Name: names[i], File: l.File, Sheet: l.Sheet, Projects: len(l.Projects),
-			Year: l.Year, AsOf: statedAsOf(l), HasTownColumn: l.Has(ledger.FieldTown)}
+			Year: l.Year, AsOf: statedAsOf(l), HasTownColumn: l.Has(FieldTown)}
 		if !src.HasTownColumn {
-			src.Town, src.TownSource = ledger.InferTown(l, opts.Towns)
+			src.Town, src.TownSource = InferTown(l, opts.Towns)
 		}
 		raw := rawCells(l)
 		for _, n := range raw {
 			src.Unreadable += len(n)
 		}
-		if l.Has(ledger.FieldMonthDone) {
+		if l.Has(FieldMonthDone) {
 			withMonth = true
 		}
 		for _, p := range l.Projects {
@@ -138,10 +136,10 @@ func Merge(ls []*ledger.Ledger, opts MergeOptions) *Merged {
 	}
 	m.Columns = mergeColumns(m.Kind, withMonth)
 	for _, c := range m.Columns {
-		if c.Field.Type() != ledger.TypeAmount {
+		if c.Field.Type() != TypeAmount {
 			continue
 		}
-		var sum ledger.Amount
+		var sum Amount
 		for i := range m.Rows {
 			sum = sum.Add(m.Rows[i].Project.Amount(c.Field))
 		}
@@ -164,20 +162,20 @@ func Merge(ls []*ledger.Ledger, opts MergeOptions) *Merged {
 
 // statedAsOf is the reporting date a ledger states itself (a "1-N月" header, its
 // title, its monthly columns); zero when it was only guessed from today's date.
-func statedAsOf(l *ledger.Ledger) ledger.Date {
+func statedAsOf(l *Ledger) Date {
 	switch l.AsOfSource {
 	case "header", "title", "monthly":
 		return l.AsOf
 	}
-	return ledger.Date{}
+	return Date{}
 }
 
 // settleDates decides the merged ledger's year and reporting date: the one given,
 // else the latest the ledgers state, with a note when they differ.
 func (m *Merged) settleDates(opts MergeOptions) {
 	var dates []string
-	distinct := map[ledger.Date]bool{}
-	latest := ledger.Date{}
+	distinct := map[Date]bool{}
+	latest := Date{}
 	for _, s := range m.Sources {
 		if !s.AsOf.IsSet() {
 			continue
@@ -229,7 +227,7 @@ func (m *Merged) settleDates(opts MergeOptions) {
 
 // mergedTitle is the given title, or "全县2025年重点项目开复工台账", with the reporting
 // date appended unless the title already states one.
-func mergedTitle(title string, kind ledger.Kind, year int, asOf ledger.Date) string {
+func mergedTitle(title string, kind Kind, year int, asOf Date) string {
 	if title == "" {
 		title = "全县重点项目" + kind.Label()
 		if year != 0 {
@@ -248,16 +246,16 @@ func mergedTitle(title string, kind ledger.Kind, year int, asOf ledger.Date) str
 
 // mergeColumns are the kind's canonical columns, with 本月完成投资 after 本年完成投资
 // when a ledger has it.
-func mergeColumns(kind ledger.Kind, withMonth bool) []ledger.CanonicalColumn {
-	base := ledger.CanonicalColumns(kind)
-	if kind != ledger.KindKaifugong || !withMonth {
+func mergeColumns(kind Kind, withMonth bool) []CanonicalColumn {
+	base := CanonicalColumns(kind)
+	if kind != KindKaifugong || !withMonth {
 		return base
 	}
-	var cols []ledger.CanonicalColumn
+	var cols []CanonicalColumn
 	for _, c := range base {
 		cols = append(cols, c)
-		if c.Field == ledger.FieldDone {
-			cols = append(cols, ledger.CanonicalColumn{Field: ledger.FieldMonthDone, Width: 13})
+		if c.Field == FieldDone {
+			cols = append(cols, CanonicalColumn{Field: FieldMonthDone, Width: 13})
 		}
 	}
 	return cols
@@ -265,7 +263,7 @@ func mergeColumns(kind ledger.Kind, withMonth bool) []ledger.CanonicalColumn {
 
 // sourceNames are the names shown in 来源: each file's base name, or the path as
 // given when two inputs share a base name.
-func sourceNames(ls []*ledger.Ledger) []string {
+func sourceNames(ls []*Ledger) []string {
 	count := map[string]int{}
 	for _, l := range ls {
 		count[filepath.Base(l.File)]++
@@ -281,20 +279,20 @@ func sourceNames(ls []*ledger.Ledger) []string {
 }
 
 // rawCells are the cells the reader could not read, by row and field.
-func rawCells(l *ledger.Ledger) map[int]map[ledger.Field]string {
-	out := map[int]map[ledger.Field]string{}
+func rawCells(l *Ledger) map[int]map[Field]string {
+	out := map[int]map[Field]string{}
 	for _, pr := range l.Problems {
 		f := pr.Field
 		switch f {
-		case ledger.FieldStartEither:
-			f = ledger.FieldActualStart
-		case ledger.FieldMonthDone:
-			if c := l.Column(ledger.FieldDone); c != nil && c.Index != pr.Col {
+		case FieldStartEither:
+			f = FieldActualStart
+		case FieldMonthDone:
+			if c := l.Column(FieldDone); c != nil && c.Index != pr.Col {
 				continue // one month of a month-by-month ledger: its sum is what is written
 			}
 		}
 		if out[pr.Row] == nil {
-			out[pr.Row] = map[ledger.Field]string{}
+			out[pr.Row] = map[Field]string{}
 		}
 		if _, dup := out[pr.Row][f]; !dup {
 			out[pr.Row][f] = pr.Value
@@ -314,10 +312,10 @@ func newMergeIndex() *mergeIndex {
 	return &mergeIndex{byCode: map[string]int{}, byName: map[string]int{}, byNameNoCode: map[string]int{}}
 }
 
-func (x *mergeIndex) find(p *ledger.Project) (int, bool) {
+func (x *mergeIndex) find(p *Project) (int, bool) {
 	code, name := strings.TrimSpace(p.Code), ""
 	if p.Name != "" {
-		name = ledger.NormalizeName(p.Name)
+		name = NormalizeName(p.Name)
 	}
 	if code != "" {
 		if j, ok := x.byCode[code]; ok {
@@ -334,10 +332,10 @@ func (x *mergeIndex) find(p *ledger.Project) (int, bool) {
 	return 0, false
 }
 
-func (x *mergeIndex) add(p *ledger.Project, i int) {
+func (x *mergeIndex) add(p *Project, i int) {
 	code, name := strings.TrimSpace(p.Code), ""
 	if p.Name != "" {
-		name = ledger.NormalizeName(p.Name)
+		name = NormalizeName(p.Name)
 	}
 	if code != "" {
 		x.byCode[code] = i
@@ -353,7 +351,7 @@ func (x *mergeIndex) add(p *ledger.Project, i int) {
 }
 
 // dateKey orders dates; a month counts as its last day.
-func dateKey(d ledger.Date) int {
+func dateKey(d Date) int {
 	day := int(d.Day)
 	if day == 0 {
 		day = int(d.MonthEnd().Day)
@@ -361,9 +359,9 @@ func dateKey(d ledger.Date) int {
 	return int(d.Year)*10000 + int(d.Month)*100 + day
 }
 
-// totalFields lists the totals' fields in column order.
-func (m *Merged) totalFields() []ledger.Field {
-	var fs []ledger.Field
+// TotalFields lists the totals' fields in column order.
+func (m *Merged) TotalFields() []Field {
+	var fs []Field
 	for _, c := range m.Columns {
 		if _, ok := m.Totals[c.Field]; ok {
 			fs = append(fs, c.Field)
