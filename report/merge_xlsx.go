@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 )
 
 // The merged ledger as a workbook: title, unit, one header row of canonical names,
@@ -49,7 +50,7 @@ func WriteMerged(w io.Writer, m *ledger.Merged) error {
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", mergeHeaderRow, last, lastRow-1), nil); err != nil {
 		return err
 	}
-	if err := printLedgerSheet(f, sheet, mergeHeaderRow); err != nil {
+	if err := book.PrintSetup(f, sheet, mergeHeaderRow); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -148,11 +149,10 @@ func WriteMerged(w io.Writer, m *ledger.Merged) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	if err := fixedDocProps(f, m.Title); err != nil {
+	if err := book.FixedDocProps(f, m.Title); err != nil {
 		return err
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return book.Write(f, w)
 }
 
 // mergedCell is one project's value for a column: text as it was, amounts as numbers
@@ -212,27 +212,27 @@ func wrappedLines(s string, colWidth float64) int {
 func newMergeStyles(f *excelize.File) (mergeStyles, error) {
 	var st mergeStyles
 	dateFmt, amountFmt := "yyyy-mm-dd", "#,##0.00"
-	font := &excelize.Font{Family: ledgerFont, Size: 10}
-	bold := &excelize.Font{Family: ledgerFont, Size: 10, Bold: true}
+	font := &excelize.Font{Family: book.FontFamily, Size: 10}
+	bold := &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}
 	mid := func(h string, wrap bool) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
 	}
-	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{ledgerHeaderFill}}
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{book.HeaderFill}}
 	specs := []struct {
 		dst   *int
 		style excelize.Style
 	}{
-		{&st.title, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 16, Bold: true}, Alignment: mid("center", false)}},
-		{&st.note, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 10}, Alignment: mid("left", false)}},
-		{&st.unit, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 11}, Alignment: mid("right", false)}},
-		{&st.header, excelize.Style{Font: bold, Alignment: mid("center", true), Border: ledgerBorder(), Fill: fill}},
-		{&st.text, excelize.Style{Font: font, Alignment: mid("", false), Border: ledgerBorder()}},
-		{&st.wrap, excelize.Style{Font: font, Alignment: mid("", true), Border: ledgerBorder()}},
-		{&st.date, excelize.Style{Font: font, Alignment: mid("center", false), Border: ledgerBorder(), CustomNumFmt: &dateFmt}},
-		{&st.amount, excelize.Style{Font: font, Alignment: mid("right", false), Border: ledgerBorder(), CustomNumFmt: &amountFmt}},
-		{&st.totalText, excelize.Style{Font: bold, Alignment: mid("center", false), Border: ledgerBorder(), Fill: fill}},
-		{&st.totalAmount, excelize.Style{Font: bold, Alignment: mid("right", false), Border: ledgerBorder(), Fill: fill, CustomNumFmt: &amountFmt}},
-		{&st.totalBlankStyle, excelize.Style{Font: bold, Border: ledgerBorder(), Fill: fill}},
+		{&st.title, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 16, Bold: true}, Alignment: mid("center", false)}},
+		{&st.note, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10}, Alignment: mid("left", false)}},
+		{&st.unit, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 11}, Alignment: mid("right", false)}},
+		{&st.header, excelize.Style{Font: bold, Alignment: mid("center", true), Border: book.Border(), Fill: fill}},
+		{&st.text, excelize.Style{Font: font, Alignment: mid("", false), Border: book.Border()}},
+		{&st.wrap, excelize.Style{Font: font, Alignment: mid("", true), Border: book.Border()}},
+		{&st.date, excelize.Style{Font: font, Alignment: mid("center", false), Border: book.Border(), CustomNumFmt: &dateFmt}},
+		{&st.amount, excelize.Style{Font: font, Alignment: mid("right", false), Border: book.Border(), CustomNumFmt: &amountFmt}},
+		{&st.totalText, excelize.Style{Font: bold, Alignment: mid("center", false), Border: book.Border(), Fill: fill}},
+		{&st.totalAmount, excelize.Style{Font: bold, Alignment: mid("right", false), Border: book.Border(), Fill: fill, CustomNumFmt: &amountFmt}},
+		{&st.totalBlankStyle, excelize.Style{Font: bold, Border: book.Border(), Fill: fill}},
 	}
 	for _, s := range specs {
 		id, err := f.NewStyle(&s.style)

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -63,24 +64,10 @@ func WriteTemplate(w io.Writer, opts TemplateOptions) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	if err := fixedDocProps(f, "重点项目"+opts.Kind.Label()+"模板"); err != nil {
+	if err := book.FixedDocProps(f, "重点项目"+opts.Kind.Label()+"模板"); err != nil {
 		return err
 	}
-	_, err := f.WriteTo(w)
-	return err
-}
-
-// fixedDocProps gives the workbook fixed properties, so the same command writes
-// the same bytes.
-func fixedDocProps(f *excelize.File, title string) error {
-	return f.SetDocProps(&excelize.DocProperties{
-		Title:          title,
-		Creator:        "gongjian",
-		LastModifiedBy: "gongjian",
-		Created:        "2025-01-01T00:00:00Z",
-		Modified:       "2025-01-01T00:00:00Z",
-		Language:       "zh-CN",
-	})
+	return book.Write(f, w)
 }
 
 type templateWriter struct {
@@ -113,49 +100,35 @@ func (t *templateWriter) sheets() error {
 	return t.f.SetSheetVisible(templateListSheet, false)
 }
 
-const (
-	ledgerFont        = "宋体"
-	ledgerHeaderFill  = "DDEBF7"
-	ledgerBorderColor = "808080"
-)
-
-func ledgerBorder() []excelize.Border {
-	var b []excelize.Border
-	for _, side := range []string{"left", "right", "top", "bottom"} {
-		b = append(b, excelize.Border{Type: side, Color: ledgerBorderColor, Style: 1})
-	}
-	return b
-}
-
 func (t *templateWriter) styles() error {
 	f := t.f
 	dateFmt, amountFmt := "yyyy-mm-dd", "#,##0.00"
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	left := &excelize.Alignment{Vertical: "center"}
 	leftWrap := &excelize.Alignment{Vertical: "center", WrapText: true}
-	font := &excelize.Font{Family: ledgerFont, Size: 10}
+	font := &excelize.Font{Family: book.FontFamily, Size: 10}
 	specs := []struct {
 		dst   *int
 		style excelize.Style
 	}{
-		{&t.st.title, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 16, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
-		{&t.st.filler, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 11}, Alignment: left}},
-		{&t.st.unit, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 11}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
-		{&t.st.header, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 10, Bold: true}, Alignment: center, Border: ledgerBorder(),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{ledgerHeaderFill}}, Protection: &excelize.Protection{Locked: true}}},
-		{&t.st.text, excelize.Style{Font: font, Alignment: left, Border: ledgerBorder()}},
-		{&t.st.wrap, excelize.Style{Font: font, Alignment: leftWrap, Border: ledgerBorder()}},
-		{&t.st.date, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: ledgerBorder(), CustomNumFmt: &dateFmt}},
-		{&t.st.amount, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: ledgerBorder(), CustomNumFmt: &amountFmt}},
+		{&t.st.title, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 16, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&t.st.filler, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 11}, Alignment: left}},
+		{&t.st.unit, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 11}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
+		{&t.st.header, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}, Alignment: center, Border: book.Border(),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{book.HeaderFill}}, Protection: &excelize.Protection{Locked: true}}},
+		{&t.st.text, excelize.Style{Font: font, Alignment: left, Border: book.Border()}},
+		{&t.st.wrap, excelize.Style{Font: font, Alignment: leftWrap, Border: book.Border()}},
+		{&t.st.date, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: book.Border(), CustomNumFmt: &dateFmt}},
+		{&t.st.amount, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: book.Border(), CustomNumFmt: &amountFmt}},
 		{&t.st.colText, excelize.Style{Font: font, Alignment: left}},
 		{&t.st.colWrap, excelize.Style{Font: font, Alignment: leftWrap}},
 		{&t.st.colDate, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, CustomNumFmt: &dateFmt}},
 		{&t.st.colAmount, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, CustomNumFmt: &amountFmt}},
-		{&t.st.helpTitle, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 14, Bold: true}, Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&t.st.helpHead, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 10, Bold: true}, Alignment: center, Border: ledgerBorder(),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{ledgerHeaderFill}}}},
-		{&t.st.helpCell, excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: ledgerBorder()}},
-		{&t.st.helpNote, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 10}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&t.st.helpTitle, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 14, Bold: true}, Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&t.st.helpHead, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}, Alignment: center, Border: book.Border(),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{book.HeaderFill}}}},
+		{&t.st.helpCell, excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: book.Border()}},
+		{&t.st.helpNote, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 	}
 	for _, s := range specs {
 		id, err := f.NewStyle(&s.style)
@@ -242,8 +215,8 @@ func (t *templateWriter) header() error {
 		cell := ledger.CellName(i, templateHeaderRow)
 		if c.Required {
 			runs := []excelize.RichTextRun{
-				{Text: "*", Font: &excelize.Font{Family: ledgerFont, Size: 10, Bold: true, Color: "FF0000"}},
-				{Text: c.Field.Label(), Font: &excelize.Font{Family: ledgerFont, Size: 10, Bold: true}},
+				{Text: "*", Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true, Color: "FF0000"}},
+				{Text: c.Field.Label(), Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}},
 			}
 			if err := f.SetCellRichText(s, cell, runs); err != nil {
 				return err
@@ -397,40 +370,7 @@ func (t *templateWriter) lists() error {
 
 // printSetup: A4 landscape, one page wide, the title and header on every page.
 func (t *templateWriter) printSetup() error {
-	return printLedgerSheet(t.f, t.sheet, templateHeaderRow)
-}
-
-// printLedgerSheet sets a sheet to print on A4 landscape, fitted to the page's width,
-// with rows 1..repeatRows repeated on every page and page numbers in the footer.
-func printLedgerSheet(f *excelize.File, sheet string, repeatRows int) error {
-	orientation, size := "landscape", 9 // 9 is A4
-	fitWidth, fitHeight := 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &size, Orientation: &orientation, FitToWidth: &fitWidth, FitToHeight: &fitHeight,
-	}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	margin, edge := 0.5, 0.3
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
-		return err
-	}
-	if repeatRows == 0 {
-		return nil
-	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, repeatRows),
-		Scope:    sheet,
-	})
+	return book.PrintSetup(t.f, t.sheet, templateHeaderRow)
 }
 
 func clipRunes(s string, n int) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 )
 
 // The template's 填报说明 sheet: the general rules of filling in, then one row per
@@ -96,7 +97,7 @@ func (t *templateWriter) help() error {
 		}
 		row++
 	}
-	return printLedgerSheet(f, s, headRow)
+	return book.PrintSetup(f, s, headRow)
 }
 
 // allowed says which values a column takes, for the 填报说明 sheet.
