@@ -12,6 +12,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/report/template"
 )
 
 // templateOptions holds the flags and I/O of gongjian template.
@@ -105,7 +106,7 @@ func runTemplate(opts *templateOptions) error {
 		return usagef("%s 已存在，没有覆盖；如要覆盖请加 --force", opts.Output)
 	}
 	err = report.WriteAtomically(opts.Output, func(w io.Writer) error {
-		return report.WriteTemplate(w, report.TemplateOptions{Kind: opts.kind, Year: opts.Year, Org: opts.Org, Rules: r})
+		return template.Write(w, template.Options{Kind: opts.kind, Year: opts.Year, Org: opts.Org, Rules: r})
 	})
 	if err != nil {
 		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}

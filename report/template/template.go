@@ -1,4 +1,4 @@
-package report
+package template
 
 import (
 	"fmt"
@@ -12,13 +12,8 @@ import (
 	"gongjian/rules"
 )
 
-// The blank ledger a 乡镇 clerk fills in: the layout the reader expects (title with
-// the year, 填报单位 and 单位：万元 above a one-row header of canonical names), with
-// dropdowns, formats and input messages that keep the values readable, and a
-// 填报说明 sheet. Filled in, it is read by gongjian check with no flags.
-
-// TemplateOptions say which template to write.
-type TemplateOptions struct {
+// Options say which template to write.
+type Options struct {
 	Kind  ledger.Kind
 	Year  int
 	Org   string       // opens the title ("陵川县", "礼义镇"); "" is "XX县"
@@ -37,26 +32,26 @@ const (
 	templateListSheet = "下拉选项"
 )
 
-// TemplateSheet is the name of the template's ledger sheet.
-func TemplateSheet(kind ledger.Kind) string { return kind.Label() }
+// Sheet is the name of the template's ledger sheet.
+func Sheet(kind ledger.Kind) string { return kind.Label() }
 
-// TemplateTitle is the template's title: "XX县2025年重点项目开复工台账（截至2025年　月　日）";
+// Title is the template's title: "XX县2025年重点项目开复工台账（截至2025年　月　日）";
 // the clerk completes the date, which tells gongjian check the reporting date.
-func TemplateTitle(kind ledger.Kind, org string, year int) string {
+func Title(kind ledger.Kind, org string, year int) string {
 	if org == "" {
 		org = "XX县"
 	}
 	return fmt.Sprintf("%s%d年重点项目%s（截至%d年　月　日）", org, year, kind.Label(), year)
 }
 
-// WriteTemplate writes the blank ledger of opts.Kind as an .xlsx workbook.
-func WriteTemplate(w io.Writer, opts TemplateOptions) error {
+// Write writes the blank ledger of opts.Kind as an .xlsx workbook.
+func Write(w io.Writer, opts Options) error {
 	if opts.Rules == nil {
 		opts.Rules = rules.Default()
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	t := &templateWriter{f: f, opts: opts, sheet: TemplateSheet(opts.Kind), cols: ledger.CanonicalColumns(opts.Kind)}
+	t := &templateWriter{f: f, opts: opts, sheet: Sheet(opts.Kind), cols: ledger.CanonicalColumns(opts.Kind)}
 	steps := []func() error{t.sheets, t.styles, t.layout, t.header, t.blankRows, t.validations, t.printSetup, t.help, t.lists}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -72,7 +67,7 @@ func WriteTemplate(w io.Writer, opts TemplateOptions) error {
 
 type templateWriter struct {
 	f     *excelize.File
-	opts  TemplateOptions
+	opts  Options
 	sheet string
 	cols  []ledger.CanonicalColumn
 	st    templateStyles
@@ -169,7 +164,7 @@ func (t *templateWriter) layout() error {
 		}
 	}
 	last := t.lastCol()
-	if err := f.SetCellValue(s, "A1", TemplateTitle(t.opts.Kind, t.opts.Org, t.opts.Year)); err != nil {
+	if err := f.SetCellValue(s, "A1", Title(t.opts.Kind, t.opts.Org, t.opts.Year)); err != nil {
 		return err
 	}
 	if err := f.MergeCell(s, "A1", last+"1"); err != nil {

@@ -1,4 +1,4 @@
-package report
+package template
 
 import (
 	"bytes"
@@ -12,14 +12,15 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report"
 	"gongjian/rules"
 )
 
 // writeTemplate writes a template into a buffer and opens it for inspection.
-func writeTemplate(t *testing.T, opts TemplateOptions) *excelize.File {
+func writeTemplate(t *testing.T, opts Options) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteTemplate(&buf, opts); err != nil {
+	if err := Write(&buf, opts); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -65,8 +66,8 @@ func saveAs(t *testing.T, f *excelize.File, name string) string {
 }
 
 func TestTemplateKaifugongFilledIsRead(t *testing.T) {
-	f := writeTemplate(t, TemplateOptions{Kind: ledger.KindKaifugong, Year: 2025, Org: "礼义镇"})
-	sheet := TemplateSheet(ledger.KindKaifugong)
+	f := writeTemplate(t, Options{Kind: ledger.KindKaifugong, Year: 2025, Org: "礼义镇"})
+	sheet := Sheet(ledger.KindKaifugong)
 	if err := f.SetCellValue(sheet, "A1", "礼义镇2025年重点项目开复工台账（截至2025年5月31日）"); err != nil {
 		t.Fatal(err)
 	}
@@ -135,8 +136,8 @@ func TestTemplateKaifugongFilledIsRead(t *testing.T) {
 }
 
 func TestTemplateRongziFilledIsRead(t *testing.T) {
-	f := writeTemplate(t, TemplateOptions{Kind: ledger.KindRongzi, Year: 2025})
-	sheet := TemplateSheet(ledger.KindRongzi)
+	f := writeTemplate(t, Options{Kind: ledger.KindRongzi, Year: 2025})
+	sheet := Sheet(ledger.KindRongzi)
 	fill(t, f, sheet, []map[string]any{
 		{"项目名称": "甲项目", "建设单位": "甲公司", "所在乡镇": "礼义镇", "总投资": 10000, "融资需求": 6000, "融资方式": "银行贷款",
 			"对接状态": "已授信", "授信金额": 5000, "对接时间": time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC)},
@@ -168,8 +169,8 @@ func TestTemplateRongziFilledIsRead(t *testing.T) {
 func TestTemplateLayout(t *testing.T) {
 	r := rules.Default()
 	r.Towns = []string{"甲镇", "乙乡"}
-	f := writeTemplate(t, TemplateOptions{Kind: ledger.KindKaifugong, Year: 2031, Rules: r})
-	sheet := TemplateSheet(ledger.KindKaifugong)
+	f := writeTemplate(t, Options{Kind: ledger.KindKaifugong, Year: 2031, Rules: r})
+	sheet := Sheet(ledger.KindKaifugong)
 	if got := f.GetSheetList(); strings.Join(got, ",") != sheet+","+templateHelpSheet+","+templateListSheet {
 		t.Errorf("sheets %v", got)
 	}
@@ -317,11 +318,11 @@ func cellNumFmt(t *testing.T, f *excelize.File, sheet, cell string) string {
 // The same options give the same bytes.
 func TestTemplateDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
-	opts := TemplateOptions{Kind: ledger.KindRongzi, Year: 2025}
-	if err := WriteTemplate(&a, opts); err != nil {
+	opts := Options{Kind: ledger.KindRongzi, Year: 2025}
+	if err := Write(&a, opts); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTemplate(&b, opts); err != nil {
+	if err := Write(&b, opts); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -333,8 +334,8 @@ func TestTemplateDeterministic(t *testing.T) {
 func TestTemplateWrittenAtomically(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "模板.xlsx")
-	err := WriteAtomically(path, func(w io.Writer) error {
-		return WriteTemplate(w, TemplateOptions{Kind: ledger.KindKaifugong, Year: 2025})
+	err := report.WriteAtomically(path, func(w io.Writer) error {
+		return Write(w, Options{Kind: ledger.KindKaifugong, Year: 2025})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -342,5 +343,54 @@ func TestTemplateWrittenAtomically(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("files left: %v", entries)
+	}
+}
+
+// A filled-in 融资需求台账 template merges like any ledger, in its own canonical columns.
+func TestTemplateRongziMerges(t *testing.T) {
+	f := writeTemplate(t, Options{Kind: ledger.KindRongzi, Year: 2025})
+	sheet := Sheet(ledger.KindRongzi)
+	if err := f.SetCellValue(sheet, "A2", "填报单位：陵川县马圪当乡人民政府"); err != nil {
+		t.Fatal(err)
+	}
+	fill(t, f, sheet, []map[string]any{
+		{"项目名称": "甲项目", "建设单位": "甲公司", "总投资": 10000, "融资需求": 6000, "融资方式": "银行贷款", "对接状态": "已授信", "授信金额": 5000.5},
+		{"项目名称": "乙项目", "建设单位": "乙公司", "总投资": 8000, "融资需求": 3000, "融资方式": "专项债券", "对接状态": "未对接"},
+	})
+	in := saveAs(t, f, "马圪当乡融资需求.xlsx")
+	// The clerk emptied the 乡镇 column; the merge fills it from the 填报单位 when there
+	// is no such column at all, so here it stays as the clerk left it.
+	merged, err := ledger.Read(in, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := []*ledger.Ledger{merged}
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindRongzi})
+	if m.Sources[0].Town != "" {
+		t.Errorf("town %q filled although the ledger has a 乡镇 column", m.Sources[0].Town)
+	}
+	path := filepath.Join(t.TempDir(), "全县融资.xlsx")
+	if err := report.WriteAtomically(path, func(w io.Writer) error { return report.WriteMerged(w, m) }); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledger.Read(path, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Kind != ledger.KindRongzi || len(l.Projects) != 2 || !l.Has(ledger.FieldDockStatus) {
+		t.Fatalf("kind %s, %d projects", l.Kind, len(l.Projects))
+	}
+	if p, q := &l.Projects[0], &l.Projects[1]; p.Amount(ledger.FieldCredit) != ledger.Wan(5000, 50) || q.Text(ledger.FieldMethod) != "专项债券" {
+		t.Errorf("financing cells %+v, %+v", p.Fin, q.Fin)
+	}
+	if len(l.Totals) != 1 || l.Totals[0].Amounts[ledger.FieldNeed] != ledger.Wan(9000, 0) {
+		t.Errorf("合计 %+v", l.Totals)
+	}
+	var buf bytes.Buffer
+	if err := report.WriteMergeSummary(&buf, m, "全县融资.xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "合计（万元）：总投资 18000.00，融资需求 9000.00，授信金额 5000.50") {
+		t.Errorf("summary %s", buf.String())
 	}
 }
