@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -153,6 +154,9 @@ func TestMergeSourceColumn(t *testing.T) {
 	last := rows[len(rows)-1]
 	if last[0] != "合计：28个" {
 		t.Errorf("last row %q", last)
+	}
+	if hf, err := f.GetHeaderFooter(l.Sheet); err != nil || hf == nil || hf.OddFooter != book.Footer {
+		t.Errorf("footer %+v, want the page numbers", hf)
 	}
 	// Without --as-of the title carries the latest date the ledgers state, with a note.
 	if m.AsOf != ledger.DayDate(2025, 6, 30) || m.AsOfSource != "ledgers" || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "截止日期不同") {

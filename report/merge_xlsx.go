@@ -211,20 +211,20 @@ func wrappedLines(s string, colWidth float64) int {
 
 func newMergeStyles(f *excelize.File) (mergeStyles, error) {
 	var st mergeStyles
-	dateFmt, amountFmt := "yyyy-mm-dd", "#,##0.00"
-	font := &excelize.Font{Family: book.FontFamily, Size: 10}
-	bold := &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}
+	dateFmt, amountFmt := book.DateFormat, book.AmountFormat
+	font := book.Font(10, false)
+	bold := book.Font(10, true)
 	mid := func(h string, wrap bool) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
 	}
-	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{book.HeaderFill}}
+	fill := book.Fill(book.HeaderFill)
 	specs := []struct {
 		dst   *int
 		style excelize.Style
 	}{
-		{&st.title, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 16, Bold: true}, Alignment: mid("center", false)}},
-		{&st.note, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10}, Alignment: mid("left", false)}},
-		{&st.unit, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 11}, Alignment: mid("right", false)}},
+		{&st.title, excelize.Style{Font: book.Font(16, true), Alignment: mid("center", false)}},
+		{&st.note, excelize.Style{Font: book.Font(10, false), Alignment: mid("left", false)}},
+		{&st.unit, excelize.Style{Font: book.Font(11, false), Alignment: mid("right", false)}},
 		{&st.header, excelize.Style{Font: bold, Alignment: mid("center", true), Border: book.Border(), Fill: fill}},
 		{&st.text, excelize.Style{Font: font, Alignment: mid("", false), Border: book.Border()}},
 		{&st.wrap, excelize.Style{Font: font, Alignment: mid("", true), Border: book.Border()}},
@@ -234,12 +234,9 @@ func newMergeStyles(f *excelize.File) (mergeStyles, error) {
 		{&st.totalAmount, excelize.Style{Font: bold, Alignment: mid("right", false), Border: book.Border(), Fill: fill, CustomNumFmt: &amountFmt}},
 		{&st.totalBlankStyle, excelize.Style{Font: bold, Border: book.Border(), Fill: fill}},
 	}
+	styles := book.NewStyles(f)
 	for _, s := range specs {
-		id, err := f.NewStyle(&s.style)
-		if err != nil {
-			return st, err
-		}
-		*s.dst = id
+		*s.dst = styles.Add(s.style)
 	}
-	return st, nil
+	return st, styles.Err()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -218,6 +219,9 @@ func TestMonthlyWorkbook(t *testing.T) {
 		}
 		if !titles[s] {
 			t.Errorf("%s: no title rows repeated on every page", s)
+		}
+		if hf, err := f.GetHeaderFooter(s); err != nil || hf == nil || hf.OddFooter != book.Footer {
+			t.Errorf("%s: footer %+v, want the page numbers", s, hf)
 		}
 		panes, _ := f.GetPanes(s)
 		if !panes.Freeze {

@@ -3,13 +3,12 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -40,27 +39,7 @@ func WriteMonthlyWorkbook(w io.Writer, m *Monthly) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	sortImageTypes(f)
-	return f.Write(w)
-}
-
-// sortImageTypes puts the image types excelize declares for a chart's drawing in one
-// order: it adds them by ranging over a map, so the same report would otherwise give
-// different bytes from run to run.
-func sortImageTypes(f *excelize.File) {
-	d := f.ContentTypes.Defaults
-	var at []int
-	images := d[:0:0]
-	for i := range d {
-		if strings.HasPrefix(d[i].ContentType, "image/") {
-			at = append(at, i)
-			images = append(images, d[i])
-		}
-	}
-	sort.Slice(images, func(i, j int) bool { return images[i].Extension < images[j].Extension })
-	for k, i := range at {
-		d[i] = images[k]
-	}
+	return book.Write(f, w)
 }
 
 type workbookStyles struct {
@@ -69,35 +48,22 @@ type workbookStyles struct {
 }
 
 func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
-	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}
-	font := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: "宋体", Size: size, Bold: bold}
-	}
-	var firstErr error
-	style := func(s *excelize.Style) int {
-		id, err := f.NewStyle(s)
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-		return id
-	}
+	styles := book.NewStyles(f)
 	cellStyle := func(numFmt int, custom string, horizontal string) int {
-		s := &excelize.Style{Font: font(10.5, false), Border: border, Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: true}}
+		s := excelize.Style{Font: book.Font(10.5, false), Border: book.Border(), Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: true}}
 		if custom != "" {
 			s.CustomNumFmt = &custom
 		} else {
 			s.NumFmt = numFmt
 		}
-		return style(s)
+		return styles.Add(s)
 	}
 	st := &workbookStyles{
-		title:   style(&excelize.Style{Font: font(18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
-		heading: style(&excelize.Style{Font: font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
-		para:    style(&excelize.Style{Font: font(11, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
-		caption: style(&excelize.Style{Font: font(12, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
-		header: style(&excelize.Style{Font: font(10.5, true), Border: border,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		title:   styles.Add(excelize.Style{Font: book.Font(18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		heading: styles.Add(excelize.Style{Font: book.Font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		para:    styles.Add(excelize.Style{Font: book.Font(11, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		caption: styles.Add(excelize.Style{Font: book.Font(12, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		header: styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(book.HeaderFill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
 		text:    cellStyle(0, "", "left"),
 		count:   cellStyle(1, "", "center"),
@@ -111,12 +77,10 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 		light rules.Light
 		color string
 	}{{rules.LightRed, "FF7C80"}, {rules.LightYellow, "FFE699"}, {rules.LightGreen, "A9D08E"}} {
-		l, color := lc.light, lc.color
-		st.lights[l] = style(&excelize.Style{Font: font(10.5, true), Border: border,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
+		st.lights[lc.light] = styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(lc.color),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	}
-	return st, firstErr
+	return st, styles.Err()
 }
 
 // writeSectionSheet lays one section out on its sheet.
@@ -288,26 +252,14 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 	return f.AddChart(sheet, anchor, bars, line)
 }
 
-// printSetup makes a sheet print as a 县长 expects: A4 landscape, one page wide, the
-// title and the first table's header frozen and repeated on every page.
+// printSetup makes a sheet print as a 县长 expects: the book's A4 setup with the title
+// and the first table's header repeated on every page, and frozen on screen.
 func printSetup(f *excelize.File, sheet string, titleRows, headerRow int) error {
-	size, landscape, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	margin, small := 0.5, 0.3
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &small, Footer: &small}); err != nil {
-		return err
-	}
 	repeat := titleRows
 	if headerRow > 0 {
 		repeat = headerRow
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, repeat)}); err != nil {
+	if err := book.PrintSetup(f, sheet, repeat); err != nil {
 		return err
 	}
 	if headerRow > 0 {

@@ -9,6 +9,7 @@ import (
 	"gongjian/ledger"
 	"gongjian/report"
 	"gongjian/report/annotate/internal/xlsxpatch"
+	"gongjian/report/internal/book"
 	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
@@ -137,6 +138,7 @@ func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		Headers:    []string{"严重程度", "规则", "工作表", "单元格", "项目名称", "字段", "原值", "说明"},
 		Widths:     []float64{9, 18, 14, 9, 34, 14, 16, 70},
 		AutoFilter: true,
+		Footer:     book.Footer,
 	}
 	l := res.Ledger
 	for _, f := range res.Findings {
@@ -181,6 +183,7 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		Headers:    []string{"范围", "里程碑", "截止日期", "指标", "目标", "实际", "状态", "差距或还需"},
 		Widths:     []float64{24, 16, 12, 12, 14, 10, 10, 40},
 		AutoFilter: true,
+		Footer:     book.Footer,
 	}
 	for _, t := range res.Targets {
 		scope := "全部项目"

@@ -15,6 +15,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -149,6 +150,12 @@ func TestAnnotateMarksEveryFinding(t *testing.T) {
 	}
 
 	// The findings sheet: one row per finding, each linking to its cell.
+	// The sheets the tool adds print their page numbers, as every workbook it writes.
+	for _, s := range []string{"检查结果", "目标完成情况"} {
+		if hf, err := f.GetHeaderFooter(s); err != nil || hf == nil || hf.OddFooter != book.Footer {
+			t.Errorf("%s: footer %+v, want the page numbers", s, hf)
+		}
+	}
 	rows, _ := f.GetRows("检查结果")
 	if len(rows) != len(res.Findings)+1 {
 		t.Errorf("检查结果 has %d rows, want %d", len(rows), len(res.Findings)+1)

@@ -96,21 +96,20 @@ func (t *templateWriter) sheets() error {
 }
 
 func (t *templateWriter) styles() error {
-	f := t.f
-	dateFmt, amountFmt := "yyyy-mm-dd", "#,##0.00"
+	dateFmt, amountFmt := book.DateFormat, book.AmountFormat
 	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	left := &excelize.Alignment{Vertical: "center"}
 	leftWrap := &excelize.Alignment{Vertical: "center", WrapText: true}
-	font := &excelize.Font{Family: book.FontFamily, Size: 10}
+	font := book.Font(10, false)
 	specs := []struct {
 		dst   *int
 		style excelize.Style
 	}{
-		{&t.st.title, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 16, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
-		{&t.st.filler, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 11}, Alignment: left}},
-		{&t.st.unit, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 11}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
-		{&t.st.header, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}, Alignment: center, Border: book.Border(),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{book.HeaderFill}}, Protection: &excelize.Protection{Locked: true}}},
+		{&t.st.title, excelize.Style{Font: book.Font(16, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&t.st.filler, excelize.Style{Font: book.Font(11, false), Alignment: left}},
+		{&t.st.unit, excelize.Style{Font: book.Font(11, false), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
+		{&t.st.header, excelize.Style{Font: book.Font(10, true), Alignment: center, Border: book.Border(),
+			Fill: book.Fill(book.HeaderFill), Protection: &excelize.Protection{Locked: true}}},
 		{&t.st.text, excelize.Style{Font: font, Alignment: left, Border: book.Border()}},
 		{&t.st.wrap, excelize.Style{Font: font, Alignment: leftWrap, Border: book.Border()}},
 		{&t.st.date, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, Border: book.Border(), CustomNumFmt: &dateFmt}},
@@ -119,20 +118,17 @@ func (t *templateWriter) styles() error {
 		{&t.st.colWrap, excelize.Style{Font: font, Alignment: leftWrap}},
 		{&t.st.colDate, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}, CustomNumFmt: &dateFmt}},
 		{&t.st.colAmount, excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, CustomNumFmt: &amountFmt}},
-		{&t.st.helpTitle, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 14, Bold: true}, Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&t.st.helpHead, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}, Alignment: center, Border: book.Border(),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{book.HeaderFill}}}},
+		{&t.st.helpTitle, excelize.Style{Font: book.Font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&t.st.helpHead, excelize.Style{Font: book.Font(10, true), Alignment: center, Border: book.Border(),
+			Fill: book.Fill(book.HeaderFill)}},
 		{&t.st.helpCell, excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: book.Border()}},
-		{&t.st.helpNote, excelize.Style{Font: &excelize.Font{Family: book.FontFamily, Size: 10}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&t.st.helpNote, excelize.Style{Font: book.Font(10, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 	}
+	styles := book.NewStyles(t.f)
 	for _, s := range specs {
-		id, err := f.NewStyle(&s.style)
-		if err != nil {
-			return err
-		}
-		*s.dst = id
+		*s.dst = styles.Add(s.style)
 	}
-	return nil
+	return styles.Err()
 }
 
 // cellStyles are a column's bordered style for the drawn rows and its own format below.
@@ -211,7 +207,7 @@ func (t *templateWriter) header() error {
 		if c.Required {
 			runs := []excelize.RichTextRun{
 				{Text: "*", Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true, Color: "FF0000"}},
-				{Text: c.Field.Label(), Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true}},
+				{Text: c.Field.Label(), Font: book.Font(10, true)},
 			}
 			if err := f.SetCellRichText(s, cell, runs); err != nil {
 				return err

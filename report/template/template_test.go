@@ -13,6 +13,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -265,6 +266,11 @@ func TestTemplateLayout(t *testing.T) {
 	layout, _ := f.GetPageLayout(sheet)
 	if layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 {
 		t.Errorf("page layout %+v", layout)
+	}
+	for _, s := range []string{sheet, templateHelpSheet} {
+		if hf, err := f.GetHeaderFooter(s); err != nil || hf == nil || hf.OddFooter != book.Footer {
+			t.Errorf("%s: footer %+v, want the page numbers", s, hf)
+		}
 	}
 	titles := false
 	for _, dn := range f.GetDefinedName() {

@@ -8,6 +8,9 @@ const (
 	FontFamily  = "宋体"
 	HeaderFill  = "DDEBF7" // light blue behind a table's header
 	BorderColor = "808080" // thin grey lines around the cells of a table
+
+	DateFormat   = "yyyy-mm-dd" // a date cell
+	AmountFormat = "#,##0.00"   // 万元 with two decimals
 )
 
 // Font is the shared typeface at a size.

@@ -14,6 +14,9 @@ type Sheet struct {
 	Widths     []float64 // column widths in characters; 0 leaves the default
 	Rows       [][]Cell
 	AutoFilter bool // a filter on the header row over all rows
+	// Footer is printed at the foot of every page, in Excel's header and footer codes
+	// ("&C第 &P 页，共 &N 页"); "" prints none.
+	Footer string
 }
 
 // Cell is one value of an appended sheet.
@@ -144,6 +147,9 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 	}
 	b.WriteString(`<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	if sh.Footer != "" {
+		b.WriteString(`<headerFooter><oddFooter>` + xmlEscape(sh.Footer) + `</oddFooter></headerFooter>`)
+	}
 	b.WriteString(`</worksheet>`)
 	return b.Flush()
 }
