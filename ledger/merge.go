@@ -96,7 +96,7 @@ func Merge(ls []*Ledger, opts MergeOptions) *Merged {
 		m.Kind = KindKaifugong
 	}
 	names := sourceNames(ls)
-	dups := newMergeIndex()
+	dups := NewProjectIndex(0)
 	withMonth := false
 	for i, l := range ls {
 		src := MergedSource{Name: names[i], File: l.File, Sheet: l.Sheet, Projects: len(l.Projects),
@@ -116,10 +116,11 @@ func Merge(ls []*Ledger, opts MergeOptions) *Merged {
 			if !src.HasTownColumn && p.Town == "" {
 				p.Town = src.Town
 			}
-			if j, ok := dups.find(&p); ok {
+			id := IdentityOf(&p)
+			if j, match := dups.Duplicate(id); match != MatchNone {
 				kept := &m.Rows[j]
 				d := Duplicate{Project: p.Name, First: kept.Sources[0], Again: ref}
-				if p.Code != "" && p.Code == kept.Project.Code {
+				if match == MatchCode {
 					d.Code = p.Code
 				}
 				if d.Project == "" {
@@ -127,9 +128,10 @@ func Merge(ls []*Ledger, opts MergeOptions) *Merged {
 				}
 				kept.Sources = append(kept.Sources, ref)
 				m.Duplicates = append(m.Duplicates, d)
+				dups.Add(id, j) // a code it brings finds the kept row again
 				continue
 			}
-			dups.add(&p, len(m.Rows))
+			dups.Add(id, len(m.Rows))
 			m.Rows = append(m.Rows, MergedRow{Project: p, Sources: []SourceRef{ref}, Raw: raw[p.Row]})
 		}
 		m.Sources = append(m.Sources, src)
@@ -299,55 +301,6 @@ func rawCells(l *Ledger) map[int]map[Field]string {
 		}
 	}
 	return out
-}
-
-// mergeIndex finds the same project again, as the duplicate-project rule does: by
-// 项目代码 when both have one, else by normalised name (two coded projects with one
-// name but different codes are two projects).
-type mergeIndex struct {
-	byCode, byName, byNameNoCode map[string]int
-}
-
-func newMergeIndex() *mergeIndex {
-	return &mergeIndex{byCode: map[string]int{}, byName: map[string]int{}, byNameNoCode: map[string]int{}}
-}
-
-func (x *mergeIndex) find(p *Project) (int, bool) {
-	code, name := strings.TrimSpace(p.Code), ""
-	if p.Name != "" {
-		name = NormalizeName(p.Name)
-	}
-	if code != "" {
-		if j, ok := x.byCode[code]; ok {
-			return j, true
-		}
-		if j, ok := x.byNameNoCode[name]; ok && name != "" {
-			return j, true
-		}
-		return 0, false
-	}
-	if j, ok := x.byName[name]; ok && name != "" {
-		return j, true
-	}
-	return 0, false
-}
-
-func (x *mergeIndex) add(p *Project, i int) {
-	code, name := strings.TrimSpace(p.Code), ""
-	if p.Name != "" {
-		name = NormalizeName(p.Name)
-	}
-	if code != "" {
-		x.byCode[code] = i
-	}
-	if name != "" {
-		if _, ok := x.byName[name]; !ok {
-			x.byName[name] = i
-		}
-		if _, ok := x.byNameNoCode[name]; !ok && code == "" {
-			x.byNameNoCode[name] = i
-		}
-	}
 }
 
 // dateKey orders dates; a month counts as its last day.

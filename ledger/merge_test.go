@@ -32,3 +32,28 @@ func TestMergedTitle(t *testing.T) {
 		}
 	}
 }
+
+// Merge finds duplicates by the one project identity: a code typed in full width is
+// the same code, and a duplicate's code finds the row it was merged into.
+func TestMergeDuplicatesByIdentity(t *testing.T) {
+	a := &Ledger{File: "礼义镇.xlsx", Year: 2025, Columns: []Column{{Field: FieldName}},
+		Projects: []Project{{Row: 5, Code: "X-1", Name: "甲项目"}, {Row: 6, Name: "乙项目"}}}
+	b := &Ledger{File: "平城镇.xlsx", Year: 2025, Columns: []Column{{Field: FieldName}},
+		Projects: []Project{{Row: 4, Code: "Ｘ－１", Name: "甲"}, {Row: 5, Code: "X-9", Name: "乙 项目"}}}
+	c := &Ledger{File: "杨村镇.csv", Year: 2025, Columns: []Column{{Field: FieldName}},
+		Projects: []Project{{Row: 3, Code: "x—9", Name: "乙项目二期"}, {Row: 4, Code: "X-2", Name: "甲项目"}}}
+	m := Merge([]*Ledger{a, b, c}, MergeOptions{})
+	var got []string
+	for _, d := range m.Duplicates {
+		got = append(got, d.Again.String()+"="+d.First.String()+" "+d.Code)
+	}
+	want := "平城镇.xlsx 第4行=礼义镇.xlsx 第5行 Ｘ－１," + // the same code in full width
+		"平城镇.xlsx 第5行=礼义镇.xlsx 第6行 ," + // a code on one row only: by name
+		"杨村镇.csv 第3行=礼义镇.xlsx 第6行 x—9" // the code the duplicate brought
+	if strings.Join(got, ",") != want {
+		t.Errorf("duplicates\n got %s\nwant %s", strings.Join(got, ","), want)
+	}
+	if len(m.Rows) != 3 { // 甲项目, 乙项目, and 甲项目 under another code: two projects
+		t.Errorf("%d rows, want 3", len(m.Rows))
+	}
+}

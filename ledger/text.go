@@ -70,12 +70,22 @@ func normalRune(r rune) (rune, bool) {
 		return 0, false
 	case r == '、' || r == '，' || r == ';' || r == '；' || r == '·' || r == '•' || r == '・' || r == '･' || r == '‧':
 		r = ','
-	case r == '—' || r == '–' || r == '－' || r == '―' || r == '‐' || r == '‑' || r == '‒' || r == '−' || r == '﹣':
+	case isDash(r):
 		r = '-'
 	case r == '〜':
 		r = '~'
 	}
 	return unicode.ToLower(r), true
+}
+
+// isDash reports whether r is one of the dashes people type or paste for "-" (after
+// full-width forms are folded).
+func isDash(r rune) bool {
+	switch r {
+	case '—', '–', '－', '―', '‐', '‑', '‒', '−', '﹣':
+		return true
+	}
+	return false
 }
 
 // cleanText trims a text cell and joins the lines of a name typed with line breaks

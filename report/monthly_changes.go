@@ -31,47 +31,37 @@ type GroupChange struct {
 	LightBefore  rules.Light
 }
 
-// projectKey matches a project across two ledgers: its 项目代码, else its normalised name.
-func projectKey(p *ledger.Project) string {
-	if p.Code != "" {
-		return "code:" + p.Code
-	}
-	return "name:" + ledger.NormalizeName(p.Name)
-}
-
 func changes(cur, prev *rules.Result, r *rules.Rules) *Changes {
 	c := &Changes{PreviousAsOf: prev.AsOf}
 	if prev.Ledger != nil {
 		c.Previous = prev.Ledger.File
 	}
-	before := map[string]*ledger.Project{}
+	var before, now []ledger.Project
 	if prev.Ledger != nil {
-		for i := range prev.Ledger.Projects {
-			p := &prev.Ledger.Projects[i]
-			before[projectKey(p)] = p
-		}
+		before = prev.Ledger.Projects
 	}
-	now := map[string]bool{}
 	if cur.Ledger != nil {
-		for i := range cur.Ledger.Projects {
-			p := &cur.Ledger.Projects[i]
-			k := projectKey(p)
-			now[k] = true
-			old, existed := before[k]
-			if !existed {
-				c.Appeared = append(c.Appeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
-			}
-			if r.StartedBy(p, cur.AsOf) && (!existed || !r.StartedBy(old, prev.AsOf)) && p.Nature != rules.NatureTerminated {
-				c.NewlyStarted = append(c.NewlyStarted, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit, Start: p.ActualStart})
-			}
+		now = cur.Ledger.Projects
+	}
+	// The same project in both months: its 项目代码, else its name (a project that gained
+	// or changed its code is still the same project).
+	pair := ledger.PairProjects(before, now)
+	paired := make([]bool, len(before))
+	for i := range now {
+		p := &now[i]
+		existed := pair[i] >= 0
+		if !existed {
+			c.Appeared = append(c.Appeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
+		} else {
+			paired[pair[i]] = true
+		}
+		if r.StartedBy(p, cur.AsOf) && (!existed || !r.StartedBy(&before[pair[i]], prev.AsOf)) && p.Nature != rules.NatureTerminated {
+			c.NewlyStarted = append(c.NewlyStarted, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit, Start: p.ActualStart})
 		}
 	}
-	if prev.Ledger != nil {
-		for i := range prev.Ledger.Projects {
-			p := &prev.Ledger.Projects[i]
-			if !now[projectKey(p)] {
-				c.Disappeared = append(c.Disappeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
-			}
+	for i := range before {
+		if p := &before[i]; !paired[i] {
+			c.Disappeared = append(c.Disappeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
 		}
 	}
 	prevGroups := map[[2]string]rules.Group{}

@@ -350,3 +350,42 @@ func TestMonthlyWorkbookIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// 本月变化 pairs the two months by the one project identity: a project that gained or
+// changed its code, or whose code is typed differently, is neither new nor gone.
+func TestChangesByIdentity(t *testing.T) {
+	r := rules.Default()
+	ledgerOf := func(asOf ledger.Date, ps ...ledger.Project) *rules.Result {
+		l := &ledger.Ledger{File: "台账.xlsx", Kind: ledger.KindKaifugong, Year: 2025, AsOf: asOf, AsOfSource: "header",
+			Columns: []ledger.Column{{Field: ledger.FieldCode}, {Field: ledger.FieldName}, {Field: ledger.FieldNature}}}
+		for i, p := range ps {
+			p.Row, p.Nature = 4+i, "续建"
+			l.Projects = append(l.Projects, p)
+		}
+		return rules.Evaluate(l, r, rules.Options{})
+	}
+	prev := ledgerOf(ledger.DayDate(2025, 4, 30),
+		ledger.Project{Name: "甲项目"},
+		ledger.Project{Code: "X-2", Name: "乙项目"},
+		ledger.Project{Code: "X-3", Name: "丙项目"},
+		ledger.Project{Code: "X-4", Name: "丁项目"})
+	cur := ledgerOf(ledger.DayDate(2025, 5, 31),
+		ledger.Project{Code: "X-1", Name: "甲项目"},  // gained a code
+		ledger.Project{Code: "X-20", Name: "乙项目"}, // changed its code
+		ledger.Project{Code: "Ｘ－３", Name: "丙项目"},  // the same code in full width
+		ledger.Project{Code: "X-5", Name: "戊项目"})  // new; 丁项目 is gone
+	c := BuildMonthly(cur, r, MonthlyOptions{Previous: prev}).Changes
+	name := func(ps []ChangedProject) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, p.Name)
+		}
+		return strings.Join(s, ",")
+	}
+	if got := name(c.Appeared); got != "戊项目" {
+		t.Errorf("appeared %s, want 戊项目", got)
+	}
+	if got := name(c.Disappeared); got != "丁项目" {
+		t.Errorf("disappeared %s, want 丁项目", got)
+	}
+}

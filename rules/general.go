@@ -93,49 +93,20 @@ func (e *evaluation) generalProjectChecks(i int, p *ledger.Project, dups *duplic
 	dups.check(e, i, p)
 }
 
-// duplicates finds the same project twice: by 项目代码 when both rows have one, else by
-// normalised name, so a row without a code still matches a coded row of the same name.
-type duplicates struct {
-	byCode map[string]int // code → first project index
-	byName map[string]int // normalised name → first project index
-	// byNameNoCode holds only projects without a code: a coded project matches a name
-	// only there, since two coded projects with one name but different codes are two projects.
-	byNameNoCode map[string]int
-}
+// duplicates finds the same project twice in the ledger, by its identity (package
+// ledger: the same 项目代码, else the same name when at most one of the rows has a code).
+type duplicates struct{ idx *ledger.ProjectIndex }
 
-func newDuplicates(n int) *duplicates {
-	return &duplicates{byCode: make(map[string]int, n), byName: make(map[string]int, n), byNameNoCode: map[string]int{}}
-}
+func newDuplicates(n int) *duplicates { return &duplicates{idx: ledger.NewProjectIndex(n)} }
 
 func (d *duplicates) check(e *evaluation, i int, p *ledger.Project) {
-	name := ""
-	if p.Name != "" {
-		name = ledger.NormalizeName(p.Name)
-	}
-	first, byCode := -1, false
-	if p.Code != "" {
-		if j, ok := d.byCode[p.Code]; ok {
-			first, byCode = j, true
-		} else {
-			d.byCode[p.Code] = i
-			if j, ok := d.byNameNoCode[name]; ok && name != "" {
-				first = j
-			}
-		}
-	} else if j, ok := d.byName[name]; ok && name != "" {
-		first = j
-	}
-	if name != "" {
-		if _, ok := d.byName[name]; !ok {
-			d.byName[name] = i
-		}
-		if _, ok := d.byNameNoCode[name]; !ok && p.Code == "" {
-			d.byNameNoCode[name] = i
-		}
-	}
-	if first < 0 {
+	id := ledger.IdentityOf(p)
+	first, match := d.idx.Duplicate(id)
+	d.idx.Add(id, i)
+	if match == ledger.MatchNone {
 		return
 	}
+	byCode := match == ledger.MatchCode
 	firstRow := e.l.Projects[first].Row
 	if byCode {
 		e.cellFinding(RuleDuplicateProject, SeverityError, p, ledger.FieldCode, p.Code,
