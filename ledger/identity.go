@@ -1,9 +1,7 @@
 package ledger
 
 import (
-	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // A project's identity is how the tool tells that two rows — in one ledger, in the
@@ -26,35 +24,7 @@ func IdentityOf(p *Project) Identity {
 // NormalizeCode folds a 项目代码 for matching: full-width forms to half-width, spaces and
 // invisible characters dropped, letters lower-cased, every kind of dash (—, －, –, ‐ …)
 // made "-", a run of them one. Applying it twice changes nothing.
-func NormalizeCode(s string) string {
-	if isNormalCode(s) {
-		return s // most codes are typed plainly: no copy
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	last := rune(0)
-	for _, r := range s {
-		r, keep := codeRune(r)
-		if !keep || r == '-' && last == '-' {
-			continue
-		}
-		last = r
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func isNormalCode(s string) bool {
-	last := rune(0)
-	for _, r := range s {
-		n, keep := codeRune(r)
-		if !keep || n != r || r == utf8.RuneError || r == '-' && last == '-' {
-			return false
-		}
-		last = r
-	}
-	return true
-}
+func NormalizeCode(s string) string { return fold(s, codeRune) }
 
 // codeRune is what one character of a code becomes, and whether it is kept.
 func codeRune(r rune) (rune, bool) {
