@@ -24,8 +24,8 @@ type MergeOptions struct {
 type Merged struct {
 	Kind       Kind
 	Year       int
-	AsOf       Date   // zero when no ledger states one and none was given
-	AsOfSource string // "flag" (given), "ledgers" (the latest the ledgers state), ""
+	AsOf       Date       // zero when no ledger states one and none was given
+	AsOfSource AsOfSource // AsOfFlag (given), AsOfLedgers (the latest the ledgers state), ""
 	Title      string
 	Columns    []CanonicalColumn // the canonical columns written, 来源 not included
 	Rows       []MergedRow
@@ -166,7 +166,7 @@ func Merge(ls []*Ledger, opts MergeOptions) *Merged {
 // title, its monthly columns); zero when it was only guessed from today's date.
 func statedAsOf(l *Ledger) Date {
 	switch l.AsOfSource {
-	case "header", "title", "monthly":
+	case AsOfHeader, AsOfTitle, AsOfMonthly:
 		return l.AsOf
 	}
 	return Date{}
@@ -190,9 +190,9 @@ func (m *Merged) settleDates(opts MergeOptions) {
 	}
 	switch {
 	case opts.AsOf.IsSet():
-		m.AsOf, m.AsOfSource = opts.AsOf, "flag"
+		m.AsOf, m.AsOfSource = opts.AsOf, AsOfFlag
 	case latest.IsSet():
-		m.AsOf, m.AsOfSource = latest, "ledgers"
+		m.AsOf, m.AsOfSource = latest, AsOfLedgers
 		if len(distinct) > 1 {
 			m.Notes = append(m.Notes, fmt.Sprintf("各台账的截止日期不同（%s），合并台账按最晚的 %s；如需按其他日期，请用 --as-of 指定",
 				strings.Join(dates, "，"), latest))

@@ -243,19 +243,19 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, opts Optio
 	}
 	switch {
 	case l.Month != 0:
-		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "header"
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), AsOfHeader
 	case above.asOf.IsSet():
-		l.AsOf, l.AsOfSource = above.asOf, "title"
+		l.AsOf, l.AsOfSource = above.asOf, AsOfTitle
 		l.Month = int(above.asOf.Month)
 	case l.monthlyMonth() != 0:
 		l.Month = l.monthlyMonth()
-		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "monthly"
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), AsOfMonthly
 	case int(today.Year) > l.Year:
 		// A past year's ledger that names no month is judged at that year's end, not
 		// at a date in a later year.
-		l.AsOf, l.AsOfSource = DayDate(l.Year, 12, 31), "year-end"
+		l.AsOf, l.AsOfSource = DayDate(l.Year, 12, 31), AsOfYearEnd
 	default:
-		l.AsOf, l.AsOfSource = today, "today"
+		l.AsOf, l.AsOfSource = today, AsOfToday
 	}
 }
 

@@ -169,7 +169,7 @@ func jsonValue(o Outcome) any {
 		File:       o.file(),
 		HeaderRows: []int{},
 		AsOf:       res.AsOf.String(),
-		AsOfSource: res.AsOfSource,
+		AsOfSource: string(res.AsOfSource),
 		Unit:       "万元", // ledger.Amount is always held in 万元, whatever the columns said
 		Counts:     countsJSONOf(res.Counts),
 		Amounts:    amountsJSONOf(res.Amounts),

@@ -112,7 +112,7 @@ type mergeFinding struct {
 // WriteMergeJSON writes the merge as one JSON object: the output, the totals, every
 // ledger (or its error), and a duplicate-project finding for each project found twice.
 func WriteMergeJSON(w io.Writer, m *ledger.Merged, output string, failures []MergeFailure) error {
-	out := mergeJSON{Output: output, Kind: m.Kind, Title: m.Title, Year: m.Year, AsOfSource: m.AsOfSource,
+	out := mergeJSON{Output: output, Kind: m.Kind, Title: m.Title, Year: m.Year, AsOfSource: string(m.AsOfSource),
 		Projects: len(m.Rows), Amounts: map[string]string{}, Sources: []mergeSourceJSON{}, Findings: []mergeFinding{}, Notes: m.Notes}
 	if out.Notes == nil {
 		out.Notes = []string{}

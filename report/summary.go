@@ -39,7 +39,7 @@ func headerLines(o Outcome) []headerLine {
 	asOf := res.AsOf.String()
 	if asOf == "" {
 		asOf = "-"
-	} else if src := AsOfSourceLabel(res.AsOfSource); src != "" {
+	} else if src := res.AsOfSource.Label(); src != "" {
 		asOf += "（来源：" + src + "）"
 	}
 	lines = append(lines, headerLine{"截至日期", asOf})
@@ -62,23 +62,6 @@ func headerRowsText(rows []int) string {
 		return fmt.Sprintf("第 %d 行", rows[0])
 	}
 	return fmt.Sprintf("第 %d-%d 行", rows[0], rows[len(rows)-1])
-}
-
-// AsOfSourceLabel says in Chinese where the as-of date came from.
-func AsOfSourceLabel(source string) string {
-	switch source {
-	case "flag":
-		return "命令行 --as-of"
-	case "header":
-		return "表头"
-	case "title":
-		return "标题"
-	case "monthly":
-		return "逐月列"
-	case "today":
-		return "今天的日期"
-	}
-	return source
 }
 
 func countsText(res *rules.Result) string {

@@ -167,8 +167,8 @@ type Group struct {
 // Result is everything Evaluate found in one ledger.
 type Result struct {
 	Ledger     *ledger.Ledger
-	AsOf       ledger.Date // day precision
-	AsOfSource string      // "flag", "header", "title", "monthly", "today"
+	AsOf       ledger.Date       // day precision
+	AsOfSource ledger.AsOfSource //
 	Counts     Counts
 	Amounts    Amounts
 	Metrics    Metrics

@@ -298,7 +298,7 @@ func checkFile(path string, r *rules.Rules, opts *checkOptions) (o report.Outcom
 	}
 	eo := rules.Options{}
 	if opts.asOf.IsSet() {
-		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
+		eo = rules.Options{AsOf: opts.asOf, AsOfSource: ledger.AsOfFlag}
 	}
 	o.Result = rules.Evaluate(l, r, eo)
 	return o

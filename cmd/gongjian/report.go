@@ -139,7 +139,7 @@ func runReport(opts *reportOptions) error {
 	}
 	eo := rules.Options{}
 	if opts.asOf.IsSet() {
-		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
+		eo = rules.Options{AsOf: opts.asOf, AsOfSource: ledger.AsOfFlag}
 	}
 	var main []*rules.Result
 	var financing []*rules.Result
