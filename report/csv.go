@@ -55,7 +55,7 @@ func (c *csvWriter) Write(o Outcome) error {
 			if f.Field != "" {
 				field = f.Field.Label()
 			}
-			rec := []string{o.file(), f.Sheet, row, columnText(f), f.Cell, f.Severity.Label(), f.Rule, field, f.Value, f.Message, f.Project, f.Group}
+			rec := []string{o.file(), f.Sheet, row, columnText(f), f.Cell, f.Severity.Label(), string(f.Rule), field, f.Value, f.Message, f.Project, f.Group}
 			if err := c.cw.Write(csvSafe(rec)); err != nil {
 				return err
 			}

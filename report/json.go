@@ -193,7 +193,7 @@ func jsonValue(o Outcome) any {
 	}
 	for _, f := range res.Findings {
 		v.Findings = append(v.Findings, findingJSON{
-			Rule:     f.Rule,
+			Rule:     string(f.Rule),
 			Severity: string(f.Severity),
 			Sheet:    f.Sheet,
 			Row:      f.Row,
@@ -263,7 +263,7 @@ func metricsJSONOf(m rules.Metrics) metricsJSON {
 
 func targetJSONOf(t rules.Target) targetJSON {
 	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: wording.Round4(t.Target),
-		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: t.GroupBy, Group: t.Group,
+		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: string(t.GroupBy), Group: t.Group,
 		Needed: neededJSONOf(t.Needed), Note: t.Note}
 }
 

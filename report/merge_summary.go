@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/rules"
 )
 
 // What gongjian merge prints: a short Chinese summary, or JSON for scripts.
@@ -138,7 +139,7 @@ func WriteMergeJSON(w io.Writer, m *ledger.Merged, output string, failures []Mer
 		out.Sources = append(out.Sources, mergeSourceJSON{File: f.File, Error: &mergeErrorJSON{Code: f.Code, Message: f.Message}})
 	}
 	for _, d := range m.Duplicates {
-		out.Findings = append(out.Findings, mergeFinding{Rule: "duplicate-project", Severity: "error", Project: d.Project,
+		out.Findings = append(out.Findings, mergeFinding{Rule: string(rules.RuleDuplicateProject), Severity: string(rules.SeverityError), Project: d.Project,
 			Code: d.Code, Sources: []string{d.First.String(), d.Again.String()}, Message: d.Message()})
 	}
 	enc := json.NewEncoder(w)

@@ -39,7 +39,7 @@ type Overview struct {
 
 // Ranking is section 2 for one grouping: the groups ranked by 完成率.
 type Ranking struct {
-	By    string // "town", "unit", "leader", "nature", "category"
+	By    rules.GroupBy
 	Label string // 乡镇, 县直部门（责任单位）…
 	Rows  []RankRow
 }
@@ -91,7 +91,7 @@ type ProblemItem struct {
 
 // MonthlyOptions steer BuildMonthly.
 type MonthlyOptions struct {
-	By        string          // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
+	By        rules.GroupBy   // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
 	Previous  *rules.Result   // last month's ledger, for section 7
 	Financing []*rules.Result // 融资需求台账 results, for section 6
 }
@@ -172,10 +172,10 @@ func gapPoints(rate, schedule *float64) *float64 {
 }
 
 // rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
-func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
-	bys := []string{rules.GroupByTown, rules.GroupByUnit}
+func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
+	bys := []rules.GroupBy{rules.GroupByTown, rules.GroupByUnit}
 	if by != "" {
-		bys = []string{by}
+		bys = []rules.GroupBy{by}
 	}
 	var out []Ranking
 	for _, b := range bys {
@@ -188,33 +188,14 @@ func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
 				}
 			}
 		default:
-			groups = rules.Breakdown(res, r, ledger.Field(b))
+			groups = rules.Breakdown(res, r, b)
 		}
 		if len(groups) == 0 && by == "" {
 			continue
 		}
-		out = append(out, Ranking{By: b, Label: groupingLabel(b), Rows: rankRows(groups, res.Metrics.Schedule, r)})
+		out = append(out, Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Schedule, r)})
 	}
 	return out
-}
-
-// groupingLabel is the heading of a ranking.
-func groupingLabel(by string) string {
-	switch by {
-	case rules.GroupByTown:
-		return "乡镇"
-	case rules.GroupByUnit:
-		return "县直部门（责任单位）"
-	case rules.GroupByLeader:
-		return "包联领导"
-	case string(ledger.FieldNature):
-		return "建设性质"
-	case string(ledger.FieldCategory):
-		return "项目类别"
-	case string(ledger.FieldLevel):
-		return "项目级别"
-	}
-	return by
 }
 
 // rankRows ranks groups by 完成率, highest first; equal rates share a rank (1, 2, 2, 4),

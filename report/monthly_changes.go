@@ -24,7 +24,8 @@ type ChangedProject struct {
 
 // GroupChange is one group's investment this month and last.
 type GroupChange struct {
-	By, Name     string
+	By           rules.GroupBy
+	Name         string
 	Done, Before ledger.Amount // 1-N月 now and a month ago
 	Added        ledger.Amount // Done − Before
 	Light        rules.Light
@@ -66,13 +67,13 @@ func changes(cur, prev *rules.Result, r *rules.Rules) *Changes {
 	}
 	prevGroups := map[[2]string]rules.Group{}
 	for _, g := range prev.Groups {
-		prevGroups[[2]string{g.By, g.Name}] = g
+		prevGroups[[2]string{string(g.By), g.Name}] = g
 	}
 	for _, g := range cur.Groups {
 		if g.By != rules.GroupByTown && g.By != rules.GroupByUnit {
 			continue
 		}
-		old := prevGroups[[2]string{g.By, g.Name}]
+		old := prevGroups[[2]string{string(g.By), g.Name}]
 		gc := GroupChange{By: g.By, Name: g.Name, Done: g.Amounts.Done, Before: old.Amounts.Done}
 		gc.Added = gc.Done.Sub(gc.Before)
 		gc.Light = lightOf(g.Metrics, r)

@@ -149,7 +149,7 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 	}
 	for _, rk := range m.Rankings {
 		for _, r := range rk.Rows {
-			g := groupJSON{By: rk.By, Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
+			g := groupJSON{By: string(rk.By), Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
 				ContinuingResumeRate: rateJSON(r.ContinuingResumeRate), AnnualPlan: amountJSON(r.Plan), Done: amountJSON(r.Done),
 				InvestmentRate: rateJSON(r.Rate), GapPoints: r.GapPoints, Light: string(r.Light)}
 			if r.Rank > 0 {
@@ -201,7 +201,7 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		groups := func(list []GroupChange) []groupChangeJSON {
 			out := []groupChangeJSON{}
 			for _, g := range list {
-				out = append(out, groupChangeJSON{By: g.By, Name: g.Name, Before: amountOrZero(g.Before), Done: amountOrZero(g.Done),
+				out = append(out, groupChangeJSON{By: string(g.By), Name: g.Name, Before: amountOrZero(g.Before), Done: amountOrZero(g.Done),
 					Added: amountOrZero(g.Added), Light: string(g.Light), LightBefore: string(g.LightBefore)})
 			}
 			return out

@@ -311,7 +311,7 @@ func (m *Monthly) changesSection() section {
 	}
 	added := table{Name: "本月完成投资（万元）", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
 	for _, g := range c.Added {
-		added.Rows = append(added.Rows, []cell{textCell(groupingLabel(g.By)), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
+		added.Rows = append(added.Rows, []cell{textCell(g.By.RankingLabel()), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
 	}
 	moved := table{Name: "新增和减少的项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
 	for _, p := range c.Appeared {

@@ -164,7 +164,7 @@ func findingCells(f rules.Finding) []string {
 	if f.Row > 0 {
 		row = strconv.Itoa(f.Row)
 	}
-	return []string{row, columnText(f), f.Severity.Label(), f.Rule, oneLine(f.Message)}
+	return []string{row, columnText(f), f.Severity.Label(), string(f.Rule), oneLine(f.Message)}
 }
 
 // columnText is the finding's column letter, "" when it has no single cell.

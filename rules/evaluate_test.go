@@ -69,7 +69,7 @@ func TestEvaluateMay(t *testing.T) {
 	// Groups: towns in string order, then leaders; A is in both its leaders' groups.
 	var got [][3]any
 	for _, g := range res.Groups {
-		got = append(got, [3]any{g.By, g.Name, g.Projects})
+		got = append(got, [3]any{string(g.By), g.Name, g.Projects})
 	}
 	want := [][3]any{
 		{"town", "崇文镇", []int{4, 5, 6}},

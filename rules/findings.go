@@ -8,29 +8,6 @@ import (
 	"gongjian/ledger"
 )
 
-// The finding rule ids (SPEC §3). They are stable: JSON output, scripts and the
-// annotated workbook rely on them.
-const (
-	RuleMissingColumn    = "missing-column"
-	RuleMissingValue     = "missing-value"
-	RuleBadNumber        = "bad-number"
-	RuleBadDate          = "bad-date"
-	RuleBadValue         = "bad-value"
-	RuleNegativeAmount   = "negative-amount"
-	RuleDuplicateProject = "duplicate-project"
-	RuleTotalMismatch    = "total-mismatch"
-	RuleStatusConflict   = "status-conflict"
-	RuleFutureStart      = "future-start"
-	RuleDoneExceedsTotal = "done-exceeds-total"
-	RuleDoneExceedsPlan  = "done-exceeds-plan"
-	RuleMissingStartDate = "missing-start-date"
-	RuleOverdueStart     = "overdue-start"
-	RuleBehindSchedule   = "behind-schedule"
-	RuleTargetMissed     = "target-missed"
-	RuleNotInStats       = "not-in-stats"
-	RuleMissingLeader    = "missing-leader"
-)
-
 // projectFindings are the per-project checks of a 开复工台账 (SPEC §3's table).
 func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	e, r := k.e, k.e.r

@@ -98,11 +98,11 @@ func TestFindings(t *testing.T) {
 			t.Errorf("%s:\n got %s %q %q\nwant %s %q %q", w.key, f.Cell, f.Value, f.Message, w.cell, w.value, w.msg)
 		}
 	}
-	sev := map[string]Severity{}
+	sev := map[RuleID]Severity{}
 	for _, f := range res.Findings {
 		sev[f.Rule] = f.Severity
 	}
-	for rule, s := range map[string]Severity{
+	for rule, s := range map[RuleID]Severity{
 		"bad-number": SeverityError, "bad-date": SeverityError, "missing-value": SeverityError, "bad-value": SeverityError,
 		"negative-amount": SeverityError, "duplicate-project": SeverityError, "total-mismatch": SeverityError,
 		"status-conflict": SeverityError, "future-start": SeverityError, "done-exceeds-total": SeverityError,

@@ -22,12 +22,12 @@ func (e *evaluation) add(f Finding) {
 }
 
 // cellFinding records a finding about one field of one project.
-func (e *evaluation) cellFinding(rule string, sev Severity, p *ledger.Project, f ledger.Field, value, msg string) {
+func (e *evaluation) cellFinding(rule RuleID, sev Severity, p *ledger.Project, f ledger.Field, value, msg string) {
 	e.add(Finding{Rule: rule, Severity: sev, Row: p.Row, Col: e.col(f), Field: f, Value: value, Message: msg, Project: p.Name})
 }
 
 // sheetFinding records a finding about the whole sheet, pointing at its header.
-func (e *evaluation) sheetFinding(rule string, sev Severity, f ledger.Field, msg string) {
+func (e *evaluation) sheetFinding(rule RuleID, sev Severity, f ledger.Field, msg string) {
 	e.add(Finding{Rule: rule, Severity: sev, Row: e.headerRow, Col: -1, Field: f, Message: msg})
 }
 
@@ -48,7 +48,7 @@ func (e *evaluation) problemFindings() {
 		default:
 			msg = fmt.Sprintf("%s“%s”无法识别%s，请按这一列的格式填写。", label, pr.Value, why)
 		}
-		f := Finding{Rule: string(pr.Kind), Severity: SeverityError, Row: pr.Row, Col: pr.Col, Field: pr.Field, Value: pr.Value, Message: msg}
+		f := Finding{Rule: RuleID(pr.Kind), Severity: SeverityError, Row: pr.Row, Col: pr.Col, Field: pr.Field, Value: pr.Value, Message: msg}
 		if p := e.projectAt(pr.Row); p != nil {
 			f.Project = p.Name
 		}

@@ -8,9 +8,6 @@ import (
 	"gongjian/ledger"
 )
 
-// RuleUnknownProject marks a 融资需求台账 row naming no project of the 开复工台账.
-const RuleUnknownProject = "unknown-project"
-
 // Join cross-checks the 融资需求台账 results of a run against its 开复工台账 results:
 // each financing row is matched to a project on 项目代码, else on the normalised
 // project name; a row with no match gets an unknown-project finding, and both sides
@@ -105,7 +102,7 @@ func ledgerFiles(rs []*Result) []string {
 	return out
 }
 
-func withoutRule(fs []Finding, rule string) []Finding {
+func withoutRule(fs []Finding, rule RuleID) []Finding {
 	out := fs[:0]
 	for _, f := range fs {
 		if f.Rule != rule {

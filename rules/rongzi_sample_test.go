@@ -65,7 +65,7 @@ func TestRongziSample(t *testing.T) {
 	cells := func(r *Result) []string {
 		var out []string
 		for _, f := range r.Findings {
-			out = append(out, f.Rule+"@"+f.Cell)
+			out = append(out, string(f.Rule)+"@"+f.Cell)
 		}
 		return out
 	}

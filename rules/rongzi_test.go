@@ -90,11 +90,11 @@ func TestRongziFindings(t *testing.T) {
 			t.Errorf("%s: no project name", wt.key)
 		}
 	}
-	sev := map[string]Severity{}
+	sev := map[RuleID]Severity{}
 	for _, f := range res.Findings {
 		sev[f.Rule] = f.Severity
 	}
-	for rule, s := range map[string]Severity{RuleFinancingUnassigned: SeverityWarning, RuleFundsExceedNeed: SeverityWarning,
+	for rule, s := range map[RuleID]Severity{RuleFinancingUnassigned: SeverityWarning, RuleFundsExceedNeed: SeverityWarning,
 		RuleStatusConflict: SeverityError, RuleBadValue: SeverityError, RuleMissingValue: SeverityError} {
 		if sev[rule] != s {
 			t.Errorf("%s is %s, want %s", rule, sev[rule], s)
@@ -244,7 +244,7 @@ func TestRongziMissingColumns(t *testing.T) {
 	res := Evaluate(newRongzi(cols, ledger.Project{Name: "一", Fin: &ledger.Financing{Method: "银行贷款", Credit: w(10)}}), nil, Options{})
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+":"+string(f.Field)+":"+string(f.Severity))
+		got = append(got, string(f.Rule)+":"+string(f.Field)+":"+string(f.Severity))
 	}
 	want := []string{"missing-column:need:warning", "missing-column:bank:warning", "missing-column:dock_status:warning"}
 	if !reflect.DeepEqual(got, want) {

@@ -27,8 +27,9 @@ type mergeOptions struct {
 	Rules  string
 	Format string
 
-	asOf ledger.Date
-	kind ledger.Kind
+	asOf   ledger.Date
+	kind   ledger.Kind
+	format report.Format
 }
 
 func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
@@ -77,7 +78,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 	setValueName(fs, "title", "标题")
 	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML），其中的乡镇名单用于从标题或填报单位认出乡镇")
 	setValueName(fs, "rules", "文件")
-	fs.StringVar(&opts.Format, "format", "table", "输出格式：table 或 json（默认 table）")
+	fs.StringVar(&opts.Format, "format", "table", "输出格式："+formatList(report.MergeFormats)+"（默认 table）")
 	setValueName(fs, "format", "格式")
 	return cmd
 }
@@ -90,11 +91,11 @@ func (opts *mergeOptions) parse() error {
 	if ext := strings.ToLower(filepath.Ext(opts.Output)); ext != ".xlsx" {
 		return usagef("合并后的台账文件名应以 .xlsx 结尾：%s", opts.Output)
 	}
-	switch opts.Format {
-	case "table", "json":
-	default:
-		return usagef("参数 --format 的值“%s”无效，可选 table 或 json", opts.Format)
+	f, err := parseFormat(opts.Format, report.MergeFormats)
+	if err != nil {
+		return err
 	}
+	opts.format = f
 	k, err := parseKind(opts.Kind)
 	if err != nil {
 		return err
@@ -169,7 +170,7 @@ func runMerge(opts *mergeOptions) error {
 	if err := report.WriteAtomically(opts.Output, func(w io.Writer) error { return report.WriteMerged(w, m) }); err != nil {
 		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}
 	}
-	if opts.Format == "json" {
+	if opts.format == report.FormatJSON {
 		err = report.WriteMergeJSON(opts.Out, m, opts.Output, failures)
 	} else {
 		err = report.WriteMergeSummary(opts.Out, m, opts.Output)

@@ -28,13 +28,8 @@ type reportOptions struct {
 	Sheet    string
 
 	asOf   ledger.Date
-	format string
-}
-
-var reportFormats = []string{"table", "markdown", "csv", "json"}
-
-var reportBys = map[string]string{
-	"town": "乡镇", "unit": "责任单位", "leader": "包联领导", "nature": "建设性质", "category": "项目类别",
+	format report.Format
+	by     rules.GroupBy
 }
 
 func newReportCmd(run func(*reportOptions) error) *cobra.Command {
@@ -77,13 +72,13 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	fs.SortFlags = false
 	fs.StringVar(&opts.AsOf, "as-of", "", "截至日期，如 2025-05-31；不填时从台账推断")
 	setValueName(fs, "as-of", "日期")
-	fs.StringVar(&opts.By, "by", "", "只按一种分组排名：town（乡镇）、unit（责任单位）、leader（包联领导）、nature（建设性质）、category（项目类别）（默认乡镇和县直部门分别排名）")
+	fs.StringVar(&opts.By, "by", "", "只按一种分组排名："+groupByList(true)+"（默认乡镇和县直部门分别排名）")
 	setValueName(fs, "by", "分组")
 	fs.StringVar(&opts.Previous, "previous", "", "上月的台账，用于“本月变化”")
 	setValueName(fs, "previous", "文件")
 	fs.StringVarP(&opts.Output, "output", "o", "", "写到文件：.xlsx 为可打印的工作簿；--format csv 时为存放 CSV 的文件夹")
 	setValueName(fs, "output", "文件")
-	fs.StringVar(&opts.Format, "format", "table", "输出格式：table、markdown、csv、json（默认 table）")
+	fs.StringVar(&opts.Format, "format", "table", "输出格式："+formatList(report.ReportFormats)+"（默认 table）")
 	setValueName(fs, "format", "格式")
 	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML）；不填时用内置的攻坚目标")
 	setValueName(fs, "rules", "文件")
@@ -93,18 +88,17 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 }
 
 func (opts *reportOptions) parse() error {
-	ok := false
-	for _, f := range reportFormats {
-		ok = ok || f == opts.Format
+	f, err := parseFormat(opts.Format, report.ReportFormats)
+	if err != nil {
+		return err
 	}
-	if !ok {
-		return usagef("参数 --format 的值“%s”无效，可选 %s", opts.Format, strings.Join(reportFormats, "、"))
-	}
-	opts.format = opts.Format
+	opts.format = f
 	if opts.By != "" {
-		if _, ok := reportBys[opts.By]; !ok {
-			return usagef("参数 --by 的值“%s”无效，可选 town、unit、leader、nature、category", opts.By)
+		by, ok := rules.ParseGroupBy(opts.By)
+		if !ok {
+			return usagef("参数 --by 的值“%s”无效，可选 %s", opts.By, groupByList(false))
 		}
+		opts.by = by
 	}
 	if opts.AsOf != "" {
 		d, err := parseAsOf(opts.AsOf)
@@ -115,10 +109,10 @@ func (opts *reportOptions) parse() error {
 	}
 	if opts.Output != "" {
 		isXLSX := strings.EqualFold(filepath.Ext(opts.Output), ".xlsx")
-		if opts.format == "csv" && isXLSX {
+		if opts.format == report.FormatCSV && isXLSX {
 			return usagef("--format csv 时 -o 应是一个文件夹，每部分写一个 CSV 文件")
 		}
-		if opts.format != "csv" && !isXLSX {
+		if opts.format != report.FormatCSV && !isXLSX {
 			return usagef("-o 应是 .xlsx 文件（可打印的报告工作簿），或与 --format csv 一起指定文件夹")
 		}
 		for _, in := range append([]string{opts.Previous}, opts.Files...) {
@@ -166,7 +160,7 @@ func runReport(opts *reportOptions) error {
 		return usagef("给了 %d 个开复工台账；报告针对一个台账，请先用 gongjian merge 把乡镇台账合并成全县台账", len(main))
 	}
 	rules.Join(main, financing)
-	mo := report.MonthlyOptions{By: opts.By, Financing: financing}
+	mo := report.MonthlyOptions{By: opts.by, Financing: financing}
 	if opts.Previous != "" {
 		prev, err := evaluateFile(opts.Previous, r, rules.Options{}, opts)
 		if err != nil {
@@ -201,7 +195,7 @@ func writeReport(m *report.Monthly, opts *reportOptions) error {
 		return &failure{code: exitUnreadable, msg: fmt.Sprintf("无法写出报告 %s，请检查该位置是否可写、磁盘是否已满", opts.Output)}
 	}
 	switch {
-	case opts.Output != "" && opts.format == "csv":
+	case opts.Output != "" && opts.format == report.FormatCSV:
 		if err := os.MkdirAll(opts.Output, 0o755); err != nil {
 			return unwritable(err)
 		}
@@ -223,11 +217,11 @@ func writeReport(m *report.Monthly, opts *reportOptions) error {
 	}
 	var err error
 	switch opts.format {
-	case "markdown":
+	case report.FormatMarkdown:
 		err = report.WriteMonthlyMarkdown(opts.Out, m)
-	case "csv":
+	case report.FormatCSV:
 		err = report.WriteMonthlyCSV(opts.Out, m)
-	case "json":
+	case report.FormatJSON:
 		err = report.WriteMonthlyJSON(opts.Out, m)
 	default:
 		err = report.WriteMonthlyTable(opts.Out, m)
@@ -236,4 +230,17 @@ func writeReport(m *report.Monthly, opts *reportOptions) error {
 		return writeFailure()
 	}
 	return nil
+}
+
+// groupByList lists the groupings for help ("town（乡镇）、unit（责任单位）…") or, without
+// labels, for an error.
+func groupByList(labels bool) string {
+	names := make([]string, len(rules.GroupBys))
+	for i, g := range rules.GroupBys {
+		names[i] = string(g)
+		if labels {
+			names[i] += "（" + g.Label() + "）"
+		}
+	}
+	return strings.Join(names, "、")
 }

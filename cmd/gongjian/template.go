@@ -74,12 +74,11 @@ func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
 
 // parse checks the arguments; every mistake is a usage error.
 func (opts *templateOptions) parse() error {
-	switch k := ledger.Kind(opts.Kind); k {
-	case ledger.KindKaifugong, ledger.KindRongzi:
-		opts.kind = k
-	default:
+	k, ok := ledger.ParseKind(opts.Kind)
+	if !ok {
 		return usagef("模板类型“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", opts.Kind)
 	}
+	opts.kind = k
 	if opts.Output == "" {
 		return usagef("请用 -o 指定模板文件名，例如 gongjian template %s -o 模板.xlsx", opts.Kind)
 	}

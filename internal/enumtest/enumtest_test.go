@@ -35,4 +35,10 @@ const Small Size = 1
 	if got := strings.Join(Values(t, dir, "Color"), ","); got != "red,green,blue" {
 		t.Errorf("values %s, want red,green,blue", got)
 	}
+	if got := strings.Join(Untyped(t, dir, "other"), ","); got != "other" {
+		t.Errorf("untyped %s, want other", got)
+	}
+	if got := Untyped(t, dir, "Red"); len(got) != 0 {
+		t.Errorf("untyped %v, want none (Red is a Color)", got)
+	}
 }

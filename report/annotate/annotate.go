@@ -164,7 +164,7 @@ func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		}
 		sh.Rows = append(sh.Rows, []xlsxpatch.Cell{
 			{Text: f.Severity.Label(), Fill: fill},
-			{Text: f.Rule},
+			{Text: string(f.Rule)},
 			{Text: l.Sheet},
 			{Text: cell, Link: sheetRef(l.Sheet) + "!" + cell},
 			{Text: project},
@@ -188,7 +188,7 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 	for _, t := range res.Targets {
 		scope := "全部项目"
 		if t.GroupBy != "" {
-			scope = rules.GroupLabel(t.GroupBy) + "：" + t.Group
+			scope = t.GroupBy.Label() + "：" + t.Group
 		}
 		target := xlsxpatch.Cell{Number: ratio(t.Target), Percent: true}
 		if t.TargetLabel != "" && !strings.HasSuffix(t.TargetLabel, "%") {

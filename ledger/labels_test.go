@@ -18,3 +18,18 @@ func TestAsOfSourceLabels(t *testing.T) {
 		t.Errorf("year-end label %q", got)
 	}
 }
+
+// Every kind of ledger has its Chinese name and is read from its id.
+func TestKinds(t *testing.T) {
+	for _, v := range enumtest.Values(t, ".", "Kind") {
+		k, ok := ParseKind(v)
+		if !ok || k.Label() == v {
+			t.Errorf("kind %q: parsed %v, label %q", v, ok, k.Label())
+		}
+	}
+	for _, bad := range []string{"", "Rongzi", "xls"} {
+		if _, ok := ParseKind(bad); ok {
+			t.Errorf("ParseKind(%q) accepted", bad)
+		}
+	}
+}
