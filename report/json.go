@@ -211,20 +211,26 @@ func jsonValue(o Outcome) any {
 
 // rongziJSONOf is the counts, amounts, metrics and totals of a 融资需求台账.
 func rongziJSONOf(fin *rules.Financing) (rongziCountsJSON, rongziAmountsJSON, rongziMetricsJSON, *rongziFinancingJSON) {
-	c, a := fin.Counts, fin.Amounts
-	groups := func(gs []rules.FinancingGroup) []rongziGroupJSON {
-		out := make([]rongziGroupJSON, 0, len(gs))
-		for _, g := range gs {
-			out = append(out, rongziGroupJSON{Name: g.Name, Projects: g.Projects, Need: amountJSON(g.Need),
-				Credit: amountJSON(g.Credit), Signed: amountJSON(g.Signed), Disbursed: amountJSON(g.Disbursed)})
-		}
-		return out
-	}
-	return rongziCountsJSON{Projects: c.Projects, Docked: c.Docked, Credited: c.Credited, Signed: c.Signed, Disbursed: c.Disbursed},
+	a := fin.Amounts
+	return rongziCountsJSONOf(fin.Counts),
 		rongziAmountsJSON{Need: amountJSON(a.Need), DockedNeed: amountJSON(a.DockedNeed), Credit: amountJSON(a.Credit),
 			Signed: amountJSON(a.Signed), Disbursed: amountJSON(a.Disbursed)},
 		rongziMetricsJSON{CreditRate: rateJSON(fin.CreditRate), DisburseRate: rateJSON(fin.DisburseRate)},
-		&rongziFinancingJSON{ByMethod: groups(fin.ByMethod), ByBank: groups(fin.ByBank), Unassigned: nonNil(fin.Unassigned)}
+		&rongziFinancingJSON{ByMethod: financingGroupsJSON(fin.ByMethod), ByBank: financingGroupsJSON(fin.ByBank), Unassigned: nonNil(fin.Unassigned)}
+}
+
+func rongziCountsJSONOf(c rules.FinancingCounts) rongziCountsJSON {
+	return rongziCountsJSON{Projects: c.Projects, Docked: c.Docked, Credited: c.Credited, Signed: c.Signed, Disbursed: c.Disbursed}
+}
+
+// financingGroupsJSON are the totals by 融资方式 or by 金融机构 ("[]" when none).
+func financingGroupsJSON(gs []rules.FinancingGroup) []rongziGroupJSON {
+	out := make([]rongziGroupJSON, 0, len(gs))
+	for _, g := range gs {
+		out = append(out, rongziGroupJSON{Name: g.Name, Projects: g.Projects, Need: amountJSON(g.Need),
+			Credit: amountJSON(g.Credit), Signed: amountJSON(g.Signed), Disbursed: amountJSON(g.Disbursed)})
+	}
+	return out
 }
 
 // joinJSONOf is the join as the result's kind sees it; nil (no key) when not joined.
@@ -438,6 +444,3 @@ func writeEncoded(w io.Writer, v any, prefix string, indent bool) error {
 	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return err
 }
-
-// WriteJSON writes one outcome as an indented JSON object.
-func WriteJSON(w io.Writer, o Outcome) error { return writeLine(w, jsonValue(o), true) }

@@ -76,7 +76,7 @@ type problemJSON struct {
 
 type financingJSON struct {
 	Files      []string          `json:"files"`
-	Counts     financeCounts     `json:"counts"`
+	Counts     rongziCountsJSON  `json:"counts"`
 	Need       *string           `json:"need"`
 	Credit     *string           `json:"credit"`
 	Signed     *string           `json:"signed"`
@@ -84,14 +84,6 @@ type financingJSON struct {
 	ByMethod   []rongziGroupJSON `json:"by_method"`
 	ByBank     []rongziGroupJSON `json:"by_bank"`
 	Unassigned []string          `json:"unassigned"`
-}
-
-type financeCounts struct {
-	Projects  int `json:"projects"`
-	Docked    int `json:"docked"`
-	Credited  int `json:"credited"`
-	Signed    int `json:"signed"`
-	Disbursed int `json:"disbursed"`
 }
 
 type changesJSON struct {
@@ -178,17 +170,10 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		}
 	}
 	if f := m.Financing; f != nil {
-		rows := func(list []FinanceRow) []rongziGroupJSON {
-			out := []rongziGroupJSON{}
-			for _, r := range list {
-				out = append(out, rongziGroupJSON{Name: r.Name, Projects: r.Projects, Need: amountJSON(r.Need), Credit: amountJSON(r.Credit),
-					Signed: amountJSON(r.Signed), Disbursed: amountJSON(r.Disbursed)})
-			}
-			return out
-		}
-		v.Financing = &financingJSON{Files: f.Files, Counts: financeCounts{f.Projects, f.Docked, f.Credited, f.Signed, f.Disbursed},
-			Need: amountJSON(f.Need), Credit: amountJSON(f.Credit), Signed: amountJSON(f.SignedAmount), Disbursed: amountJSON(f.Given),
-			ByMethod: rows(f.ByMethod), ByBank: rows(f.ByBank), Unassigned: append([]string{}, f.Unassigned...)}
+		a := f.Amounts
+		v.Financing = &financingJSON{Files: f.Files, Counts: rongziCountsJSONOf(f.Counts),
+			Need: amountJSON(a.Need), Credit: amountJSON(a.Credit), Signed: amountJSON(a.Signed), Disbursed: amountJSON(a.Disbursed),
+			ByMethod: financingGroupsJSON(f.ByMethod), ByBank: financingGroupsJSON(f.ByBank), Unassigned: append([]string{}, f.Unassigned...)}
 	}
 	if c := m.Changes; c != nil {
 		projects := func(list []ChangedProject) []changedProjectJSON {

@@ -288,12 +288,12 @@ func TestMonthlyFinancing(t *testing.T) {
 		t.Fatal("no financing section")
 	}
 	// testdata/README.md, 融资需求台账: worked out from the generator's tables.
-	if f.Projects != 15 || f.Docked != 13 || f.Credited != 8 || f.Signed != 7 || f.Disbursed != 4 {
-		t.Errorf("funnel %d/%d/%d/%d/%d, want 15/13/8/7/4", f.Projects, f.Docked, f.Credited, f.Signed, f.Disbursed)
+	if c := f.Counts; c.Projects != 15 || c.Docked != 13 || c.Credited != 8 || c.Signed != 7 || c.Disbursed != 4 {
+		t.Errorf("funnel %d/%d/%d/%d/%d, want 15/13/8/7/4", c.Projects, c.Docked, c.Credited, c.Signed, c.Disbursed)
 	}
 	for _, c := range []struct{ name, got, want string }{
-		{"need", f.Need.String(), "129350.50"}, {"credit", f.Credit.String(), "83500.00"},
-		{"signed", f.SignedAmount.String(), "66500.00"}, {"disbursed", f.Given.String(), "36200.00"},
+		{"need", f.Amounts.Need.String(), "129350.50"}, {"credit", f.Amounts.Credit.String(), "83500.00"},
+		{"signed", f.Amounts.Signed.String(), "66500.00"}, {"disbursed", f.Amounts.Disbursed.String(), "36200.00"},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s %s, want %s", c.name, c.got, c.want)

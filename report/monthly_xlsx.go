@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/report/internal/book"
-	"gongjian/rules"
 )
 
 // The monthly report as a workbook to print for the 调度会议: one sheet per section,
@@ -44,7 +43,7 @@ func WriteMonthlyWorkbook(w io.Writer, m *Monthly) error {
 
 type workbookStyles struct {
 	title, heading, para, caption, header, text, count, amount, percent, points int
-	lights                                                                      map[rules.Light]int
+	tones                                                                       map[tone]int
 }
 
 func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
@@ -70,14 +69,14 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 		amount:  cellStyle(4, "", "right"),
 		percent: cellStyle(0, "0.0%", "right"),
 		points:  cellStyle(0, "+0.0;-0.0;0.0", "right"),
-		lights:  map[rules.Light]int{},
+		tones:   map[tone]int{},
 	}
 	// In a fixed order: ranging over a map would number the styles differently each run.
-	for _, lc := range []struct {
-		light rules.Light
+	for _, tc := range []struct {
+		tone  tone
 		color string
-	}{{rules.LightRed, "FF7C80"}, {rules.LightYellow, "FFE699"}, {rules.LightGreen, "A9D08E"}} {
-		st.lights[lc.light] = styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(lc.color),
+	}{{toneBad, "FF7C80"}, {toneWarn, "FFE699"}, {toneGood, "A9D08E"}} {
+		st.tones[tc.tone] = styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(tc.color),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	}
 	return st, styles.Err()
@@ -85,8 +84,9 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 
 // writeSectionSheet lays one section out on its sheet.
 func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string, s section) error {
+	paragraphs, tables := s.paragraphs(), s.tables()
 	cols := 2
-	for _, t := range s.Tables {
+	for _, t := range tables {
 		cols = max(cols, len(t.Header)+boolInt(t.Chart != nil && t.Chart.Line != nil))
 	}
 	last, _ := excelize.ColumnNumberToName(cols)
@@ -108,7 +108,7 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 	if err := merge(st.heading, s.Title, 24); err != nil {
 		return err
 	}
-	for _, p := range s.Paragraphs {
+	for _, p := range paragraphs {
 		// Rows do not grow to fit merged text: give the paragraph the lines it needs.
 		lines := utf8.RuneCountInString(p)/(cols*9) + 1
 		if err := merge(st.para, p, float64(lines)*16+4); err != nil {
@@ -118,7 +118,7 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 	titleRows := row - 1
 	widths := make([]float64, cols)
 	firstHeader := 0
-	for _, t := range s.Tables {
+	for _, t := range tables {
 		row++
 		f.SetCellValue(sheet, "A"+strconv.Itoa(row), t.Name)
 		f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), st.caption)
@@ -187,8 +187,8 @@ func textWidthOf(s string) float64 {
 func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v cell) error {
 	style := st.text
 	switch {
-	case v.Light != "":
-		style = st.lights[v.Light]
+	case v.Tone != toneNone:
+		style = st.tones[v.Tone]
 	case v.Text == "-":
 		style = st.count // a dash for "none" sits in the middle of its column
 	case v.Num != "":

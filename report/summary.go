@@ -14,26 +14,22 @@ import (
 // This file holds the wording shared by the table and Markdown forms, so the two say
 // the same things in the same words.
 
-// headerLine is one "label value" line of a file's summary.
-type headerLine struct{ Label, Value string }
-
-// headerLines is the short header of a file's summary: where the figures come from
-// and the counts and sums they are based on.
-func headerLines(o Outcome) []headerLine {
-	res := o.Result
-	lines := []headerLine{{"文件", o.file()}}
+// checkFacts are the lines under a file's name in its summary: where the figures come
+// from and the counts and sums they are based on.
+func checkFacts(res *rules.Result) []fact {
+	var facts []fact
 	if l := res.Ledger; l != nil {
 		rows := headerRowsText(l.HeaderRows)
 		switch {
 		case l.Sheet != "" && rows != "":
-			lines = append(lines, headerLine{"工作表", l.Sheet + "（表头" + rows + "）"})
+			facts = append(facts, fact{"工作表", l.Sheet + "（表头" + rows + "）"})
 		case l.Sheet != "":
-			lines = append(lines, headerLine{"工作表", l.Sheet})
+			facts = append(facts, fact{"工作表", l.Sheet})
 		case rows != "": // a CSV file has no sheets
-			lines = append(lines, headerLine{"表头", rows})
+			facts = append(facts, fact{"表头", rows})
 		}
 		if l.Kind != "" {
-			lines = append(lines, headerLine{"台账类型", l.Kind.Label()})
+			facts = append(facts, fact{"台账类型", l.Kind.Label()})
 		}
 	}
 	asOf := res.AsOf.String()
@@ -42,15 +38,14 @@ func headerLines(o Outcome) []headerLine {
 	} else if src := res.AsOfSource.Label(); src != "" {
 		asOf += "（来源：" + src + "）"
 	}
-	lines = append(lines, headerLine{"截至日期", asOf})
+	facts = append(facts, fact{"截至日期", asOf})
 	if isFinancing(res) {
 		fin := financingOf(res)
-		lines = append(lines, headerLine{"项目数", financingCountsText(fin.Counts)})
-		return append(lines, headerLine{"融资", financingAmountsText(fin.Amounts)})
+		facts = append(facts, fact{"项目数", financingCountsText(fin.Counts)})
+		return append(facts, fact{"融资", financingAmountsText(fin.Amounts)})
 	}
-	lines = append(lines, headerLine{"项目数", countsText(res)})
-	lines = append(lines, headerLine{"投资", amountsText(res.Amounts)})
-	return lines
+	facts = append(facts, fact{"项目数", countsText(res)})
+	return append(facts, fact{"投资", amountsText(res.Amounts)})
 }
 
 // headerRowsText is "第 3-4 行" for a two-row header, "第 3 行" for one.
@@ -175,15 +170,6 @@ func columnText(f rules.Finding) string {
 	return ledger.ColumnLetter(f.Col)
 }
 
-// tallyText is the one-line count of a file's findings.
-func tallyText(fs []rules.Finding) string {
-	e, w := countSeverities(fs)
-	if e+w == 0 {
-		return "未发现问题。"
-	}
-	return fmt.Sprintf("错误 %d 条，警告 %d 条。", e, w)
-}
-
 // oneLine folds the line breaks and tabs of cell text into spaces, so a value typed
 // with Alt+Enter in Excel does not break a table row.
 func oneLine(s string) string {
@@ -223,48 +209,8 @@ func financingMetricCells(fin *rules.Financing) (labels, values []string) {
 	return []string{"授信率", "放款率"}, []string{wording.Percent(fin.CreditRate), wording.Percent(fin.DisburseRate)}
 }
 
-// funnelHeader is the heading of the funnel table.
-var funnelHeader = []string{"环节", "项目数", "金额（万元）"}
-
-// funnelRows are the funnel's stages: each counts the projects that reached it or a
-// later one; the amounts of the first two rows are 融资需求.
-func funnelRows(fin *rules.Financing) [][]string {
-	c, a := fin.Counts, fin.Amounts
-	row := func(stage string, n int, amount ledger.Amount) []string {
-		return []string{stage, strconv.Itoa(n), cellAmount(amount)}
-	}
-	return [][]string{
-		row("全部项目", c.Projects, a.Need),
-		row("已对接", c.Docked, a.DockedNeed),
-		row("已授信", c.Credited, a.Credit),
-		row("已签约", c.Signed, a.Signed),
-		row("已放款", c.Disbursed, a.Disbursed),
-	}
-}
-
 // funnelNote says what the funnel's amounts are.
 const funnelNote = "金额：全部项目一行是融资需求合计，已对接一行是已对接项目的融资需求，其余各行是授信、签约、放款金额。"
-
-// financingGroupHeader is the heading of a totals table; first names the grouping.
-func financingGroupHeader(first string) []string {
-	return []string{first, "项目数", "融资需求", "授信", "签约", "放款"}
-}
-
-func financingGroupRows(gs []rules.FinancingGroup) [][]string {
-	rows := make([][]string, 0, len(gs))
-	for _, g := range gs {
-		rows = append(rows, []string{g.Name, strconv.Itoa(g.Projects), cellAmount(g.Need), cellAmount(g.Credit), cellAmount(g.Signed), cellAmount(g.Disbursed)})
-	}
-	return rows
-}
-
-// cellAmount is an amount in a table cell: "1234.50", or "-" when no cell gave one.
-func cellAmount(a ledger.Amount) string {
-	if !a.IsSet() {
-		return "-"
-	}
-	return a.Fixed(2)
-}
 
 // unassignedSentence lists the projects with a need and no bank.
 func unassignedSentence(fin *rules.Financing) string {

@@ -92,9 +92,10 @@ func TestWrapText(t *testing.T) {
 	}
 }
 
-func TestWriteTableFailed(t *testing.T) {
+// A file that could not be read is laid out with its reason.
+func TestFailedFileDocument(t *testing.T) {
 	var b strings.Builder
-	if err := WriteTable(&b, missing, false); err != nil {
+	if err := renderTerminal(&b, checkDocument(missing), false); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "无法读取：缺失.xlsx：找不到此文件") {

@@ -3,15 +3,12 @@ package report
 import (
 	"bufio"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
-
-	"gongjian/rules"
 )
 
 // Column widths (in terminal columns) past which cell text wraps, chosen so the
@@ -31,151 +28,92 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-type tableWriter struct {
-	w     io.Writer
-	opts  Options
-	shown int // files already written, to separate the next one
-	tally tally
-}
-
-func (t *tableWriter) Write(o Outcome) error {
-	t.tally.add(o)
-	// An unreadable file's message goes to stderr from the command; repeating it among
-	// the tables would only say it twice on one screen.
-	if o.Failed() {
-		return nil
-	}
-	if t.shown > 0 {
-		if _, err := io.WriteString(t.w, "\n\n"); err != nil {
-			return err
-		}
-	}
-	t.shown++
-	return WriteTable(t.w, o, t.opts.Color)
-}
-
-func (t *tableWriter) Close() error {
-	if !t.opts.Several {
-		return nil
-	}
-	_, err := io.WriteString(t.w, "\n"+t.tally.line()+"\n")
-	return err
-}
-
-// WriteTable writes the terminal summary of one checked file: the header, the
-// metrics, the whole-ledger targets, the findings and their count. color adds ANSI
-// colours. A failed outcome gets the file and its error message.
-func WriteTable(w io.Writer, o Outcome, color bool) error {
+// renderTerminal writes a document for the terminal: the title and facts, each
+// section's heading, paragraphs and lists wrapped at sentenceWidth, and CJK-aligned
+// tables. color paints toned cells and spans.
+func renderTerminal(w io.Writer, d document, color bool) error {
 	bw := bufio.NewWriter(w)
-	if o.Failed() {
-		bw.WriteString(padRight("文件", headerLabelPad) + o.file() + "\n无法读取：" + o.ErrorMessage() + "\n")
-		return bw.Flush()
+	switch {
+	case d.TitleLabel != "":
+		bw.WriteString(padRight(d.TitleLabel, headerLabelPad) + d.Title + "\n")
+	case d.Title != "":
+		bw.WriteString(d.Title + "\n")
 	}
-	res := o.Result
-
-	for _, h := range headerLines(o) {
-		bw.WriteString(padRight(h.Label, headerLabelPad) + h.Value + "\n")
+	for _, f := range d.Facts {
+		bw.WriteString(padRight(f.Label, headerLabelPad) + f.Value + "\n")
 	}
-
-	if isFinancing(res) {
-		if err := writeFinancingTable(bw, res); err != nil {
-			return err
+	for _, s := range d.Sections {
+		bw.WriteString("\n")
+		if s.Title != "" {
+			bw.WriteString(s.Title + "\n")
 		}
-		return writeFindingsTable(bw, res, color)
-	}
-
-	bw.WriteString("\n主要指标\n")
-	labels, values := metricCells(res.Metrics)
-	if err := renderTable(bw, labels, [][]string{values}); err != nil {
-		return err
-	}
-	if s := scheduleSentence(res.Metrics); s != "" {
-		bw.WriteString(s + "\n")
-	}
-
-	if targets := wholeLedgerTargets(res.Targets); len(targets) > 0 {
-		bw.WriteString("\n目标完成情况\n")
-		rows := make([][]string, 0, len(targets))
-		for _, t := range targets {
-			cells := targetCells(t)
-			cells[5] = wrapText(cells[5], gapWidth)
-			if color {
-				cells[4] = paint(cells[4], statusColor(t.Status))
+		for _, b := range s.Blocks {
+			switch b := b.(type) {
+			case paragraph:
+				bw.WriteString(terminalText(b, color) + "\n")
+			case list:
+				for _, item := range b.Items {
+					bw.WriteString(wrapText(item, sentenceWidth) + "\n")
+				}
+			case table:
+				if b.Name != "" {
+					bw.WriteString("\n" + b.Name + "\n")
+				}
+				if len(b.Rows) == 0 {
+					bw.WriteString("（无）\n")
+					continue
+				}
+				if err := renderTable(bw, b.Header, terminalRows(b, d.WrapCells, color)); err != nil {
+					return err
+				}
 			}
-			rows = append(rows, cells)
-		}
-		if err := renderTable(bw, targetHeader, rows); err != nil {
-			return err
 		}
 	}
-	writeJoinText(bw, res)
-	return writeFindingsTable(bw, res, color)
-}
-
-// writeFindingsTable writes the findings and their count, and flushes.
-func writeFindingsTable(bw *bufio.Writer, res *rules.Result, color bool) error {
-	bw.WriteString("\n问题清单\n")
-	if len(res.Findings) == 0 {
-		bw.WriteString("未发现问题。\n")
-		return bw.Flush()
-	}
-	rows := make([][]string, 0, len(res.Findings))
-	for _, f := range res.Findings {
-		cells := findingCells(f)
-		cells[4] = wrapText(cells[4], messageWidth)
-		if color {
-			cells[2] = paint(cells[2], severityColor(f.Severity))
-		}
-		rows = append(rows, cells)
-	}
-	if err := renderTable(bw, findingHeader, rows); err != nil {
-		return err
-	}
-	bw.WriteString(tallyLine(res.Findings, color) + "\n")
 	return bw.Flush()
 }
 
-// writeFinancingTable writes a 融资需求台账's rates, funnel, totals by 融资方式 and by
-// 金融机构, the projects with no bank and the join.
-func writeFinancingTable(bw *bufio.Writer, res *rules.Result) error {
-	fin := financingOf(res)
-	bw.WriteString("\n主要指标\n")
-	labels, values := financingMetricCells(fin)
-	if err := renderTable(bw, labels, [][]string{values}); err != nil {
-		return err
-	}
-	bw.WriteString("\n融资进展（对接 → 授信 → 签约 → 放款）\n")
-	if err := renderTable(bw, funnelHeader, funnelRows(fin)); err != nil {
-		return err
-	}
-	bw.WriteString(funnelNote + "\n")
-	for _, g := range []struct {
-		title, first string
-		groups       []rules.FinancingGroup
-	}{{"按融资方式（万元）", "融资方式", fin.ByMethod}, {"按金融机构（万元）", "金融机构", fin.ByBank}} {
-		if len(g.groups) == 0 {
-			continue
-		}
-		bw.WriteString("\n" + g.title + "\n")
-		if err := renderTable(bw, financingGroupHeader(g.first), financingGroupRows(g.groups)); err != nil {
-			return err
+// terminalText is a paragraph wrapped to the terminal, or, with colour, its spans
+// painted (toned spans are the short tally line, which needs no wrapping).
+func terminalText(p paragraph, color bool) string {
+	if color {
+		for _, sp := range p.Spans {
+			if sp.Tone != toneNone {
+				s := ""
+				for _, sp := range p.Spans {
+					s += paint(sp.Text, toneColor(sp.Tone))
+				}
+				return s
+			}
 		}
 	}
-	bw.WriteString("\n" + wrapText(unassignedSentence(fin), sentenceWidth) + "\n")
-	writeJoinText(bw, res)
-	return nil
+	return wrapText(p.text(), sentenceWidth)
 }
 
-// writeJoinText writes what the join found, when the result was joined.
-func writeJoinText(bw *bufio.Writer, res *rules.Result) {
-	lines := joinLines(res)
-	if lines == nil {
-		return
+// terminalRows are a table's cells as shown: text wrapped to its column's width,
+// toned cells painted when color is on.
+func terminalRows(t table, wrapAll int, color bool) [][]string {
+	rows := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = make([]string, len(r))
+		for j, c := range r {
+			width := wrapAll
+			if t.Wrap != nil {
+				width = 0
+				if j < len(t.Wrap) {
+					width = t.Wrap[j]
+				}
+			}
+			text := c.Text
+			if width > 0 && c.Num == "" {
+				text = wrapText(text, width)
+			}
+			if color {
+				text = paint(text, toneColor(c.Tone))
+			}
+			rows[i][j] = text
+		}
 	}
-	bw.WriteString("\n" + joinTitle(res) + "\n")
-	for _, l := range lines {
-		bw.WriteString(wrapText(l, sentenceWidth) + "\n")
-	}
+	return rows
 }
 
 // renderTable draws one table with ASCII borders. ASCII, not box-drawing lines: those
@@ -211,33 +149,14 @@ func anySlice(ss []string) []any {
 	return out
 }
 
-func tallyLine(fs []rules.Finding, color bool) string {
-	e, w := countSeverities(fs)
-	if !color {
-		return tallyText(fs)
-	}
-	es, ws := "错误 "+strconv.Itoa(e)+" 条", "警告 "+strconv.Itoa(w)+" 条"
-	if e > 0 {
-		es = paint(es, ansiRed)
-	}
-	if w > 0 {
-		ws = paint(ws, ansiYellow)
-	}
-	return es + "，" + ws + "。"
-}
-
-func severityColor(s rules.Severity) string {
-	if s == rules.SeverityError {
+// toneColor is the ANSI colour of a tone ("" for none).
+func toneColor(t tone) string {
+	switch t {
+	case toneBad:
 		return ansiRed
-	}
-	return ansiYellow
-}
-
-func statusColor(s rules.Status) string {
-	switch s {
-	case rules.StatusMissed:
-		return ansiRed
-	case rules.StatusMet:
+	case toneWarn:
+		return ansiYellow
+	case toneGood:
 		return ansiGreen
 	}
 	return ""
