@@ -55,10 +55,9 @@ func Breakdown(res *Result, r *Rules, by GroupBy) []Group {
 		}
 		return names[i] < names[j]
 	})
-	var schedule *float64
+	var schedule Ratio
 	if e.asOf.IsSet() {
-		s := r.ScheduleAt(e.asOf, e.year)
-		schedule = &s
+		schedule = r.ScheduleRatio(e.asOf, e.year)
 	}
 	out := make([]Group, 0, len(names))
 	for _, name := range names {

@@ -113,10 +113,9 @@ func (k *kaifugongChecks) count(i int, p *ledger.Project, st *projectState) {
 // for each target missed.
 func (k *kaifugongChecks) finish() {
 	e, res := k.e, k.e.res
-	var schedule *float64
+	var schedule Ratio
 	if e.asOf.IsSet() {
-		s := e.r.ScheduleAt(e.asOf, e.year)
-		schedule = &s
+		schedule = e.r.ScheduleRatio(e.asOf, e.year)
 	}
 	t := &k.whole.tallies[0]
 	res.Counts = t.countsAt(0)

@@ -126,28 +126,39 @@ func (t *tally) countRate(metric string, s int, av availability) (num, den int, 
 	return 0, 0, false
 }
 
-// metrics are the five rates of the tally at the as-of date.
-func (t *tally) metrics(av availability, schedule *float64) Metrics {
+// metrics are the five rates of the tally at the as-of date; schedule is the
+// 序时进度 (not set when there is no as-of date).
+func (t *tally) metrics(av availability, schedule Ratio) Metrics {
 	var m Metrics
 	if av.start {
 		if av.nature {
 			n, d, _ := t.countRate(MetricNewStartRate, 0, av)
-			m.NewStartRate = ratio(n, d)
+			m.Ratios.NewStartRate = countRatio(n, d)
 			n, d, _ = t.countRate(MetricContinuingResumeRate, 0, av)
-			m.ContinuingResumeRate = ratio(n, d)
+			m.Ratios.ContinuingResumeRate = countRatio(n, d)
 		}
 		n, d, _ := t.countRate(MetricStartRate, 0, av)
-		m.StartRate = ratio(n, d)
+		m.Ratios.StartRate = countRatio(n, d)
 	}
 	if av.investment && t.ratePlan.Sign() > 0 {
-		r := float64(t.rateDone.Units()) / float64(t.ratePlan.Units())
-		m.InvestmentRate = &r
+		m.Ratios.InvestmentRate = Ratio{Num: t.rateDone.Units(), Den: t.ratePlan.Units()}
 	}
-	if schedule != nil {
-		s := *schedule // each Metrics its own, so no caller can change another's
-		m.Schedule = &s
-	}
+	m.Ratios.Schedule = schedule
+	// Each Metrics its own floats, so no caller can change another's.
+	m.NewStartRate = m.Ratios.NewStartRate.Float()
+	m.ContinuingResumeRate = m.Ratios.ContinuingResumeRate.Float()
+	m.StartRate = m.Ratios.StartRate.Float()
+	m.InvestmentRate = m.Ratios.InvestmentRate.Float()
+	m.Schedule = m.Ratios.Schedule.Float()
 	return m
+}
+
+// countRatio is a count rate's fraction; not set without a denominator.
+func countRatio(num, den int) Ratio {
+	if den == 0 {
+		return Ratio{}
+	}
+	return Ratio{Num: int64(num), Den: int64(den)}
 }
 
 func (k *kaifugongChecks) available(metric string) bool {
@@ -160,14 +171,6 @@ func (k *kaifugongChecks) available(metric string) bool {
 		return k.avail.investment
 	}
 	return false
-}
-
-func ratio(num, den int) *float64 {
-	if den == 0 {
-		return nil
-	}
-	r := float64(num) / float64(den)
-	return &r
 }
 
 // rateTolerance keeps float noise from deciding a target: 9 of 10 is 90%.

@@ -109,6 +109,9 @@ type Metrics struct {
 	StartRate            *float64
 	InvestmentRate       *float64
 	Schedule             *float64
+	// Ratios are the same rates as the fractions they come from, for differences that
+	// must round on exact values (the 月度走势's 个百分点).
+	Ratios Ratios
 }
 
 // Get returns a metric by its id.

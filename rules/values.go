@@ -56,16 +56,21 @@ func (r *Rules) IsBigProject(p *ledger.Project) bool {
 // ScheduleAt is the 序时进度 at date d of the given year (0 to 1): month/12 or elapsed
 // days/days in the year, by the rules' Schedule. Dates before the year give 0, after it 1.
 func (r *Rules) ScheduleAt(d ledger.Date, year int) float64 {
+	return *r.ScheduleRatio(d, year).Float()
+}
+
+// ScheduleRatio is ScheduleAt as a fraction (5/12, 151/365).
+func (r *Rules) ScheduleRatio(d ledger.Date, year int) Ratio {
 	switch {
 	case !d.IsSet() || int(d.Year) < year:
-		return 0
+		return Ratio{Num: 0, Den: 1}
 	case int(d.Year) > year:
-		return 1
+		return Ratio{Num: 1, Den: 1}
 	}
 	if r.Schedule == ScheduleDay {
-		return float64(d.DayOfYear()) / float64(ledger.DayDate(year, 12, 31).DayOfYear())
+		return Ratio{Num: int64(d.DayOfYear()), Den: int64(ledger.DayDate(year, 12, 31).DayOfYear())}
 	}
-	return float64(d.Month) / 12
+	return Ratio{Num: int64(d.Month), Den: 12}
 }
 
 // Light is the 红黄绿 mark of a rate against 序时进度.
