@@ -198,8 +198,10 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 	return out
 }
 
-// rankRows ranks groups by 完成率, highest first; equal rates share a rank (1, 2, 2, 4),
-// and groups with no 年度计划 come last, unranked.
+// rankRows ranks groups by 完成率 as shown (one decimal of a percent), highest first:
+// groups showing the same rate share a rank (1, 2, 2, 4) and stand by name, so a rank
+// never contradicts the figure beside it; groups with no 年度计划 come last, unranked.
+// The 分组排名 and the 月度走势 both rank with it.
 func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
@@ -217,8 +219,8 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 		switch {
 		case a == nil || b == nil:
 			return a != nil && b == nil
-		case wording.Round4(*a) != wording.Round4(*b):
-			return *a > *b
+		case wording.RateKey(*a) != wording.RateKey(*b):
+			return wording.RateKey(*a) > wording.RateKey(*b)
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -227,7 +229,7 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && wording.Round4(*rows[i-1].Rate) == wording.Round4(*rows[i].Rate) {
+		if i > 0 && rows[i-1].Rate != nil && wording.RateKey(*rows[i-1].Rate) == wording.RateKey(*rows[i].Rate) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}

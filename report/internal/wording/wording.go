@@ -14,8 +14,12 @@ func Percent(v *float64) string {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return "-"
 	}
-	return strconv.FormatFloat(math.Round(*v*1000)/10, 'f', 1, 64) + "%"
+	return strconv.FormatFloat(float64(RateKey(*v))/10, 'f', 1, 64) + "%"
 }
+
+// RateKey is a rate as Percent shows it, in tenths of a percent (0.35912 → 359):
+// rates with the same key look the same to the reader, so they rank the same.
+func RateKey(v float64) int64 { return int64(math.Round(v * 1000)) }
 
 // RoundPoints turns a difference of rates into 个百分点 rounded to one decimal, with
 // no negative zero.
