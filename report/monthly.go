@@ -104,7 +104,7 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	}
 	m.Title = monthlyTitle(res)
 	m.Overview = Overview{Counts: res.Counts, Amounts: res.Amounts, Metrics: res.Metrics,
-		GapPoints: gapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
+		GapPoints: gapPoints(res.Metrics.Ratios.InvestmentRate, res.Metrics.Ratios.Schedule)}
 	for _, t := range res.Targets {
 		if t.GroupBy == "" {
 			m.Overview.Targets = append(m.Overview.Targets, t)
@@ -163,12 +163,22 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
-func gapPoints(rate, schedule *float64) *float64 {
-	if rate == nil || schedule == nil {
+// gapPoints is rate − 序时进度 in 个百分点, rounded half up on the exact fractions; nil
+// when either is not known.
+func gapPoints(rate, schedule rules.Ratio) *float64 {
+	p, ok := rate.PointsOver(schedule)
+	if !ok {
 		return nil
 	}
-	p := wording.RoundPoints(*rate - *schedule)
 	return &p
+}
+
+// projectRatio is a project's 完成率 as a fraction; not set without a 年度计划.
+func projectRatio(p *ledger.Project) rules.Ratio {
+	if p.Plan.Sign() <= 0 {
+		return rules.Ratio{}
+	}
+	return rules.Ratio{Num: p.Done.Units(), Den: p.Plan.Units()}
 }
 
 // rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
@@ -193,7 +203,7 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 		if len(groups) == 0 && by == "" {
 			continue
 		}
-		out = append(out, Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Schedule, r)})
+		out = append(out, Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Ratios.Schedule, r)})
 	}
 	return out
 }
@@ -202,15 +212,15 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 // groups showing the same rate share a rank (1, 2, 2, 4) and stand by name, so a rank
 // never contradicts the figure beside it; groups with no 年度计划 come last, unranked.
 // The 分组排名 and the 月度走势 both rank with it.
-func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow {
+func rankRows(groups []rules.Group, schedule rules.Ratio, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
 		row := RankRow{Name: g.Name, Projects: g.Counts.Projects, NewStartRate: g.Metrics.NewStartRate,
 			ContinuingResumeRate: g.Metrics.ContinuingResumeRate, Plan: g.Amounts.AnnualPlan, Done: g.Amounts.Done,
 			Rate: g.Metrics.InvestmentRate}
-		row.GapPoints = gapPoints(row.Rate, schedule)
-		if row.Rate != nil && schedule != nil {
-			row.Light = r.LightFor(*row.Rate, *schedule)
+		row.GapPoints = gapPoints(g.Metrics.Ratios.InvestmentRate, schedule)
+		if row.Rate != nil && schedule.IsSet() {
+			row.Light = r.LightFor(*row.Rate, *schedule.Float())
 		}
 		rows = append(rows, row)
 	}
@@ -251,7 +261,7 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 		if p.Plan.Sign() > 0 {
 			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
 			kp.Rate = &rate
-			kp.GapPoints = gapPoints(kp.Rate, res.Metrics.Schedule)
+			kp.GapPoints = gapPoints(projectRatio(p), res.Metrics.Ratios.Schedule)
 			if res.Metrics.Schedule != nil {
 				kp.Light = r.LightFor(rate, *res.Metrics.Schedule)
 			}
@@ -300,7 +310,8 @@ func lagging(res *rules.Result, r *rules.Rules) []Lagging {
 			reason = "计划" + chineseDate(p.PlanStart) + "开工，未按期开工"
 		} else if p.Plan.Sign() > 0 && res.Metrics.Schedule != nil {
 			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
-			lg.GapPoints = wording.RoundPoints(*res.Metrics.Schedule - rate)
+			behind, _ := res.Metrics.Ratios.Schedule.PointsOver(projectRatio(p))
+			lg.GapPoints = behind
 			lg.Light = r.LightFor(rate, *res.Metrics.Schedule)
 			reason = fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", wording.Percent(&rate), lg.GapPoints)
 		}

@@ -19,7 +19,7 @@ func TestRankRowsOnTheShownRate(t *testing.T) {
 		group("县工信局", f64(0.3586)),
 		group("县交通局", f64(0.5)),
 		group("县教育局", f64(0.3584)), // shows 35.8%
-	}, f64(5.0/12), rules.Default())
+	}, rules.Ratio{Num: 5, Den: 12}, rules.Default())
 	want := []struct {
 		name string
 		rank int

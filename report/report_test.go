@@ -54,13 +54,13 @@ func mayResult() *rules.Result {
 			AnnualPlan: ledger.Wan(53200, 0),
 			Done:       ledger.Wan(20100, 50),
 		},
-		Metrics: rules.Metrics{
-			NewStartRate:         f64(7.0 / 12),
-			ContinuingResumeRate: f64(27.0 / 28),
-			StartRate:            f64(34.0 / 40),
-			InvestmentRate:       f64(20100.5 / 53200),
-			Schedule:             f64(5.0 / 12),
-		},
+		Metrics: rules.Ratios{
+			NewStartRate:         rules.Ratio{Num: 7, Den: 12},
+			ContinuingResumeRate: rules.Ratio{Num: 27, Den: 28},
+			StartRate:            rules.Ratio{Num: 34, Den: 40},
+			InvestmentRate:       rules.Ratio{Num: 201005, Den: 532000},
+			Schedule:             rules.Ratio{Num: 5, Den: 12},
+		}.Metrics(),
 		Targets: []rules.Target{
 			{Milestone: "一季度开门红", Due: ledger.DayDate(2025, 3, 31), Metric: rules.MetricContinuingResumeRate,
 				Target: 1, TargetLabel: "100%", Actual: f64(26.0 / 28), Status: rules.StatusMissed},
@@ -105,7 +105,8 @@ func cleanResult() *rules.Result {
 		AsOfSource: "flag",
 		Counts:     rules.Counts{Projects: 3, New: 1, NewStarted: 1, Continuing: 2, ContinuingResumed: 2},
 		Amounts:    rules.Amounts{AnnualPlan: ledger.Wan(900, 0), Done: ledger.Wan(450, 0)},
-		Metrics:    rules.Metrics{NewStartRate: f64(1), ContinuingResumeRate: f64(1), StartRate: f64(1), InvestmentRate: f64(0.5), Schedule: f64(0.5)},
+		Metrics: rules.Ratios{NewStartRate: rules.Ratio{Num: 1, Den: 1}, ContinuingResumeRate: rules.Ratio{Num: 2, Den: 2}, StartRate: rules.Ratio{Num: 3, Den: 3},
+			InvestmentRate: rules.Ratio{Num: 450, Den: 900}, Schedule: rules.Ratio{Num: 6, Den: 12}}.Metrics(),
 	}
 }
 

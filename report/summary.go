@@ -109,10 +109,10 @@ func metricCells(m rules.Metrics) (labels, values []string) {
 // scheduleSentence compares 投资完成率 with 序时进度 as a 通报 does ("低于序时进度 3.9 个百分点");
 // "" when either is not available.
 func scheduleSentence(m rules.Metrics) string {
-	if m.InvestmentRate == nil || m.Schedule == nil {
+	p, ok := m.Ratios.InvestmentRate.PointsOver(m.Ratios.Schedule)
+	if !ok {
 		return ""
 	}
-	p := wording.RoundPoints(*m.InvestmentRate - *m.Schedule)
 	switch {
 	case p < 0:
 		return fmt.Sprintf("投资完成率低于序时进度 %.1f 个百分点。", -p)

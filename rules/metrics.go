@@ -129,28 +129,22 @@ func (t *tally) countRate(metric string, s int, av availability) (num, den int, 
 // metrics are the five rates of the tally at the as-of date; schedule is the
 // 序时进度 (not set when there is no as-of date).
 func (t *tally) metrics(av availability, schedule Ratio) Metrics {
-	var m Metrics
+	var r Ratios
 	if av.start {
 		if av.nature {
 			n, d, _ := t.countRate(MetricNewStartRate, 0, av)
-			m.Ratios.NewStartRate = countRatio(n, d)
+			r.NewStartRate = countRatio(n, d)
 			n, d, _ = t.countRate(MetricContinuingResumeRate, 0, av)
-			m.Ratios.ContinuingResumeRate = countRatio(n, d)
+			r.ContinuingResumeRate = countRatio(n, d)
 		}
 		n, d, _ := t.countRate(MetricStartRate, 0, av)
-		m.Ratios.StartRate = countRatio(n, d)
+		r.StartRate = countRatio(n, d)
 	}
 	if av.investment && t.ratePlan.Sign() > 0 {
-		m.Ratios.InvestmentRate = Ratio{Num: t.rateDone.Units(), Den: t.ratePlan.Units()}
+		r.InvestmentRate = Ratio{Num: t.rateDone.Units(), Den: t.ratePlan.Units()}
 	}
-	m.Ratios.Schedule = schedule
-	// Each Metrics its own floats, so no caller can change another's.
-	m.NewStartRate = m.Ratios.NewStartRate.Float()
-	m.ContinuingResumeRate = m.Ratios.ContinuingResumeRate.Float()
-	m.StartRate = m.Ratios.StartRate.Float()
-	m.InvestmentRate = m.Ratios.InvestmentRate.Float()
-	m.Schedule = m.Ratios.Schedule.Float()
-	return m
+	r.Schedule = schedule
+	return r.Metrics()
 }
 
 // countRatio is a count rate's fraction; not set without a denominator.

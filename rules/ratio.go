@@ -18,6 +18,19 @@ type Ratios struct {
 	Schedule             Ratio
 }
 
+// Metrics are the rates of the fractions, each its own float so that no caller can
+// change another's.
+func (r Ratios) Metrics() Metrics {
+	return Metrics{
+		NewStartRate:         r.NewStartRate.Float(),
+		ContinuingResumeRate: r.ContinuingResumeRate.Float(),
+		StartRate:            r.StartRate.Float(),
+		InvestmentRate:       r.InvestmentRate.Float(),
+		Schedule:             r.Schedule.Float(),
+		Ratios:               r,
+	}
+}
+
 // Get returns a metric's fraction by its id (zero for an unknown id).
 func (r Ratios) Get(metric string) Ratio {
 	switch metric {
