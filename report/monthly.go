@@ -26,6 +26,7 @@ type Monthly struct {
 	// Financing is the 融资需求台账's figures; nil when none was given.
 	Financing *FinancingSection
 	Changes   *Changes // nil without --previous
+	Trend     *Trend   // nil without --history
 }
 
 // Overview is section 1, 总体情况.
@@ -94,6 +95,9 @@ type MonthlyOptions struct {
 	By        rules.GroupBy   // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
 	Previous  *rules.Result   // last month's ledger, for section 7
 	Financing []*rules.Result // 融资需求台账 results, for section 6
+	// History is the year's ledgers month by month (--history), for the 月度走势; its
+	// month before the current one stands in for Previous when that is not given.
+	History *Series
 }
 
 // BuildMonthly works out every section from an evaluated 开复工台账.
@@ -115,6 +119,12 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	m.Lagging = lagging(res, r)
 	m.Problems = problems(res)
 	m.Financing = financingSection(opts.Financing)
+	if opts.History != nil {
+		m.Trend = buildTrend(opts.History, r, opts.By)
+		if opts.Previous == nil {
+			opts.Previous = opts.History.previous()
+		}
+	}
 	if opts.Previous != nil {
 		m.Changes = changes(res, opts.Previous, r)
 	}

@@ -27,7 +27,7 @@ func WriteMonthlyCSVDir(dir string, m *Monthly) ([]string, error) {
 	var files []string
 	n := 0
 	for _, s := range m.sections() {
-		for _, t := range s.tables() {
+		for _, t := range s.csvTables() {
 			n++
 			path := filepath.Join(dir, fmt.Sprintf("%02d_%s.csv", n, safeFileName(t.Name)))
 			if err := WriteAtomically(path, func(w io.Writer) error { return writeCSVTable(w, t, true) }); err != nil {

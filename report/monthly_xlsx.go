@@ -187,6 +187,10 @@ func textWidthOf(s string) float64 {
 func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v cell) error {
 	style := st.text
 	switch {
+	case v.Text == "" && v.Num == "":
+		// Nothing to say: an empty cell, not an empty string, which a chart would
+		// plot as zero.
+		return f.SetCellStyle(sheet, ref, ref, style)
 	case v.Tone != toneNone:
 		style = st.tones[v.Tone]
 	case v.Text == "-":
@@ -226,6 +230,10 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 	rng := func(i int) string {
 		return fmt.Sprintf("%s$%s$%d:$%s$%d", q, col(i), headerRow+1, col(i), lastRow)
 	}
+	anchor := fmt.Sprintf("A%d", lastRow+2)
+	if len(c.Lines) > 0 {
+		return f.AddChart(sheet, anchor, lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng))
+	}
 	bars := &excelize.Chart{
 		Type:      excelize.Col,
 		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(c.BarColumn), headerRow), Categories: rng(c.CategoryColumn), Values: rng(c.BarColumn)}},
@@ -241,7 +249,6 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 		zero := 0.0
 		bars.YAxis.Minimum = &zero
 	}
-	anchor := fmt.Sprintf("A%d", lastRow+2)
 	if c.Line == nil {
 		return f.AddChart(sheet, anchor, bars)
 	}
@@ -250,6 +257,48 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(ncols), headerRow), Categories: rng(c.CategoryColumn), Values: rng(ncols), Line: excelize.LineOptions{Width: 2.25}}},
 	}
 	return f.AddChart(sheet, anchor, bars, line)
+}
+
+// trendLines are the lines' looks in the order of chartSpec.Lines: the rates solid
+// with markers, the last (序时进度) a dark dashed line without, so it reads as the bar
+// the others are measured against also on a grey printer.
+var trendLines = []struct {
+	color string
+	dash  excelize.LineDashType
+}{{"2E75B6", excelize.LineDashSolid}, {"70AD47", excelize.LineDashSolid}, {"C00000", excelize.LineDashSolid}, {"404040", excelize.LineDashDash}}
+
+// lineChart draws columns of a table as lines over its categories (months): dark
+// axis labels, the value axis in percent from zero, a gap where a month is empty.
+func lineChart(c *chartSpec, name, values func(int) string) *excelize.Chart {
+	font := excelize.Font{Family: "宋体", Size: 10, Color: "000000"}
+	zero := 0.0
+	ch := &excelize.Chart{
+		Type:         excelize.Line,
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true, Color: "000000"}}}},
+		Dimension:    excelize.ChartDimension{Width: 760, Height: 340},
+		Legend:       excelize.ChartLegend{Position: "bottom"},
+		XAxis:        excelize.ChartAxis{Font: font},
+		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, Minimum: &zero},
+		ShowBlanksAs: "gap",
+	}
+	if c.Percent {
+		ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0%"}
+	}
+	for i, column := range c.Lines {
+		look := trendLines[min(i, len(trendLines)-1)]
+		if i == len(c.Lines)-1 {
+			look = trendLines[len(trendLines)-1]
+		}
+		s := excelize.ChartSeries{Name: name(column), Categories: values(c.CategoryColumn), Values: values(column),
+			Line: excelize.LineOptions{Width: 2.25, Dash: look.dash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}}}
+		if look.dash == excelize.LineDashSolid {
+			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}}
+		} else {
+			s.Marker = excelize.ChartMarker{Symbol: "none"}
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	return ch
 }
 
 // printSetup makes a sheet print as a 县长 expects: the book's A4 setup with the title

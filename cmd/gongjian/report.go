@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +23,7 @@ type reportOptions struct {
 	AsOf     string
 	By       string
 	Previous string
+	History  string
 	Output   string
 	Format   string
 	Rules    string
@@ -76,6 +78,8 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	setValueName(fs, "by", "分组")
 	fs.StringVar(&opts.Previous, "previous", "", "上月的台账，用于“本月变化”")
 	setValueName(fs, "previous", "文件")
+	fs.StringVar(&opts.History, "history", "", "本年此前各月台账所在的文件夹，用于“月度走势”（按台账的截至月份排列）")
+	setValueName(fs, "history", "文件夹")
 	fs.StringVarP(&opts.Output, "output", "o", "", "写到文件：.xlsx 为可打印的工作簿；--format csv 时为存放 CSV 的文件夹")
 	setValueName(fs, "output", "文件")
 	fs.StringVar(&opts.Format, "format", "table", "输出格式："+formatList(report.ReportFormats)+"（默认 table）")
@@ -115,7 +119,7 @@ func (opts *reportOptions) parse() error {
 		if opts.format != report.FormatCSV && !isXLSX {
 			return usagef("-o 应是 .xlsx 文件（可打印的报告工作簿），或与 --format csv 一起指定文件夹")
 		}
-		for _, in := range append([]string{opts.Previous}, opts.Files...) {
+		for _, in := range append([]string{opts.Previous, opts.History}, opts.Files...) {
 			if in != "" && sameFile(opts.Output, in) {
 				return usagef("-o 不能是输入的台账（%s），请另取一个文件名", in)
 			}
@@ -168,8 +172,77 @@ func runReport(opts *reportOptions) error {
 		}
 		mo.Previous = prev
 	}
+	if opts.History != "" {
+		own := make([]string, len(ins))
+		for i, in := range ins {
+			own[i] = in.path
+		}
+		series, err := readHistory(opts, main[0], own, r)
+		if err != nil {
+			return err
+		}
+		mo.History = series
+	}
 	m := report.BuildMonthly(main[0], r, mo)
 	return writeReport(m, opts)
+}
+
+// readHistory reads the ledgers of --history (and --previous, which is one month of
+// it) and orders them by month; own, the files this report is made of, are not
+// history. A file that cannot be read is left out with its reason, like a ledger of
+// another year; a --history that does not exist or holds no ledger stops the report
+// (exit 3), and so do two ledgers for one month (exit 2).
+func readHistory(opts *reportOptions, current *rules.Result, own []string, r *rules.Rules) (*report.Series, error) {
+	if _, err := os.Stat(opts.History); err != nil {
+		_, err = ledger.Read(opts.History, ledger.Options{}) // says what is wrong with the path
+		return nil, &failure{code: exitUnreadable, msg: errorMessage(opts.History, err)}
+	}
+	paths := []string{opts.History}
+	if opts.Previous != "" {
+		paths = append(paths, opts.Previous)
+	}
+	ins, _ := expandInputs(paths)
+	var history []report.Outcome
+	for _, in := range ins {
+		if isGiven(in.path, own) {
+			continue
+		}
+		if in.err != nil {
+			if in.path == opts.History {
+				return nil, &failure{code: exitUnreadable, msg: errorMessage(in.path, in.err)}
+			}
+			history = append(history, report.Outcome{File: in.path, Err: in.err})
+			continue
+		}
+		l, err := ledger.Read(in.path, ledger.Options{})
+		if err != nil {
+			history = append(history, report.Outcome{File: in.path, Err: err})
+			continue
+		}
+		history = append(history, report.Outcome{File: in.path, Result: rules.Evaluate(l, r, rules.Options{})})
+	}
+	series, err := report.NewSeries(current, history)
+	var dup *report.DuplicateMonthError
+	if errors.As(err, &dup) {
+		return nil, usagef("%s", dup.Error())
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range series.LeftOut {
+		fmt.Fprintln(opts.Err, l.Sentence())
+	}
+	return series, nil
+}
+
+// isGiven reports whether a file is one of the report's own inputs.
+func isGiven(path string, given []string) bool {
+	for _, g := range given {
+		if g != "" && sameFile(path, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // evaluateFile reads one ledger; a file that cannot be read stops the report, since a
