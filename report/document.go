@@ -119,8 +119,6 @@ type chartSpec struct {
 
 func textCell(s string) cell { return cell{Text: s} }
 
-func tonedCell(s string, t tone) cell { return cell{Text: s, Tone: t} }
-
 func textCells(ss ...string) []cell {
 	out := make([]cell, len(ss))
 	for i, s := range ss {
