@@ -88,6 +88,16 @@ func (a Amount) String() string {
 	return a.Fixed(2)
 }
 
+// Trimmed formats the amount in 万元 exactly, without trailing zeros ("5000", "0.5"),
+// as a rule's threshold is written.
+func (a Amount) Trimmed() string {
+	s := a.Fixed(4)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
 // Fixed formats the amount in 万元 with the given number of decimals (0 to 4),
 // rounding half away from zero; an amount not given formats as zero.
 func (a Amount) Fixed(decimals int) string {

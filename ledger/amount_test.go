@@ -283,3 +283,16 @@ func BenchmarkParseAmount(b *testing.B) {
 		})
 	}
 }
+
+func TestAmountTrimmed(t *testing.T) {
+	for _, tt := range []struct {
+		a    Amount
+		want string
+	}{
+		{Wan(5000, 0), "5000"}, {Wan(0, 50), "0.5"}, {Wan(1200, 5), "1200.05"}, {AmountFromUnits(1), "0.0001"}, {Amount{}, "0"},
+	} {
+		if got := tt.a.Trimmed(); got != tt.want {
+			t.Errorf("%v.Trimmed() = %q, want %q", tt.a, got, tt.want)
+		}
+	}
+}
