@@ -87,18 +87,7 @@ func TestAnnotateMarksEveryFinding(t *testing.T) {
 		t.Errorf("sheets %v", got)
 	}
 
-	comments, err := f.GetComments(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byCell := map[string]string{}
-	for _, c := range comments {
-		text := c.Text
-		for _, p := range c.Paragraph {
-			text += p.Text
-		}
-		byCell[c.Cell] += text
-	}
+	byCell := commentsByCell(t, f, sheet)
 	if len(res.Findings) < 20 {
 		t.Fatalf("only %d findings in the error sample", len(res.Findings))
 	}
@@ -499,18 +488,7 @@ func TestAnnotateRongziSample(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), ","); got != "融资需求台账,填报说明,检查结果" { // a financing ledger has no targets sheet
 		t.Errorf("sheets %s", got)
 	}
-	comments, err := f.GetComments(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byCell := map[string]string{}
-	for _, c := range comments {
-		text := c.Text
-		for _, p := range c.Paragraph {
-			text += p.Text
-		}
-		byCell[c.Cell] += text
-	}
+	byCell := commentsByCell(t, f, sheet)
 	want := map[string]string{"M12": warningFill, "I14": errorFill, "H15": warningFill, "C18": warningFill, "C19": warningFill}
 	if len(rz.Findings) != len(want) {
 		t.Fatalf("%d findings, want %d", len(rz.Findings), len(want))
@@ -540,4 +518,22 @@ func TestAnnotateRongziSample(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(in), "融资需求台账.检查结果.xlsx")); err != nil {
 		t.Error(err)
 	}
+}
+
+// commentsByCell is the text of each cell's comment on a sheet.
+func commentsByCell(t *testing.T, f *excelize.File, sheet string) map[string]string {
+	t.Helper()
+	comments, err := f.GetComments(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCell := map[string]string{}
+	for _, c := range comments {
+		text := c.Text
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		byCell[c.Cell] += text
+	}
+	return byCell
 }
