@@ -235,7 +235,7 @@ func warningCell(on bool) cell {
 	if !on {
 		return textCell("")
 	}
-	return tonedCell("预警", toneBad)
+	return cell{Text: "预警", Tone: toneBad}
 }
 
 // detailTable is the 月度走势 for scripts: one row per month for the whole ledger

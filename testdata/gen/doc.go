@@ -67,4 +67,12 @@
 // "5月形象进度", no year-to-date and no status column, one "开工/计划开工时间"
 // column (actual start when on/before 05-31, planned after); as-of from the
 // monthly columns.
+//
+// 逐月/ (yearly.go) — one county's ledgers of 2–5月 2025 for `report --history`,
+// each month as a clerk sends it (a month-by-month export, a title date, an em-dash
+// "1—4月累计完成" in a file named 台账-最新.xlsx, "1-5月完成投资"), and last year's
+// December ledger; folders 全年, 缺月 (3月 missing) and 重复 (two 4月 ledgers).
+// The figures make every case of the 月度走势 appear: moves up, down, level and
+// new, a tie on the shown rate, two 预警, below 序时进度 in one month only, and a
+// gap of exactly −5.25 个百分点.
 package main
