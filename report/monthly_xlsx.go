@@ -118,8 +118,17 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 	titleRows := row - 1
 	widths := make([]float64, cols)
 	firstHeader := 0
+	afterChart := false
 	for _, t := range tables {
 		row++
+		if afterChart {
+			// A table under a chart starts a printed page with its own caption and
+			// header, rather than running on below the chart.
+			if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(row)); err != nil {
+				return err
+			}
+		}
+		afterChart = t.Chart != nil
 		f.SetCellValue(sheet, "A"+strconv.Itoa(row), t.Name)
 		f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), st.caption)
 		row++
@@ -169,7 +178,17 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		f.SetColWidth(sheet, name, name, max(w, 8))
 	}
-	return printSetup(f, sheet, titleRows, firstHeader)
+	repeat := firstHeader
+	switch {
+	case firstHeader == 0:
+		repeat = titleRows
+	case len(tables) > 1:
+		// Print titles are one block of rows per sheet: with several tables any
+		// header repeated would stand over another table's rows, so only the
+		// report's title and the section's heading are.
+		repeat = 2
+	}
+	return printSetup(f, sheet, repeat, firstHeader)
 }
 
 func boolInt(b bool) int {
@@ -276,7 +295,7 @@ func lineChart(c *chartSpec, name, values func(int) string) *excelize.Chart {
 		Type:         excelize.Line,
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true, Color: "000000"}}}},
 		Dimension:    excelize.ChartDimension{Width: 760, Height: 340},
-		Legend:       excelize.ChartLegend{Position: "bottom"},
+		Legend:       excelize.ChartLegend{Position: "bottom", Font: &font},
 		XAxis:        excelize.ChartAxis{Font: font},
 		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, Minimum: &zero},
 		ShowBlanksAs: "gap",
@@ -289,10 +308,11 @@ func lineChart(c *chartSpec, name, values func(int) string) *excelize.Chart {
 		if i == len(c.Lines)-1 {
 			look = trendLines[len(trendLines)-1]
 		}
+		color := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}
 		s := excelize.ChartSeries{Name: name(column), Categories: values(c.CategoryColumn), Values: values(column),
-			Line: excelize.LineOptions{Width: 2.25, Dash: look.dash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}}}
+			Fill: color, Line: excelize.LineOptions{Width: 2.25, Dash: look.dash}}
 		if look.dash == excelize.LineDashSolid {
-			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}}
+			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: color}
 		} else {
 			s.Marker = excelize.ChartMarker{Symbol: "none"}
 		}
@@ -301,13 +321,9 @@ func lineChart(c *chartSpec, name, values func(int) string) *excelize.Chart {
 	return ch
 }
 
-// printSetup makes a sheet print as a 县长 expects: the book's A4 setup with the title
-// and the first table's header repeated on every page, and frozen on screen.
-func printSetup(f *excelize.File, sheet string, titleRows, headerRow int) error {
-	repeat := titleRows
-	if headerRow > 0 {
-		repeat = headerRow
-	}
+// printSetup makes a sheet print as a 县长 expects: the book's A4 setup with rows
+// 1..repeat on every page, and the first table's header frozen on screen.
+func printSetup(f *excelize.File, sheet string, repeat, headerRow int) error {
 	if err := book.PrintSetup(f, sheet, repeat); err != nil {
 		return err
 	}

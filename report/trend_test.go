@@ -1,12 +1,18 @@
 package report
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
 	"gongjian/rules"
@@ -299,5 +305,205 @@ func TestSeriesLeavesOut(t *testing.T) {
 	}
 	if len(s.Results) != 3 || s.Results[2] != cur {
 		t.Errorf("%d months, want 2–4月 with the current last", len(s.Results))
+	}
+}
+
+// The workbook's 月度走势 sheet: the months table with an empty row for the missing
+// month (no value, so the chart shows a gap), a line chart of the county's rates and
+// 序时进度 by month in percent with dark labels, and the ranks table on a page of its
+// own under the report's title rows.
+func TestTrendWorkbook(t *testing.T) {
+	m := trendOf(t, "缺月", "5月台账.xlsx")
+	f, path := workbookOf(t, m)
+	sheets := f.GetSheetList()
+	if sheets[len(sheets)-1] != "月度走势" {
+		t.Fatalf("sheets %v, want 月度走势 last", sheets)
+	}
+	rows, err := f.GetRows("月度走势", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(first string) (int, []string) {
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == first {
+				return i + 1, r
+			}
+		}
+		t.Fatalf("no row starting %q", first)
+		return 0, nil
+	}
+	headerRow, _ := find("月份")
+	r3, march := find("3月")
+	if strings.Join(march, "|") != "3月|缺台账" {
+		t.Errorf("3月 row %q, want only 缺台账", march)
+	}
+	for c := 3; c <= 7; c++ {
+		ref, _ := excelize.CoordinatesToCellName(c, r3)
+		if typ, _ := f.GetCellType("月度走势", ref); typ != excelize.CellTypeUnset {
+			t.Errorf("%s holds a %v value; a missing month must be empty", ref, typ)
+		}
+	}
+	_, may := find("5月")
+	if want := []string{"5月", "2025-05-31", "0.8333", "1", "0.4038", "0.4167", "-1.3"}; strings.Join(may, "|") != strings.Join(want, "|") {
+		t.Errorf("5月 row %q, want %q", may, want)
+	}
+	_, zhujian := find("责任单位")
+	for _, r := range rows {
+		if len(r) > 1 && r[1] == "县住建局" {
+			zhujian = r
+		}
+	}
+	if want := "责任单位|县住建局|3|5|5|持平|0.3642|-5.3|预警"; strings.Join(zhujian, "|") != want {
+		t.Errorf("县住建局 %q, want %s", zhujian, want)
+	}
+	ranksHeader, _ := find("分组")
+
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var chart, sheetXML string
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		var b bytes.Buffer
+		b.ReadFrom(rc)
+		rc.Close()
+		switch s := b.String(); {
+		case strings.HasPrefix(zf.Name, "xl/charts/chart") && strings.Contains(s, "月度走势"):
+			chart = s
+		case zf.Name == fmt.Sprintf("xl/worksheets/sheet%d.xml", len(sheets)): // excelize numbers sheets in order
+			sheetXML = s
+		}
+	}
+	if chart == "" {
+		t.Fatal("no chart of the 月度走势 sheet")
+	}
+	for _, want := range []string{
+		"<lineChart>", "<dispBlanksAs val=\"gap\">", `formatCode="0%"`,
+		fmt.Sprintf("&#39;月度走势&#39;!$A$%d:$A$%d", headerRow+1, headerRow+4), // 2月 to 5月, 3月 included
+		fmt.Sprintf("&#39;月度走势&#39;!$F$%d", headerRow),                      // 序时进度 is one of the lines
+		`<a:prstDash val="dash">`, `<a:srgbClr val="000000">`,
+	} {
+		if !strings.Contains(chart, want) {
+			t.Errorf("chart lacks %s", want)
+		}
+	}
+	if n := strings.Count(chart, "<ser>"); n != 4 {
+		t.Errorf("%d series, want 新建开工率, 续建复工率, 投资完成率 and 序时进度", n)
+	}
+	// The ranks table starts a printed page: a break right above its caption.
+	if !strings.Contains(sheetXML, fmt.Sprintf(`<brk id="%d"`, ranksHeader-2)) {
+		t.Errorf("no page break above the ranks table's caption (row %d)", ranksHeader-1)
+	}
+	for _, n := range f.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == "月度走势" && n.RefersTo != "'月度走势'!$1:$2" {
+			t.Errorf("print titles %s, want the title and heading rows only", n.RefersTo)
+		}
+	}
+}
+
+func TestTrendJSON(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteMonthlyJSON(&buf, trendOf(t, "缺月", "5月台账.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Trend struct {
+			Months []struct {
+				AsOf                 string   `json:"as_of"`
+				NewStartRate         *float64 `json:"new_start_rate"`
+				ContinuingResumeRate *float64 `json:"continuing_resume_rate"`
+				InvestmentRate       *float64 `json:"investment_rate"`
+				Schedule             *float64 `json:"schedule"`
+			} `json:"months"`
+			MissingMonths []int `json:"missing_months"`
+			Groups        []struct {
+				By        string `json:"by"`
+				Name      string `json:"name"`
+				Ranks     []*int `json:"ranks"`
+				Move      *int   `json:"move"`
+				MoveLabel string `json:"move_label"`
+				Warning   bool   `json:"warning"`
+			} `json:"groups"`
+		} `json:"trend"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	tr := v.Trend
+	var got []string
+	for _, m := range tr.Months {
+		got = append(got, fmt.Sprintf("%s %v %v %v %v", m.AsOf, *m.NewStartRate, *m.ContinuingResumeRate, *m.InvestmentRate, *m.Schedule))
+	}
+	want := []string{"2025-02-28 0 0.5 0.0483 0.1667", "2025-04-30 0.6 1 0.3354 0.3333", "2025-05-31 0.8333 1 0.4038 0.4167"}
+	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(tr.MissingMonths, []int{3}) {
+		t.Errorf("months %q missing %v, want %q and [3]", got, tr.MissingMonths, want)
+	}
+	groups := map[string]string{}
+	for _, g := range tr.Groups {
+		var ranks []string
+		for _, r := range g.Ranks {
+			if r == nil {
+				ranks = append(ranks, "null")
+			} else {
+				ranks = append(ranks, fmt.Sprint(*r))
+			}
+		}
+		move := "null"
+		if g.Move != nil {
+			move = fmt.Sprint(*g.Move)
+		}
+		groups[g.By+" "+g.Name] = fmt.Sprintf("%s %s %s %v", strings.Join(ranks, ","), move, g.MoveLabel, g.Warning)
+	}
+	for key, want := range map[string]string{
+		"town 杨村镇":  "null,null,5 null 新增 false",
+		"town 礼义镇":  "4,4,4 0 持平 true",
+		"unit 县水务局": "4,4,2 2 ↑2 false",
+		"unit 县能源局": "2,2,4 -2 ↓2 false",
+		"unit 县住建局": "3,5,5 0 持平 true",
+		"town 西河底镇": "1,3,2 1 ↑1 false",
+	} {
+		if groups[key] != want {
+			t.Errorf("%s: %q, want %q", key, groups[key], want)
+		}
+	}
+	if len(groups) != 10 {
+		t.Errorf("%d groups, want 5 乡镇 and 5 部门", len(groups))
+	}
+}
+
+// A CSV folder gets the 月度走势 as one long table: a row per month for the county
+// and for each group there that month.
+func TestTrendCSV(t *testing.T) {
+	dir := t.TempDir()
+	files, err := WriteMonthlyCSVDir(dir, trendOf(t, "全年", "5月台账.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := files[len(files)-1]
+	if filepath.Base(last) != fmt.Sprintf("%02d_月度走势.csv", len(files)) {
+		t.Fatalf("last CSV %s, want the 月度走势", last)
+	}
+	b, err := os.ReadFile(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(strings.TrimPrefix(string(b), "\ufeff"), "\r\n"), "\r\n")
+	// 4 months × the county, 4 乡镇 and 5 部门, and 杨村镇 in May.
+	if len(lines) != 1+4*10+1 {
+		t.Errorf("%d lines, want 42", len(lines))
+	}
+	for _, want := range []string{
+		"月份,截至日期,分组,名称,新建开工率,续建复工率,投资完成率,序时进度,与序时差,排名,较上月,预警",
+		"2,2025-02-28,全县,全县,0,0.5,0.0483,0.1667,-11.8,,,",
+		"2,2025-02-28,责任单位,县工信局,,0.5,0.0923,0.1667,-7.4,1,,",
+		"4,2025-04-30,乡镇,礼义镇,0,1,0.15,0.3333,-18.3,4,,",
+		"5,2025-05-31,责任单位,县住建局,1,1,0.3642,0.4167,-5.3,5,持平,预警",
+		"5,2025-05-31,乡镇,杨村镇,1,,0.1,0.4167,-31.7,5,新增,",
+	} {
+		if !contains(lines, want) {
+			t.Errorf("no line %s", want)
+		}
 	}
 }
