@@ -38,9 +38,11 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report 开复工台账.xlsx [融资需求台账.xlsx] ...",
-		Short: "生成月度调度会议报告：总体情况、分组排名、重点项目、滞后清单、问题清单、融资情况、本月变化",
+		Short: "生成月度调度会议报告：总体情况、分组排名、重点项目、滞后清单、问题清单、融资情况、本月变化、月度走势",
 		Long: `按通报的顺序生成月度调度报告：总体情况、分组排名（乡镇和县直部门分别排名）、
-重点项目、滞后项目清单、问题清单、融资情况（给了融资需求台账时）、本月变化（给了 --previous 时）。
+重点项目、滞后项目清单、问题清单、融资情况（给了融资需求台账时）、本月变化（给了 --previous 时）、
+月度走势（给了 --history 时：本年各月的投资完成率、开复工率与序时进度，各乡镇、部门每月排名、
+较上月升降，连续两个月低于序时进度的预警）。
 
 输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿，
 每部分一个工作表，带图表，A4 横向。`,
@@ -49,6 +51,9 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 
   # 生成可打印的报告工作簿，并与上月对比
   gongjian report 全县台账.xlsx 融资需求台账.xlsx --previous 上月台账.xlsx -o 5月调度报告.xlsx
+
+  # 加上本年此前各月的台账（按台账的截至月份排列），看全年走势
+  gongjian report 5月台账.xlsx --history 台账文件夹 -o 5月调度报告.xlsx
 
   # 贴进通报的 Markdown，按包联领导排名
   gongjian report 全县台账.xlsx --by leader --format markdown > 通报.md
