@@ -99,7 +99,7 @@ func outOfSeries(res *rules.Result, year, month int) string {
 	case ledger.AsOfYearEnd:
 		return fmt.Sprintf("是%d年的台账", res.AsOf.Year)
 	default:
-		return "没有写明截至月份（表头“1-N月”、标题“截至…”或逐月完成投资列都没有），无法排进月度走势"
+		return "没有写明截至月份（表头“1-N月”、标题“截至…”或逐月完成投资列都没有）"
 	}
 	switch m := int(res.AsOf.Month); {
 	case int(res.AsOf.Year) != year:

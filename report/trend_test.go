@@ -286,7 +286,9 @@ func TestSeriesLeavesOut(t *testing.T) {
 	// Reporting April: May's ledger is later, last year's is another year.
 	cur := evaluated(t, filepath.Join(yearDir, "全年", "台账-最新.xlsx"))
 	history := historyOf(t, "全年", "台账-最新.xlsx")
-	history = append(history, Outcome{File: "坏台账.xlsx", Err: &ledger.Error{Code: "corrupt", Message: "坏台账.xlsx：文件已损坏或不完整（可能没有复制完）。"}})
+	history = append(history, Outcome{File: "坏台账.xlsx", Err: &ledger.Error{Code: "corrupt", Message: "坏台账.xlsx：文件已损坏或不完整（可能没有复制完）。"}},
+		Outcome{File: "融资需求台账.xlsx", Result: &rules.Result{Ledger: &ledger.Ledger{Kind: ledger.KindRongzi}, AsOf: ledger.DayDate(2025, 3, 31), AsOfSource: ledger.AsOfTitle}},
+		Outcome{File: "无日期台账.xlsx", Result: &rules.Result{Ledger: &ledger.Ledger{Kind: ledger.KindKaifugong}, AsOf: ledger.DayDate(2025, 3, 10), AsOfSource: ledger.AsOfToday}})
 	s, err := NewSeries(cur, history)
 	if err != nil {
 		t.Fatal(err)
@@ -299,6 +301,8 @@ func TestSeriesLeavesOut(t *testing.T) {
 		"2024年12月台账.xlsx 是2024年的台账，未计入月度走势",
 		"5月台账.xlsx 截至5月，晚于本次报告的4月，未计入月度走势",
 		"坏台账.xlsx 无法读取（文件已损坏或不完整（可能没有复制完）），未计入月度走势",
+		"融资需求台账.xlsx 是融资需求台账，未计入月度走势",
+		"无日期台账.xlsx 没有写明截至月份（表头“1-N月”、标题“截至…”或逐月完成投资列都没有），未计入月度走势",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("left out\n got %q\nwant %q", got, want)
@@ -505,5 +509,49 @@ func TestTrendCSV(t *testing.T) {
 		if !contains(lines, want) {
 			t.Errorf("no line %s", want)
 		}
+	}
+}
+
+// monthOf is a hand-made month: its 乡镇 with their 完成率 as done/plan (plan 0: no
+// 年度计划, so unranked).
+func monthOf(month int, towns map[string][2]int64) *rules.Result {
+	res := &rules.Result{Ledger: &ledger.Ledger{File: fmt.Sprintf("%d月.xlsx", month), Kind: ledger.KindKaifugong},
+		AsOf: ledger.DayDate(2025, month, 28), AsOfSource: ledger.AsOfHeader}
+	schedule := rules.Ratio{Num: int64(month), Den: 12}
+	res.Metrics = rules.Ratios{Schedule: schedule}.Metrics()
+	for name, dp := range towns {
+		r := rules.Ratios{Schedule: schedule}
+		if dp[1] > 0 {
+			r.InvestmentRate = rules.Ratio{Num: dp[0], Den: dp[1]}
+		}
+		res.Groups = append(res.Groups, rules.Group{By: rules.GroupByTown, Name: name, Metrics: r.Metrics()})
+	}
+	return res
+}
+
+// A group gone this month stands last with no move; one without a 年度计划 is not
+// ranked and has no move; one ranked now and unranked last month is 新增.
+func TestTrendGoneAndUnranked(t *testing.T) {
+	apr := monthOf(4, map[string][2]int64{"甲镇": {5, 10}, "乙镇": {4, 10}, "丙镇": {3, 10}, "丁镇": {0, 0}})
+	may := monthOf(5, map[string][2]int64{"甲镇": {5, 10}, "丁镇": {6, 10}, "戊镇": {0, 0}})
+	s, err := NewSeries(may, []Outcome{{File: "4月.xlsx", Result: apr}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := buildTrend(s, rules.Default(), "")
+	checkRankingNoGap := func(want []string) {
+		t.Helper()
+		var got []string
+		for _, g := range tr.Rankings[0].Groups {
+			got = append(got, fmt.Sprintf("%s %v/%v %s", g.Name, g.Points[0].Rank, g.Points[1].Rank, g.Move.Label()))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %q\nwant %q", got, want)
+		}
+	}
+	checkRankingNoGap([]string{"丁镇 0/1 新增", "甲镇 1/2 ↓1", "戊镇 0/0 -", "丙镇 3/0 -", "乙镇 2/0 -"})
+	row := tr.ranksTable().Rows[3] // 丙镇, gone in May
+	if got := []string{row[4].Text, row[5].Text, row[6].Text}; !reflect.DeepEqual(got, []string{"-", "本月无", "-"}) {
+		t.Errorf("丙镇's May cells %q, want -, 本月无, -", got)
 	}
 }
