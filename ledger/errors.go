@@ -41,6 +41,7 @@ var (
 	ErrNoSheet      = &Error{Code: "no-sheet"}           // --sheet names no sheet of the workbook
 	ErrEmpty        = &Error{Code: "empty"}              // a workbook without a single value
 	ErrNoLedgers    = &Error{Code: "no-ledgers"}         // a folder holding no ledger at all
+	ErrChanged      = &Error{Code: "changed"}            // written over while the run read it
 )
 
 // fileError builds the error for a file with a sentinel's code and a message that

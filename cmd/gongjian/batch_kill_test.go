@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"gongjian/internal/outfile"
 )
 
 // TestKilledWhileWriting kills gongjian while it writes the annotated copy of a large
@@ -91,7 +93,7 @@ func TestKilledWhileWriting(t *testing.T) {
 					t.Fatalf("a fresh temporary file was removed: %v", err)
 				}
 				// Ten minutes later it is a dead run's, and the next run removes it.
-				old := time.Now().Add(-staleTempAge - time.Second)
+				old := time.Now().Add(-outfile.StaleAge - time.Second)
 				os.Chtimes(tmp, old, old)
 				_, _, msgs := runGongjian(t, dir, "check", "小台账.xlsx")
 				if _, err := os.Stat(tmp); err == nil {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"syscall"
+
+	"gongjian/internal/termsafe"
 )
 
 // ExistsError is a path that holds a file the tool did not write, or one changed
@@ -14,7 +16,7 @@ type ExistsError struct {
 }
 
 func (e *ExistsError) Error() string {
-	return fmt.Sprintf("%s 已存在，且不是本工具生成后未经改动的文件，没有覆盖；请换一个文件名，或加 --force 覆盖它", e.Path)
+	return fmt.Sprintf("%s 已存在，且不是本工具生成后未经改动的文件，没有覆盖；如要覆盖请加 --force，或换一个文件名", termsafe.Name(e.Path))
 }
 
 // WriteError is a file that could not be written because of its folder, its disk or
@@ -25,7 +27,7 @@ type WriteError struct {
 }
 
 func (e *WriteError) Error() string {
-	return fmt.Sprintf("无法写入 %s：%s", e.Path, Reason(e.Err))
+	return fmt.Sprintf("无法写入 %s：%s", termsafe.Name(e.Path), Reason(e.Err))
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }

@@ -136,3 +136,15 @@ func pathKey(p string) string {
 	}
 	return p
 }
+
+// Probe tells whether files can be made in dir, by making a temporary one there and
+// removing it.
+func (fl *Files) Probe(dir string) error {
+	f, err := fl.createTemp(dir)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	fl.discard(f.Name())
+	return nil
+}
