@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+
+	"gongjian/internal/termsafe"
 )
 
 // Error is a file that could not be read as a ledger. Code is stable (it is the JSON
@@ -46,12 +48,13 @@ var (
 
 // fileError builds the error for a file with a sentinel's code and a message that
 // starts with the file's path as the user gave it (or as a folder walk found it):
-// in a batch over many folders a bare name like "台账.xlsx" would not say which.
+// in a batch over many folders a bare name like "台账.xlsx" would not say which. The
+// path's control characters are escaped: the message goes to a terminal.
 func fileError(sentinel *Error, file string, cause error, format string, args ...any) *Error {
 	return &Error{
 		Code:    sentinel.Code,
 		File:    file,
-		Message: file + "：" + fmt.Sprintf(format, args...),
+		Message: termsafe.Name(file) + "：" + fmt.Sprintf(format, args...),
 		Err:     cause,
 	}
 }

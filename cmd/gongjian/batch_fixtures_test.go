@@ -239,3 +239,22 @@ func resave(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 }
+
+// bombOf is a workbook with an extra part of n zero bytes, which compresses to almost
+// nothing.
+func bombOf(t *testing.T, workbook []byte, n int) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(workbook), int64(len(workbook)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		zw.Copy(f)
+	}
+	w, _ := zw.Create("xl/media/padding.bin")
+	w.Write(make([]byte, n))
+	zw.Close()
+	return buf.Bytes()
+}
