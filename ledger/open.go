@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"archive/zip"
 	"context"
 	"io"
 	"io/fs"
@@ -41,8 +40,14 @@ func (f *File) Path() string { return f.path }
 // Perm is the file's permission bits when it was opened.
 func (f *File) Perm() fs.FileMode { return f.s.info.Mode().Perm() }
 
-// Workbook is the workbook's zip package, read from the open file; nil for a CSV.
-func (f *File) Workbook() *zip.Reader { return f.s.zip }
+// Workbook is the workbook's package as it was opened: the open file, at the size
+// it had then; nil for a CSV.
+func (f *File) Workbook() *io.SectionReader {
+	if f.s.format != formatXLSX {
+		return nil
+	}
+	return io.NewSectionReader(f.s.f, 0, f.s.info.Size())
+}
 
 // CSVRecords are a CSV's rows as read (encoding detected); nil for a workbook.
 func (f *File) CSVRecords() [][]string {
@@ -67,7 +72,7 @@ func (f *File) source(opts Options) (Source, error) {
 	if f.csv != nil {
 		return f.csv, nil
 	}
-	return openStream(f.s.zip, f.path, opts.UnzipLimit)
+	return openStream(f.Workbook(), f.path, opts.UnzipLimit)
 }
 
 // Unchanged gives an *Error when the open file's size or modification time is no

@@ -95,7 +95,6 @@ type sniffed struct {
 	f      *os.File
 	info   fs.FileInfo // of the open file
 	format format
-	zip    *zip.Reader // a workbook's directory
 }
 
 // sniffOpen looks at the first bytes of the open file.
@@ -143,7 +142,7 @@ func sniffOpen(f *os.File, path, ext string) (*sniffed, error) {
 	if err := zipFormat(path, zr); err != nil {
 		return nil, err
 	}
-	s.format, s.zip = formatXLSX, zr
+	s.format = formatXLSX
 	return s, nil
 }
 

@@ -22,7 +22,7 @@ const DefaultUnzipLimit int64 = 1 << 30
 // holds no more than the shared strings and the current row, so reading costs
 // about what decompressing does.
 type streamSource struct {
-	zr     *zip.Reader // the open File's; closing it is the File's job
+	zr     *zip.Reader // over the open File; closing it is the File's job
 	files  map[string]*zip.File
 	sheets []string
 	parts  map[string]string // sheet name → part name
@@ -35,9 +35,14 @@ type streamSource struct {
 	rowBytes map[string]float64
 }
 
-func openStream(zr *zip.Reader, path string, limit int64) (*streamSource, error) {
+// openStream reads the workbook in r, an open file (see File).
+func openStream(r *io.SectionReader, path string, limit int64) (*streamSource, error) {
 	if limit <= 0 {
 		limit = DefaultUnzipLimit
+	}
+	zr, err := zip.NewReader(r, r.Size())
+	if err != nil {
+		return nil, fileError(ErrCorrupt, path, err, "文件已损坏或不完整，无法作为 xlsx 打开；请用 Excel/WPS 打开确认后重新保存。")
 	}
 	s := &streamSource{zr: zr, files: map[string]*zip.File{}, parts: map[string]string{}, limit: limit, merges: map[string][]Range{}, rowBytes: map[string]float64{}}
 	var total uint64

@@ -78,13 +78,19 @@ func Annotate(ctx context.Context, w io.Writer, res *rules.Result, src *ledger.F
 	if err := src.Unchanged(); err != nil {
 		return err
 	}
-	book := src.Workbook()
-	if book == nil {
+	var book interface {
+		io.ReaderAt
+		Size() int64
+	}
+	if wb := src.Workbook(); wb != nil {
+		book = wb
+	} else {
 		// A CSV cannot hold fills or comments: the copy is a workbook of its rows.
-		var err error
-		if book, err = csvWorkbook(ctx, l.Sheet, src.CSVRecords()); err != nil {
+		csv, err := csvWorkbook(ctx, l.Sheet, src.CSVRecords())
+		if err != nil {
 			return err
 		}
+		book = csv
 	}
 	patch := &xlsxpatch.Patch{
 		Sheet:       l.Sheet,
@@ -100,7 +106,7 @@ func Annotate(ctx context.Context, w io.Writer, res *rules.Result, src *ledger.F
 	if res.Financing == nil {
 		patch.Sheets = append(patch.Sheets, targetsSheetOf(res))
 	}
-	err := xlsxpatch.Apply(book, w, patch)
+	err := xlsxpatch.Apply(book, book.Size(), w, patch)
 	var pe *xlsxpatch.PartError
 	if errors.As(err, &pe) {
 		return &AnnotateError{File: l.File, Part: pe.Part, Err: err}

@@ -188,7 +188,11 @@ func TestCSVWorkbookRoundTrip(t *testing.T) {
 		{"行一\r\n行二\t制表", "-3", ""},
 		{"响铃\x07", "1e3", "\x1b[2J"},
 	}
-	zr, err := csvWorkbook(context.Background(), "台账", rows)
+	book, err := csvWorkbook(context.Background(), "台账", rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(book, book.Size())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ import (
 // memory, compressed (a 100,000-row ledger takes a few megabytes): no temporary file
 // is made, so an interrupt can leave none behind. The styles part is left out; the
 // patch adds one.
-func csvWorkbook(ctx context.Context, sheet string, rows [][]string) (*zip.Reader, error) {
+func csvWorkbook(ctx context.Context, sheet string, rows [][]string) (*bytes.Reader, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
@@ -55,7 +55,7 @@ func csvWorkbook(ctx context.Context, sheet string, rows [][]string) (*zip.Reade
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	return zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	return bytes.NewReader(buf.Bytes()), nil
 }
 
 // The most rows and columns a worksheet holds; cells past them cannot be written.

@@ -385,7 +385,7 @@ func writeFailure(err error) error {
 	if errors.Is(err, syscall.EPIPE) {
 		return brokenPipe()
 	}
-	return &failure{code: exitUnreadable, msg: "无法写出检查结果，请检查输出位置是否可写、磁盘是否已满"}
+	return &failure{code: exitUnreadable, msg: "无法把结果写到输出：" + outfile.Reason(err)}
 }
 
 // namesFolder reports whether a path given for a file names a folder: one that

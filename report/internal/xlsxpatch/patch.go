@@ -49,9 +49,13 @@ type Patch struct {
 	ErrorFill, WarningFill string
 }
 
-// Apply writes the patched copy of the workbook zr to w. A part of zr that is
-// missing or cannot be read gives a *PartError.
-func Apply(zr *zip.Reader, w io.Writer, p *Patch) error {
+// Apply writes the patched copy of the workbook in src (of size bytes) to w. A part
+// of src that is missing or cannot be read gives a *PartError.
+func Apply(src io.ReaderAt, size int64, w io.Writer, p *Patch) error {
+	zr, err := zip.NewReader(src, size)
+	if err != nil {
+		return &PartError{Part: "zip", Err: err}
+	}
 	pkg, err := openPackage(zr)
 	if err != nil {
 		return err
