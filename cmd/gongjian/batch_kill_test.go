@@ -39,7 +39,7 @@ func TestKilledWhileWriting(t *testing.T) {
 
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
-			status, stderr, tmp := killWhileWriting(t, dir, nil, sig, "check", "--format", "json", "大台账.xlsx")
+			status, stderr, tmp := killWhileWriting(t, dir, nil, sig, "*.检查结果*", "check", "--format", "json", "大台账.xlsx")
 			_, tmpErr := os.Stat(tmp)
 			if sig == syscall.SIGTERM {
 				if status != 128+int(syscall.SIGTERM) || stderr != "已中断，未完成的检查结果文件已删除\n" {
@@ -83,16 +83,17 @@ func TestKilledWhileWriting(t *testing.T) {
 
 // killWhileWriting runs gongjian with args in dir (env added to its environment) and
 // sends sig as soon as a temporary file of its appears in dir, trying again when the
-// run finished its copy before the signal (the copy is then removed). It returns the
-// exit status (-1 when killed outright), stderr and the temporary file's path.
-func killWhileWriting(t *testing.T, dir string, env []string, sig syscall.Signal, args ...string) (int, string, string) {
+// run put its output (files matching out) in place before the signal (it is then
+// removed). It returns the exit status (-1 when killed outright), stderr and the
+// temporary file's path.
+func killWhileWriting(t *testing.T, dir string, env []string, sig syscall.Signal, out string, args ...string) (int, string, string) {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for attempt := 0; ; attempt++ {
-		before, _ := filepath.Glob(filepath.Join(dir, "*.检查结果*"))
+		before, _ := filepath.Glob(filepath.Join(dir, out))
 		var stderr bytes.Buffer
 		cmd := &exec.Cmd{Path: exe, Args: append([]string{"gongjian"}, args...), Dir: dir, Stderr: &stderr, Env: append(os.Environ(), env...)}
 		if err := cmd.Start(); err != nil {
@@ -103,13 +104,13 @@ func killWhileWriting(t *testing.T, dir string, env []string, sig syscall.Signal
 			t.Fatal(err)
 		}
 		err := cmd.Wait()
+		after, _ := filepath.Glob(filepath.Join(dir, out))
 		var ee *exec.ExitError
-		if !errors.As(err, &ee) {
-			t.Fatalf("gongjian was not stopped: %v\n%s", err, stderr.String())
-		}
-		after, _ := filepath.Glob(filepath.Join(dir, "*.检查结果*"))
 		if len(after) == len(before) {
 			// Stopped before the rename: no copy, complete or partial, is there.
+			if !errors.As(err, &ee) {
+				t.Fatalf("gongjian was not stopped and wrote nothing: %v\n%s", err, stderr.String())
+			}
 			return ee.ExitCode(), stderr.String(), tmp
 		}
 		// The whole copy was renamed into place before the signal arrived.
@@ -161,7 +162,7 @@ func TestSignalsLeaveNoTemp(t *testing.T) {
 	bigLedger(t, filepath.Join(dir, "大台账.xlsx"), 30000)
 	for _, sig := range []syscall.Signal{syscall.SIGQUIT, syscall.SIGABRT, syscall.SIGINT, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
-			status, stderr, _ := killWhileWriting(t, dir, nil, sig, "check", "--format", "jsonl", "大台账.xlsx")
+			status, stderr, _ := killWhileWriting(t, dir, nil, sig, "*.检查结果*", "check", "--format", "jsonl", "大台账.xlsx")
 			if status != 128+int(sig) || stderr != "已中断，未完成的检查结果文件已删除\n" {
 				t.Errorf("status %d, stderr %q", status, stderr)
 			}
@@ -172,29 +173,45 @@ func TestSignalsLeaveNoTemp(t *testing.T) {
 	}
 }
 
-// SIGTERM while a large CSV is made into its workbook: nothing is left, neither in
-// the folder nor in $TMPDIR (the conversion makes no temporary file of its own; it
-// once left excelize's 16 MB spill file there).
-func TestTerminatedDuringCSVConversion(t *testing.T) {
+// bigCSV writes a CSV ledger of n rows.
+func bigCSV(t *testing.T, path string, n int) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("序号,项目名称,所在乡镇,建设性质,总投资,2025年计划投资,1-5月完成投资,计划开工时间,实际开工时间,责任单位\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d,陵川县第%d号重点项目,礼义镇,续建,%d,%d,%d,2025-03-01,2025.13.%d,县发改局\n", i, i, 1000+i%500, 400+i%100, 150+i%50, i%28)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// SIGTERM while a large CSV is made into its workbook, and while a large merged
+// ledger is written (excelize spills a sheet past 16 MB into a temporary file): nothing
+// is left, neither in the folder nor in $TMPDIR. The conversion makes no temporary
+// file of its own (it once left excelize's 16 MB file in $TMPDIR); the merge's goes
+// into a registered folder beside the output.
+func TestTerminatedWhileConverting(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts a 100,000-row CSV")
 	}
 	dir, tmpdir := t.TempDir(), t.TempDir()
-	var b strings.Builder
-	b.WriteString("序号,项目名称,所在乡镇,建设性质,总投资,2025年计划投资,1-5月完成投资,计划开工时间,实际开工时间,责任单位\n")
-	for i := 1; i <= 100000; i++ {
-		fmt.Fprintf(&b, "%d,陵川县第%d号重点项目,礼义镇,续建,%d,%d,%d,2025-03-01,2025.13.%d,县发改局\n", i, i, 1000+i%500, 400+i%100, 150+i%50, i%28)
-	}
-	os.WriteFile(filepath.Join(dir, "大台账.csv"), []byte(b.String()), 0o644)
-	status, stderr, _ := killWhileWriting(t, dir, []string{"TMPDIR=" + tmpdir}, syscall.SIGTERM, "check", "--format", "jsonl", "大台账.csv")
-	if status != 143 || stderr != "已中断，未完成的检查结果文件已删除\n" {
-		t.Errorf("status %d, stderr %q", status, stderr)
-	}
-	if left := leftovers(dir, tmpdir); len(left) > 0 {
-		t.Errorf("left %v", left)
-	}
-	if entries, _ := os.ReadDir(tmpdir); len(entries) > 0 {
-		t.Errorf("$TMPDIR holds %v", entries)
+	bigCSV(t, filepath.Join(dir, "大台账.csv"), 100000)
+	for _, args := range [][]string{
+		{"*.检查结果*", "check", "--format", "jsonl", "大台账.csv"},
+		{"全县.xlsx", "merge", "大台账.csv", "-o", "全县.xlsx"},
+	} {
+		status, stderr, _ := killWhileWriting(t, dir, []string{"TMPDIR=" + tmpdir}, syscall.SIGTERM, args[0], args[1:]...)
+		args = args[1:]
+		if status != 143 || !strings.HasSuffix(stderr, "已中断，未完成的检查结果文件已删除\n") || strings.Count(stderr, "已中断") != 1 {
+			t.Errorf("%s: status %d, stderr %q", args[0], status, stderr)
+		}
+		if left := leftovers(dir, tmpdir); len(left) > 0 {
+			t.Errorf("%s: left %v", args[0], left)
+		}
+		if entries, _ := os.ReadDir(tmpdir); len(entries) > 0 {
+			t.Errorf("%s: $TMPDIR holds %v", args[0], entries)
+		}
 	}
 }
 

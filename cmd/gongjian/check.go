@@ -241,7 +241,7 @@ func runCheck(opts *checkOptions) error {
 			return usagef("-o 不能是台账本身（%s）：检查从不改动原台账，请另取一个文件名", shown(ins[0].path))
 		}
 		// A file of someone's at -o is refused before anything is read.
-		if err := outfile.Check(opts.outputTarget(opts.Output, 0)); err != nil && !opts.NoAnnotate {
+		if err := outfile.Check(opts.outputTarget(opts.Output, 0)); err != nil {
 			return usagef("%s", err.Error())
 		}
 	}
