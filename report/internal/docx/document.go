@@ -21,7 +21,8 @@ func (d *Document) Add(blocks ...Block) { d.Blocks = append(d.Blocks, blocks...)
 type Block interface{ block() }
 
 // Title is the document's title (标题): 方正小标宋简体 二号, centred, followed by a
-// blank line.
+// blank line. A line holds 20 characters; a longer title should say with "\n"
+// where it breaks, at a pause in the sense, the lines about even (§7.3.1).
 type Title struct{ Text string }
 
 // Subtitle is a centred 楷体 line under the title, such as "（2025年6月5日）".
@@ -52,18 +53,16 @@ type Closing struct{ Issuer, Date string }
 // PageBreak starts the next block on a new page.
 type PageBreak struct{}
 
-// Attachment starts a 附件 on a new page: Label ("附件1") in 黑体 at the top left,
-// then Title centred on the third line. The blocks after it, usually one Table,
-// belong to it until the next Attachment. Landscape turns its pages, for a table
-// with long text; a table too wide for a portrait page turns them by itself.
-// Page numbers go on.
-type Attachment struct {
-	Label, Title string
-	Landscape    bool
-}
+// Attachment starts a 附件 on a new page (§7.3.7): Label ("附件1") in 黑体 at the
+// top left, then Title centred on the third line. The blocks after it, usually
+// one Table, belong to it until the next Attachment. Page numbers go on.
+type Attachment struct{ Label, Title string }
 
 // Table is a table with a header row repeated on every page, thin borders and
-// 仿宋 小四 type (the header in 黑体).
+// 仿宋 小四 type (the header in 黑体); a table too wide for 小四 is set in 五号,
+// or 小五. A row never splits across pages. A header
+// too long for its column is written on two even lines (a line break in the
+// document, which ExtractText reads as "\n").
 type Table struct {
 	// Note is a short line right-aligned above the table, "单位：万元".
 	Note   string

@@ -22,37 +22,26 @@ var (
 	marginRight  = mm(26)
 )
 
-// A landscape 附件 page keeps the same 版心 on the sheet: turned a quarter, the
-// binding edge (portrait left) is on top, the portrait bottom on the left.
-var (
-	landscapeTop    = marginLeft
-	landscapeBottom = marginRight
-	landscapeLeft   = marginBottom
-	landscapeRight  = marginTop
-)
-
 // The page number's dashes sit 7 mm below the 版心 (§7.5). The footer is a 14-pt
 // line whose dashes are at its middle, so its bottom is 7 + 2.5 (half the line) +
-// 2.5 mm below the 版心: the footer distance is the bottom margin less 9.5 mm (about
-// 25.5 mm on a portrait page).
-func footerDistance(bottom int) int { return bottom - mm(9.5) }
+// 2.5 mm below the 版心: 25.5 mm above the page's bottom edge.
+var footerDistance = marginBottom - mm(9.5)
 
 // headerDistance is Word's default; the document has no header.
 var headerDistance = mm(15)
 
 // Font sizes in half-points, by their Chinese names.
 const (
-	size2     = 44 // 二号, 22 pt: the title
-	size3     = 32 // 三号, 16 pt: body and headings
-	size4     = 28 // 四号, 14 pt: page numbers
-	sizeSmall = 24 // 小四, 12 pt: tables (a 10-column ranking of 20 rows fits a portrait page)
+	size2      = 44 // 二号, 22 pt: the title
+	size3      = 32 // 三号, 16 pt: body and headings
+	size4      = 28 // 四号, 14 pt: page numbers
+	sizeSmall4 = 24 // 小四, 12 pt: tables
+	size5      = 21 // 五号, 10.5 pt: a table too wide for 小四
+	sizeSmall5 = 18 // 小五, 9 pt: a table too wide for 五号
 )
 
 // Lines are exactly 28 points (§5.2.3: 22 lines to a page): 560 twips.
 const lineExact = 560
-
-// Table lines are exactly 18 points for 12-point type.
-const tableLine = 360
 
 // charSqueeze narrows each 16-point character by a quarter point so that 28 fit
 // the 156 mm line, as §5.2.3 asks (28 × 16 pt = 158 mm would leave 27). Word's own

@@ -20,66 +20,46 @@ func atoi(t *testing.T, s string) int {
 	return n
 }
 
-// Every section is A4 with the margins of GB/T 9704, portrait for the body and
-// turned for a wide 附件, and every section points at both footers.
+// The page is A4 with the margins of GB/T 9704, and points at both footers.
 func TestPageSizeAndMargins(t *testing.T) {
 	w := write(t, sampleNotice())
 	doc := w.xml(t, "word/document.xml")
 	secs := doc.all("sectPr")
-	if len(secs) != 3 {
-		t.Fatalf("%d sections, want body + two attachments", len(secs))
+	if len(secs) != 1 || doc.child("body").children[len(doc.child("body").children)-1] != secs[0] {
+		t.Fatalf("%d sections, want one page setup closing the body", len(secs))
 	}
 	rels := w.xml(t, "word/_rels/document.xml.rels")
 	target := map[string]string{}
 	for _, r := range rels.all("Relationship") {
 		target[r.attr["Id"]] = r.attr["Target"]
 	}
-	for i, s := range secs {
-		landscape := i > 0 // the ranking is too wide for portrait; the lagging list asks for landscape
-		pgW, pgH := atoi(t, s.val("w", "pgSz")), atoi(t, s.val("h", "pgSz"))
-		top, bottom := atoi(t, s.val("top", "pgMar")), atoi(t, s.val("bottom", "pgMar"))
-		left, right := atoi(t, s.val("left", "pgMar")), atoi(t, s.val("right", "pgMar"))
-		if !landscape {
-			if pgW != 11906 || pgH != 16838 || s.val("orient", "pgSz") != "" {
-				t.Errorf("section %d: page %d×%d, want A4 portrait 11906×16838", i, pgW, pgH)
-			}
-			if top != twipsOf(37) || bottom != twipsOf(35) || left != twipsOf(28) || right != twipsOf(26) {
-				t.Errorf("section %d: margins %d/%d/%d/%d, want 37/35/28/26 mm", i, top, bottom, left, right)
-			}
-		} else {
-			if pgW != 16838 || pgH != 11906 || s.val("orient", "pgSz") != "landscape" {
-				t.Errorf("section %d: page %d×%d %q, want A4 landscape", i, pgW, pgH, s.val("orient", "pgSz"))
-			}
-			// The same 156 × 225 mm 版心 on the sheet turned: binding edge on top.
-			if top != twipsOf(28) || bottom != twipsOf(26) || left != twipsOf(35) || right != twipsOf(37) {
-				t.Errorf("section %d: margins %d/%d/%d/%d, want 28/26/35/37 mm", i, top, bottom, left, right)
-			}
-		}
-		// The 版心 is 156 × 225 mm, to the rounding of four margins.
-		across, down := 156.0, 225.0
-		if landscape {
-			across, down = down, across
-		}
-		if got := pgW - left - right; abs(got-twipsOf(across)) > 1 {
-			t.Errorf("section %d: text width %d twips, want %d", i, got, twipsOf(across))
-		}
-		if got := pgH - top - bottom; abs(got-twipsOf(down)) > 1 {
-			t.Errorf("section %d: text height %d twips, want %d", i, got, twipsOf(down))
-		}
-		if s.val("val", "type") != "nextPage" {
-			t.Errorf("section %d does not start a new page", i)
-		}
-		// The page number's dashes 7 mm under the 版心: footer 9.5 mm inside the bottom margin.
-		if f := atoi(t, s.val("footer", "pgMar")); abs(f-(bottom-twipsOf(9.5))) > 1 {
-			t.Errorf("section %d: footer distance %d, bottom margin %d", i, f, bottom)
-		}
-		kinds := map[string]string{}
-		for _, ref := range s.all("footerReference") {
-			kinds[ref.attr["type"]] = target[ref.attr["id"]]
-		}
-		if kinds["default"] != "footer1.xml" || kinds["even"] != "footer2.xml" {
-			t.Errorf("section %d footers: %v", i, kinds)
-		}
+	s := secs[0]
+	pgW, pgH := atoi(t, s.val("w", "pgSz")), atoi(t, s.val("h", "pgSz"))
+	top, bottom := atoi(t, s.val("top", "pgMar")), atoi(t, s.val("bottom", "pgMar"))
+	left, right := atoi(t, s.val("left", "pgMar")), atoi(t, s.val("right", "pgMar"))
+	if pgW != 11906 || pgH != 16838 || s.val("orient", "pgSz") != "" {
+		t.Errorf("page %d×%d, want A4 portrait 11906×16838", pgW, pgH)
+	}
+	if top != twipsOf(37) || bottom != twipsOf(35) || left != twipsOf(28) || right != twipsOf(26) {
+		t.Errorf("margins %d/%d/%d/%d, want 37/35/28/26 mm", top, bottom, left, right)
+	}
+	// The 版心 is 156 × 225 mm, to the rounding of four margins.
+	if got := pgW - left - right; abs(got-twipsOf(156)) > 1 {
+		t.Errorf("text width %d twips, want %d", got, twipsOf(156))
+	}
+	if got := pgH - top - bottom; abs(got-twipsOf(225)) > 1 {
+		t.Errorf("text height %d twips, want %d", got, twipsOf(225))
+	}
+	// The page number's dashes 7 mm under the 版心: footer 9.5 mm inside the bottom margin.
+	if f := atoi(t, s.val("footer", "pgMar")); abs(f-(bottom-twipsOf(9.5))) > 1 {
+		t.Errorf("footer distance %d, bottom margin %d", f, bottom)
+	}
+	kinds := map[string]string{}
+	for _, ref := range s.all("footerReference") {
+		kinds[ref.attr["type"]] = target[ref.attr["id"]]
+	}
+	if kinds["default"] != "footer1.xml" || kinds["even"] != "footer2.xml" || len(kinds) != 2 {
+		t.Errorf("footers: %v", kinds)
 	}
 }
 
@@ -209,8 +189,9 @@ func TestFontTable(t *testing.T) {
 	}
 }
 
-// Each attachment starts a new page (its section's break) with its label and
-// title, and each table repeats its first row, and only that, on every page.
+// Each attachment starts a new page with its label and title, each table
+// repeats its first row, and only that, on every page, and a table too wide for
+// 小四 is set smaller.
 func TestAttachmentsAndTables(t *testing.T) {
 	w := write(t, sampleNotice())
 	paras := bodyParagraphs(t, w)
@@ -220,12 +201,8 @@ func TestAttachmentsAndTables(t *testing.T) {
 			continue
 		}
 		labels++
-		prev := paras[i-1]
-		if prev.path("pPr", "sectPr") == nil {
-			t.Errorf("%q does not follow a section break", paraText(p))
-		}
-		if p.path("pPr", "pageBreakBefore") != nil {
-			t.Errorf("%q breaks the page twice (a blank page)", paraText(p))
+		if p.path("pPr", "pageBreakBefore") == nil {
+			t.Errorf("%q does not start a page", paraText(p))
 		}
 		if next := paras[i+1]; next.val("val", "pPr", "pStyle") != "AttachmentTitle" {
 			t.Errorf("%q is not followed by its title", paraText(p))
@@ -262,8 +239,20 @@ func TestAttachmentsAndTables(t *testing.T) {
 		for _, g := range tbl.all("gridCol") {
 			sum += atoi(t, g.attr["w"])
 		}
-		if sum != textAreaWidth(true) {
-			t.Errorf("table %d: columns add up to %d, text area %d", i, sum, textAreaWidth(true))
+		if sum != textAreaWidth() {
+			t.Errorf("table %d: columns add up to %d, text area %d", i, sum, textAreaWidth())
+		}
+		// The ten-column ranking in 五号 on 15.75-point lines, the lagging list in the styles' 小四.
+		wantSize, wantLine := []string{"21", ""}[i], []string{"315", ""}[i]
+		for _, p := range tbl.all("p") {
+			if got := p.val("line", "pPr", "spacing"); got != wantLine {
+				t.Fatalf("table %d: line %q, want %q", i, got, wantLine)
+			}
+			for _, r := range p.all("r") {
+				if got := r.val("val", "rPr", "sz"); got != wantSize {
+					t.Fatalf("table %d: size %q, want %q", i, got, wantSize)
+				}
+			}
 		}
 	}
 }
@@ -307,7 +296,7 @@ func TestTitleAndSubtitle(t *testing.T) {
 // The sender stands two characters from the margin, the date starts two
 // characters right of the sender; a long date stays two from the margin.
 func TestClosingIndents(t *testing.T) {
-	width := textAreaWidth(false)
+	width := textAreaWidth()
 	// start is where a paragraph's first character stands, from the left margin.
 	start := func(p *node, text string) int {
 		if p.val("val", "pPr", "jc") == "left" {

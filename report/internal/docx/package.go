@@ -19,8 +19,9 @@ func writePackage(w io.Writer, d *Document) error {
 		partStyles:       stylesXML(),
 		partSettings:     settingsXML(),
 		partFontTable:    fontTableXML(),
-		partFooterOdd:    footerXML(false),
-		partFooterEven:   footerXML(true),
+	}
+	for _, f := range footers {
+		parts["word/"+f.target] = footerXML(f.even)
 	}
 	names := make([]string, 0, len(parts))
 	for name := range parts {

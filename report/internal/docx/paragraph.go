@@ -15,11 +15,9 @@ type para struct {
 	ind             *indent  // nil: the style's
 	jc              string   // "": the style's
 	runs            []run
-	// sectPr, when set, ends a section with this paragraph.
-	sectPr string
-	// carrier marks an empty paragraph that only carries a section's properties
-	// after a table, or a page break before one: one point high, so it never
-	// spills onto a page of its own nor shows as a blank line.
+	// carrier marks an empty paragraph that only ends the body after a table or
+	// breaks the page before one: one point high, so it never spills onto a page
+	// of its own nor shows as a blank line.
 	carrier bool
 }
 
@@ -31,6 +29,7 @@ type indent struct{ left, right, firstLine, hanging int }
 type run struct {
 	text string
 	bold bool
+	size int // half-points; 0: the style's
 }
 
 func textPara(style, text string) *para {
@@ -66,7 +65,6 @@ func (p *para) write(b *strings.Builder) {
 	if p.carrier {
 		b.WriteString(`<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>`)
 	}
-	b.WriteString(p.sectPr)
 	b.WriteString(`</w:pPr>`)
 	for _, r := range p.runs {
 		r.write(b)
@@ -79,8 +77,15 @@ func (r run) write(b *strings.Builder) {
 		return
 	}
 	b.WriteString(`<w:r>`)
-	if r.bold {
-		b.WriteString(`<w:rPr><w:b/><w:bCs/></w:rPr>`)
+	if r.bold || r.size > 0 {
+		b.WriteString(`<w:rPr>`)
+		if r.bold {
+			b.WriteString(`<w:b/><w:bCs/>`)
+		}
+		if r.size > 0 {
+			fmt.Fprintf(b, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, r.size, r.size)
+		}
+		b.WriteString(`</w:rPr>`)
 	}
 	writeText(b, r.text)
 	b.WriteString(`</w:r>`)

@@ -29,8 +29,6 @@ const (
 	partStyles       = "word/styles.xml"
 	partSettings     = "word/settings.xml"
 	partFontTable    = "word/fontTable.xml"
-	partFooterOdd    = "word/footer1.xml"
-	partFooterEven   = "word/footer2.xml"
 )
 
 // fixedTime stands in for the time of writing, which would make every file differ.
@@ -47,12 +45,13 @@ func contentTypesXML() string {
 		{partStyles, typeBase + "styles+xml"},
 		{partSettings, typeBase + "settings+xml"},
 		{partFontTable, typeBase + "fontTable+xml"},
-		{partFooterOdd, typeBase + "footer+xml"},
-		{partFooterEven, typeBase + "footer+xml"},
 		{partCore, "application/vnd.openxmlformats-package.core-properties+xml"},
 		{partApp, "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
 	} {
 		fmt.Fprintf(&b, `<Override PartName="/%s" ContentType="%s"/>`, o.part, o.typ)
+	}
+	for _, f := range footers {
+		fmt.Fprintf(&b, `<Override PartName="/word/%s" ContentType="%sfooter+xml"/>`, f.target, typeBase)
 	}
 	b.WriteString(`</Types>`)
 	return b.String()
@@ -67,13 +66,16 @@ func rootRelsXML() string {
 }
 
 func documentRelsXML() string {
-	return xmlHeader + `<Relationships xmlns="` + nsRels + `">` +
+	var b strings.Builder
+	b.WriteString(xmlHeader + `<Relationships xmlns="` + nsRels + `">` +
 		`<Relationship Id="rIdStyles" Type="` + relBase + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rIdSettings" Type="` + relBase + `settings" Target="settings.xml"/>` +
-		`<Relationship Id="rIdFontTable" Type="` + relBase + `fontTable" Target="fontTable.xml"/>` +
-		`<Relationship Id="` + relFooterOdd + `" Type="` + relBase + `footer" Target="footer1.xml"/>` +
-		`<Relationship Id="` + relFooterEven + `" Type="` + relBase + `footer" Target="footer2.xml"/>` +
-		`</Relationships>`
+		`<Relationship Id="rIdFontTable" Type="` + relBase + `fontTable" Target="fontTable.xml"/>`)
+	for _, f := range footers {
+		fmt.Fprintf(&b, `<Relationship Id="%s" Type="%sfooter" Target="%s"/>`, f.rel, relBase, f.target)
+	}
+	b.WriteString(`</Relationships>`)
+	return b.String()
 }
 
 // settingsXML turns on separate odd and even footers (page numbers on the outer
@@ -98,33 +100,6 @@ func fontTableXML() string {
 		fmt.Fprintf(&b, `<w:font w:name="%s"><w:altName w:val="%s"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`, f.Name, f.AltName)
 	}
 	b.WriteString(`</w:fonts>`)
-	return b.String()
-}
-
-// footerXML is a page number "— 7 —" in 宋体 四号, one character in from the
-// outer edge: odd pages on the right, even pages on the left (§7.5). The number is
-// a PAGE field; the digit inside is only what a reader shows before it updates.
-func footerXML(even bool) string {
-	jc, ind, shown := "right", `w:left="0" w:right="%d"`, "1"
-	if even {
-		jc, ind, shown = "left", `w:left="%d" w:right="0"`, "2"
-	}
-	var b strings.Builder
-	b.WriteString(xmlHeader)
-	b.WriteString(`<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/>`)
-	fmt.Fprintf(&b, `<w:ind `+ind+` w:firstLine="0"/><w:jc w:val="%s"/></w:pPr>`, size4*10, jc)
-	// The dashes are East Asian ambiguous: the hint gives them the full-width form.
-	dash := func(s string) {
-		fmt.Fprintf(&b, `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, s)
-	}
-	dash("— ")
-	b.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r>`)
-	b.WriteString(`<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>`)
-	b.WriteString(`<w:r><w:fldChar w:fldCharType="separate"/></w:r>`)
-	fmt.Fprintf(&b, `<w:r><w:t>%s</w:t></w:r>`, shown)
-	b.WriteString(`<w:r><w:fldChar w:fldCharType="end"/></w:r>`)
-	dash(" —")
-	b.WriteString(`</w:p></w:ftr>`)
 	return b.String()
 }
 

@@ -31,7 +31,7 @@ func sampleNotice() *Document {
 		Closing{Issuer: "县重点项目建设攻坚专班办公室", Date: "2025年6月5日"},
 		Attachment{Label: "附件1", Title: "2025年1-5月各乡镇和县直部门\n重点项目投资完成情况排名"},
 		sampleRanking(),
-		Attachment{Label: "附件2", Title: "2025年1-5月滞后项目清单", Landscape: true},
+		Attachment{Label: "附件2", Title: "2025年1-5月滞后项目清单"},
 		sampleLagging(),
 	)
 	return d
@@ -44,8 +44,8 @@ var sampleGroups = []string{
 
 func sampleRanking() Table {
 	t := Table{
-		Note:   "金额单位：万元",
-		Header: []string{"排名", "乡镇（部门）", "项目数", "新建开工率", "续建复工率", "年度计划投资", "1-5月完成投资", "投资完成率", "与序时进度差（个百分点）", "亮灯"},
+		Note:   "金额单位：万元；与序时差单位：个百分点",
+		Header: []string{"排名", "乡镇（部门）", "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"},
 		Align:  []Align{AlignCenter, AlignLeft, AlignRight, AlignRight, AlignRight, AlignRight, AlignRight, AlignRight, AlignRight, AlignCenter},
 	}
 	for i, g := range sampleGroups {

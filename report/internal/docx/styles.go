@@ -36,9 +36,9 @@ var styles = []style{
 	{id: "AttachmentLabel", name: "附件标识", basedOn: "Normal", keepNext: true, line: lineExact, jc: "left", font: fontHeading, size: size3, squeeze: true},
 	// The attachment's title on the third line (§8: one blank line under "附件1").
 	{id: "AttachmentTitle", name: "附件标题", basedOn: "Normal", keepNext: true, before: lineExact, after: lineExact / 2, line: lineExact, jc: "center", font: fontTitle, size: size2},
-	{id: "TableNote", name: "表格说明", basedOn: "Normal", keepNext: true, after: 60, line: tableLine, jc: "right", font: fontBody, size: sizeSmall},
-	{id: "TableText", name: "表格文字", basedOn: "Normal", line: tableLine, jc: "left", font: fontBody, size: sizeSmall},
-	{id: "TableHeader", name: "表头", basedOn: "TableText", line: tableLine, jc: "center", font: fontHeading, size: sizeSmall},
+	{id: "TableNote", name: "表格说明", basedOn: "Normal", keepNext: true, after: 60, line: tableTypes[0].line(), jc: "right", font: fontBody, size: sizeSmall4},
+	{id: "TableText", name: "表格文字", basedOn: "Normal", line: tableTypes[0].line(), jc: "left", font: fontBody, size: sizeSmall4},
+	{id: "TableHeader", name: "表头", basedOn: "TableText", line: tableTypes[0].line(), jc: "center", font: fontHeading, size: sizeSmall4},
 	{id: "Footer", name: "footer", basedOn: "Normal", line: size4 * 10, jc: "center", font: fontSong, size: size4},
 }
 
