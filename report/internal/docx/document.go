@@ -59,10 +59,10 @@ type PageBreak struct{}
 type Attachment struct{ Label, Title string }
 
 // Table is a table with a header row repeated on every page, thin borders and
-// 仿宋 小四 type (the header in 黑体); a table too wide for 小四 is set in 五号,
-// or 小五. A row never splits across pages. A header
-// too long for its column is written on two even lines (a line break in the
-// document, which ExtractText reads as "\n").
+// 仿宋 小四 type (the header in 黑体); a table whose numbers and names do not fit
+// the page in 小四 is set in 五号, or 小五. A row never splits across pages. A
+// header too long for its column is written on two even lines (a line break in
+// the document, which ExtractText reads as "\n").
 type Table struct {
 	// Note is a short line right-aligned above the table, "单位：万元".
 	Note   string

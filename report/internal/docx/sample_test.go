@@ -7,8 +7,8 @@ import (
 
 // sampleNotice is a 通报 as an office sends it: a title, the addressee, seven
 // sections of text, the 附件说明, the sender and date, and two attachments — a
-// 20-row ranking of ten columns and a 30-row list of lagging projects, each longer
-// than a page.
+// 20-row ranking of ten columns, too wide for 小四, and a 30-row list of lagging
+// projects four pages long.
 func sampleNotice() *Document {
 	d := &Document{}
 	d.Add(
