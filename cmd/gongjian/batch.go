@@ -115,6 +115,7 @@ func (b *batch) run() {
 	b.prog.phase(label, n)
 	b.parallel(n, func(i int) finished {
 		f := read[i]
+		read[i].src = nil // annotate closes it
 		f.o = outcomes[i]
 		b.annotate(&f)
 		return f
