@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongjian/internal/termsafe"
 	"gongjian/ledger"
 	"gongjian/rules"
 )
@@ -29,7 +30,7 @@ type LeftOut struct {
 
 // Sentence is the line that tells the user: "2024年12月台账.xlsx 是2024年的台账，未计入月度走势".
 func (l LeftOut) Sentence() string {
-	return fmt.Sprintf("%s %s，未计入月度走势", filepath.Base(l.File), l.Reason)
+	return fmt.Sprintf("%s %s，未计入月度走势", termsafe.Name(filepath.Base(l.File)), l.Reason)
 }
 
 // DuplicateMonthError says two ledgers of the history report on the same month:
@@ -41,7 +42,7 @@ type DuplicateMonthError struct {
 
 func (e *DuplicateMonthError) Error() string {
 	return fmt.Sprintf("%s 和 %s 都是%d年%d月的台账，无法确定用哪一个；请把其中一个移出文件夹后重试",
-		filepath.Base(e.Files[0]), filepath.Base(e.Files[1]), e.Year, e.Month)
+		termsafe.Name(filepath.Base(e.Files[0])), termsafe.Name(filepath.Base(e.Files[1])), e.Year, e.Month)
 }
 
 // NewSeries orders the history by reporting month and checks it against the current
@@ -58,7 +59,7 @@ func NewSeries(current *rules.Result, history []Outcome) (*Series, error) {
 	for _, o := range history {
 		file := o.file()
 		if o.Failed() {
-			why := strings.TrimSuffix(strings.TrimPrefix(o.ErrorMessage(), filepath.Base(file)+"："), "。")
+			why := strings.TrimSuffix(strings.TrimPrefix(o.ErrorMessage(), termsafe.Name(filepath.Base(file))+"："), "。")
 			s.LeftOut = append(s.LeftOut, LeftOut{File: file, Reason: "无法读取（" + why + "）"})
 			continue
 		}
