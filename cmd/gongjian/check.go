@@ -101,10 +101,7 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 			opts.ErrTTY, _ = terminal(opts.Err)
 			opts.Files = args
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()

@@ -68,10 +68,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 			opts.Err = cmd.ErrOrStderr()
 			opts.Inputs = args
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()

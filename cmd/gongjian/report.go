@@ -71,10 +71,7 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 			opts.Out, opts.Err = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			opts.Files = args
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()
