@@ -236,7 +236,7 @@ func PeekKind(path string, opts Options) (Kind, error) {
 		return "", err
 	}
 	defer src.Close()
-	_, _, h, err := chooseSheet(src, path, opts.Sheet)
+	_, _, h, err := chooseSheet(src, path, opts.Sheet, newMatcher(opts.Columns))
 	if err != nil {
 		return "", err
 	}

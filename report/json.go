@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 
 	"gongjian/ledger"
 	"gongjian/rules"
@@ -261,7 +260,7 @@ func metricsJSONOf(m rules.Metrics) metricsJSON {
 }
 
 func targetJSONOf(t rules.Target) targetJSON {
-	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: round4(t.Target),
+	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: t.Target.Rounded(4),
 		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: t.GroupBy, Group: t.Group,
 		Needed: neededJSONOf(t.Needed), Note: t.Note}
 }
@@ -272,24 +271,6 @@ func amountJSON(a ledger.Amount) *string {
 	}
 	s := a.Fixed(2)
 	return &s
-}
-
-// rateJSON rounds a rate to 4 places; nil, NaN and infinities (which JSON cannot
-// hold) are null.
-func rateJSON(v *float64) *float64 {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
-		return nil
-	}
-	r := round4(*v)
-	return &r
-}
-
-func round4(v float64) float64 {
-	r := math.Round(v*10000) / 10000
-	if r == 0 {
-		return 0 // no "-0"
-	}
-	return r
 }
 
 func neededJSONOf(n *rules.Needed) *neededJSON {
