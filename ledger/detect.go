@@ -268,7 +268,7 @@ func resolveColumns(cells []headerCell) []Column {
 		case f == FieldPlanToDate, f == FieldDone && mm.ytd:
 			cols[i].Field = f // a series: the rows pick the month
 			if prev, ok := best[f]; ok && cols[prev].Month == 0 {
-				cols[prev].Field, cols[prev].Note = "", "已有“"+col.Header+"”等按月累计的列"
+				cols[prev].Field, cols[prev].Note = "", "已有“"+oneLine(col.Header)+"”等按月累计的列"
 			}
 			best[f] = i
 			continue
@@ -279,15 +279,15 @@ func resolveColumns(cells []headerCell) []Column {
 			cols[i].Field = f
 			best[f] = i
 		case f == FieldDone && cols[prev].Month > 0:
-			cols[i].Note = "已有“" + cols[prev].Header + "”等按月累计的列"
+			cols[i].Note = "已有“" + oneLine(cols[prev].Header) + "”等按月累计的列"
 		case f == FieldPeriod && hc.group != "" && hc.group == cells[prev].group:
 			cols[i].Field = f // "起" and "止" under one "项目起止年月"
 		case mm.rank < cells[prev].match.rank:
-			cols[prev].Field, cols[prev].Note = "", "已有"+col.Letter+"列“"+col.Header+"”"
+			cols[prev].Field, cols[prev].Note = "", "已有"+col.Letter+"列“"+oneLine(col.Header)+"”"
 			cols[i].Field = f
 			best[f] = i
 		default:
-			cols[i].Note = "已有" + cols[prev].Letter + "列“" + cols[prev].Header + "”"
+			cols[i].Note = "已有" + cols[prev].Letter + "列“" + oneLine(cols[prev].Header) + "”"
 		}
 	}
 	return cols
@@ -450,3 +450,6 @@ func unitFromText(s string) Unit {
 	}
 	return UnitWan
 }
+
+// oneLine is a header with its line breaks and spaces taken out, for a note.
+func oneLine(h string) string { return strings.Join(strings.Fields(h), "") }

@@ -724,9 +724,9 @@ func (r *rowReader) settleSeries() {
 		case k == doneK || k == planK:
 			continue
 		case col.Field == FieldDone && doneK >= 0:
-			col.Note = "按月累计的列，取最近填写的“" + r.byCol[r.seriesCols[doneK]].Header + "”"
+			col.Note = "按月累计的列，取最近填写的“" + oneLine(r.byCol[r.seriesCols[doneK]].Header) + "”"
 		case col.Field == FieldPlanToDate && planK >= 0:
-			col.Note = "按月累计的列，取与完成投资同月的“" + r.byCol[r.seriesCols[planK]].Header + "”"
+			col.Note = "按月累计的列，取与完成投资同月的“" + oneLine(r.byCol[r.seriesCols[planK]].Header) + "”"
 		case !filled[k]:
 			col.Note = "全列未填"
 		}

@@ -29,6 +29,7 @@ type fileJSON struct {
 	Join       any                  `json:"join,omitempty"`      // joinRongziJSON or joinKaifugongJSON, when joined
 	Targets    []targetJSON         `json:"targets"`
 	Findings   []findingJSON        `json:"findings"`
+	Columns    []columnJSON         `json:"columns"`             // every header cell, recognised or not
 	Annotated  string               `json:"annotated,omitempty"` // the annotated copy, when one was written
 	Error      *errorJSON           `json:"error"`
 }
@@ -50,6 +51,7 @@ type countsJSON struct {
 	NewStarted        int `json:"new_started"`
 	Continuing        int `json:"continuing"`
 	ContinuingResumed int `json:"continuing_resumed"`
+	Reserve           int `json:"reserve"` // 预备/储备/前期 projects, in no start rate
 }
 
 // amountsJSON holds exact amounts as strings with two decimals; null when no cell gave one.
@@ -181,6 +183,7 @@ func jsonValue(o Outcome) any {
 		v.Kind = string(l.Kind)
 		v.HeaderRows = append(v.HeaderRows, l.HeaderRows...)
 	}
+	v.Columns = columnsJSONOf(res.Ledger)
 	if isFinancing(res) {
 		fin := financingOf(res)
 		v.Counts, v.Amounts, v.Metrics, v.Financing = rongziJSONOf(fin)
@@ -247,7 +250,7 @@ func nonNil(s []string) []string {
 
 func countsJSONOf(c rules.Counts) countsJSON {
 	return countsJSON{Projects: c.Projects, New: c.New, NewStarted: c.NewStarted,
-		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed}
+		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed, Reserve: c.Reserve}
 }
 
 func amountsJSONOf(a rules.Amounts) amountsJSON {

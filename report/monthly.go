@@ -41,6 +41,9 @@ type Ranking struct {
 	By    string // "town", "unit", "leader", "nature", "category"
 	Label string // 乡镇, 县直部门（责任单位）…
 	Rows  []RankRow
+	// Shared is, in the 包联领导 ranking, how many projects have several leaders: each
+	// counts in every one of its leaders' groups, so the groups sum to more than the whole.
+	Shared int
 }
 
 // RankRow is one group of a ranking.
@@ -184,7 +187,15 @@ func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
 		if len(groups) == 0 && by == "" {
 			continue
 		}
-		out = append(out, Ranking{By: b, Label: groupingLabel(b), Rows: rankRows(groups, res.Metrics.Schedule, r)})
+		rk := Ranking{By: b, Label: groupingLabel(b), Rows: rankRows(groups, res.Metrics.Schedule, r)}
+		if b == rules.GroupByLeader && res.Ledger != nil {
+			for i := range res.Ledger.Projects {
+				if len(res.Ledger.Projects[i].Leaders()) > 1 {
+					rk.Shared++
+				}
+			}
+		}
+		out = append(out, rk)
 	}
 	return out
 }

@@ -227,6 +227,9 @@ func (m *Monthly) rankingSection() section {
 		if len(names) > 0 {
 			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s按投资完成率从高到低依次是：%s。", rk.Label, strings.Join(names, "、")))
 		}
+		if rk.Shared > 0 {
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("注：%d个项目由两位及以上领导包联，在每位领导名下各计一次，各领导的项目数和投资合计多于全县。", rk.Shared))
+		}
 	}
 	return s
 }

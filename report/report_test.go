@@ -47,6 +47,17 @@ func mayResult() *rules.Result {
 		Sheet:      "开复工台账",
 		Kind:       ledger.KindKaifugong,
 		HeaderRows: []int{3, 4},
+		Columns: []ledger.Column{
+			{Index: 0, Letter: "A", Header: "序号", Typed: "序号", Field: ledger.FieldSeq, Known: ledger.FieldSeq},
+			{Index: 1, Letter: "B", Header: "项目名称", Typed: "项目名称", Field: ledger.FieldName, Known: ledger.FieldName},
+			{Index: 2, Letter: "C", Header: "包联\n领导", Typed: "包联\n领导", Field: ledger.FieldLeader, Known: ledger.FieldLeader},
+			{Index: 3, Letter: "D", Header: "市级领导", Typed: "市级领导", Known: ledger.FieldLeader, Note: "已有C列“包联\n领导”"},
+			{Index: 4, Letter: "E", Header: "投资情况（万元）/总投资", Typed: "投资情况（万元）/总投资", Field: ledger.FieldTotal, Known: ledger.FieldTotal, HasUnit: true},
+			{Index: 5, Letter: "F", Header: "投资情况（万元）/1-5月完成", Typed: "投资情况（万元）/1-5月完成", Field: ledger.FieldDone, Known: ledger.FieldDone, Month: 5, HasUnit: true},
+			{Index: 6, Letter: "G", Header: "截止本月完成额（亿元）", Typed: "截止本月完成额（亿元）", Unit: ledger.UnitYi, HasUnit: true},
+			{Index: 7, Letter: "H", Header: "联系人", Typed: "联系人"},
+			{Index: 7, Letter: "H", Header: "开工/计划开工时间", Field: ledger.FieldPlanStart, Derived: true},
+		},
 	}
 	return &rules.Result{
 		Ledger:     l,

@@ -49,6 +49,9 @@ func headerLines(o Outcome) []headerLine {
 	}
 	lines = append(lines, headerLine{"项目数", countsText(res)})
 	lines = append(lines, headerLine{"投资", amountsText(res.Amounts)})
+	if s := unrecognizedText(res.Ledger); s != "" {
+		lines = append(lines, headerLine{"未识别的列", s})
+	}
 	return lines
 }
 
@@ -93,6 +96,9 @@ func countsText(res *rules.Result) string {
 	s += fmt.Sprintf("，其中新建 %d 个（已开工 %d 个），续建 %d 个（已复工 %d 个）", c.New, c.NewStarted, c.Continuing, c.ContinuingResumed)
 	if c.Terminated > 0 {
 		s += fmt.Sprintf("，终止 %d 个", c.Terminated)
+	}
+	if c.Reserve > 0 {
+		s += fmt.Sprintf("，预备 %d 个（不计入开工率、复工率）", c.Reserve)
 	}
 	return s
 }

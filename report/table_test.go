@@ -11,6 +11,7 @@ func TestTableGolden(t *testing.T) {
 	golden(t, "table_clean.txt", render(t, FormatTable, Options{}, cleanOutcome()))
 	golden(t, "table_color.txt", render(t, FormatTable, Options{Color: true}, mayOutcome()))
 	golden(t, "table_several.txt", render(t, FormatTable, Options{Several: true}, cleanOutcome(), missing, mayOutcome()))
+	golden(t, "table_columns.txt", render(t, FormatTable, Options{Columns: true}, mayOutcome()))
 }
 
 func TestTableStaysNarrow(t *testing.T) {

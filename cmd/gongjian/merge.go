@@ -12,6 +12,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/rules"
 )
 
 // mergeOptions holds the flags and I/O of gongjian merge.
@@ -128,7 +129,7 @@ func runMerge(opts *mergeOptions) error {
 	kind := opts.kind
 	var ledgers []*ledger.Ledger
 	for _, file := range files {
-		l, err := readForMerge(file, opts)
+		l, err := readForMerge(file, opts, r)
 		if err != nil {
 			fail := report.MergeFailure{File: file, Code: "internal", Message: filepath.Base(file) + "：读取时发生内部错误，请把此文件和所用命令发给维护人员"}
 			if e, ok := ledger.AsError(err); ok {
@@ -184,13 +185,13 @@ func runMerge(opts *mergeOptions) error {
 
 // readForMerge reads one ledger; a panic is turned into an error, so one bad file
 // never stops the others.
-func readForMerge(path string, opts *mergeOptions) (l *ledger.Ledger, err error) {
+func readForMerge(path string, opts *mergeOptions, r *rules.Rules) (l *ledger.Ledger, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			l, err = nil, fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return ledger.Read(path, ledger.Options{Kind: opts.kind, AsOf: opts.asOf})
+	return ledger.Read(path, r.ReadOptions(ledger.Options{Kind: opts.kind, AsOf: opts.asOf}))
 }
 
 // mergeExtensions are the files a folder is searched for.

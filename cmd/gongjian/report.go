@@ -181,7 +181,7 @@ func runReport(opts *reportOptions) error {
 // evaluateFile reads one ledger; a file that cannot be read stops the report, since a
 // report missing a ledger would mislead the meeting.
 func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
-	l, err := ledger.Read(file, ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf})
+	l, err := ledger.Read(file, r.ReadOptions(ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf}))
 	if err != nil {
 		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
 	}
