@@ -82,6 +82,16 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
+// Display is the date as a message shows it: String for a day or a month
+// ("2025-04-15", "2025-04"), Label for a longer span ("2025年二季度", "2018年"), which
+// "2025-Q2" would only puzzle a clerk with.
+func (d Date) Display() string {
+	if d.Day < 0 {
+		return d.Label()
+	}
+	return d.String()
+}
+
 // Label is the date as a Chinese ledger writes it: "2025年4月15日", "2025年4月",
 // "2018年四季度", "2018年上半年", "2018年".
 func (d Date) Label() string {

@@ -225,29 +225,30 @@ type headerCell struct {
 // rows tell which is the latest filled; the two halves of a period are joined; of
 // other columns naming the same field, the surest name wins, then the first.
 func resolveColumns(cells []headerCell) []Column {
-	ytd := map[Field]int{} // field → how many "1-N月" columns name it
+	februaryYTD := map[Field]bool{} // a "1-2月…" column names the field
 	singleMonths := map[Field]int{}
 	for _, hc := range cells {
 		if !hc.ok {
 			continue
 		}
-		if hc.match.ytd {
-			ytd[hc.match.field]++
-		} else if hc.match.month > 0 {
+		if hc.match.ytd && hc.match.month == 2 {
+			februaryYTD[hc.match.field] = true
+		} else if !hc.match.ytd && hc.match.month > 0 {
 			singleMonths[hc.match.field]++
 		}
 	}
 	// A system export writes the first month of its series as "1月完成投资" and
-	// "1月计划投资": with "1-2月…" beside them they start the series.
+	// "1月计划投资": with "1-2月…" beside them they start the series. ("01月完成投资"
+	// beside a lone "1-12月累计完成投资" is one month's.)
 	for i := range cells {
 		hc := &cells[i]
 		if !hc.ok || hc.match.month != 1 || hc.match.ytd {
 			continue
 		}
 		switch {
-		case hc.match.field == FieldMonthDone && ytd[FieldDone] > 0 && singleMonths[FieldMonthDone] == 1:
+		case hc.match.field == FieldMonthDone && februaryYTD[FieldDone] && singleMonths[FieldMonthDone] == 1:
 			hc.match.field, hc.match.ytd = FieldDone, true
-		case hc.match.field == fieldMonthPlan && ytd[FieldPlanToDate] > 0:
+		case hc.match.field == fieldMonthPlan && februaryYTD[FieldPlanToDate]:
 			hc.match.field, hc.match.ytd = FieldPlanToDate, true
 		}
 	}

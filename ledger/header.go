@@ -66,6 +66,10 @@ func normalizeHeader(s string) headerLabel {
 		}
 	}
 	t = strings.TrimSuffix(t, ":")
+	// "其中：今年计划投资" is a column of its own under a total.
+	if rest, ok := strings.CutPrefix(t, "其中"); ok && rest != "" {
+		t = strings.TrimPrefix(rest, ":")
+	}
 	h.before = t
 	// A leading year: "2025年计划投资", "2025年是否开复工".
 	if len(t) > 7 && isDigits(t[:4]) && strings.HasPrefix(t[4:], "年") {
@@ -73,6 +77,9 @@ func normalizeHeader(s string) headerLabel {
 		if y >= 2000 && y <= 2100 {
 			h.year = y
 			t = t[4+len("年"):]
+			if strings.HasPrefix(t, "度") {
+				t = "年" + t // "2023年度计划投资" is the 年度计划投资 of 2023
+			}
 		}
 	}
 	h.text = t

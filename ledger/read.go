@@ -132,8 +132,12 @@ func chooseSheet(src Source, path, want string, mt *matcher) (string, [][]string
 	sheets := src.Sheets()
 	if want != "" {
 		all := append([]string(nil), sheets...)
+		names := append([]string(nil), sheets...)
 		if hs, ok := src.(hiddenSheeter); ok {
-			all = append(all, hs.HiddenSheets()...)
+			for _, h := range hs.HiddenSheets() {
+				all = append(all, h)
+				names = append(names, h+"（隐藏）")
+			}
 		}
 		found := false
 		for _, s := range all {
@@ -142,7 +146,7 @@ func chooseSheet(src Source, path, want string, mt *matcher) (string, [][]string
 			}
 		}
 		if !found {
-			return "", nil, headerMatch{}, fileError(ErrNoSheet, path, nil, "没有名为“%s”的工作表，工作簿中有：%s。", want, strings.Join(all, "、"))
+			return "", nil, headerMatch{}, fileError(ErrNoSheet, path, nil, "没有名为“%s”的工作表，工作簿中有：%s。", want, strings.Join(names, "、"))
 		}
 		sheets = []string{want}
 	}

@@ -29,8 +29,10 @@ type rowReader struct {
 	// repeated over each sub-table of a sheet.
 	headerTexts map[string]bool
 	// lastTitle is the index of the last project row that may be a sub-table's title
-	// ("社会事业项目"): a repeated header right under it makes it one.
+	// ("社会事业项目"), titleText the text of a row passed over that may be one: a
+	// repeated header right under it makes it one.
 	lastTitle int
+	titleText string
 
 	nature, category string // from the current section rows
 	sectionText      string
@@ -155,8 +157,12 @@ func (r *rowReader) add(row int, cells []string) {
 	if nonEmpty == 0 || r.inNotes {
 		return
 	}
+	// A sub-table's title is the row right above its repeated header: remember the
+	// last row that may be one, forget it on any other row.
+	lastTitle, titleText := r.lastTitle, r.titleText
+	r.lastTitle, r.titleText = -1, ""
 	if r.started && r.isRepeatedHeader(cells) {
-		r.repeatedHeader(row)
+		r.repeatedHeader(lastTitle, titleText)
 		return
 	}
 	label := first
@@ -205,9 +211,12 @@ func (r *rowReader) add(row int, cells []string) {
 	}
 	before := len(r.l.Projects)
 	r.addProject(row, cells)
-	r.lastTitle = -1
-	if len(r.l.Projects) > before && nonEmpty <= 2 && !r.hasAmounts(cells) {
-		r.lastTitle = before
+	if nonEmpty <= 2 && !r.hasAmounts(cells) {
+		if len(r.l.Projects) > before {
+			r.lastTitle = before // a row with only a name: a project, or a title
+		} else {
+			r.titleText = first // a title in the 序号 column, merged over the name
+		}
 	}
 }
 
@@ -248,17 +257,19 @@ func (r *rowReader) isRepeatedHeader(cells []string) bool {
 	return match >= 2 && match*2 >= nonEmpty
 }
 
-// repeatedHeader skips a repeated header row; the row just above it, if it was read
-// as a project with only a name ("社会事业项目"), was the sub-table's title: it sets
-// the 项目类别 of the rows below instead.
-func (r *rowReader) repeatedHeader(row int) {
-	i := r.lastTitle
-	r.lastTitle = -1
+// repeatedHeader skips a repeated header row. The row just above it was the
+// sub-table's title ("社会事业项目") if it held only a name, read as a project (project
+// i), or a text the reader passed over (title): it sets the 项目类别 of the rows below.
+func (r *rowReader) repeatedHeader(i int, title string) {
+	if title != "" {
+		r.enterBlock(title)
+		return
+	}
 	if i < 0 || i != len(r.l.Projects)-1 {
 		return
 	}
 	p := r.l.Projects[i]
-	title := p.Name
+	title = p.Name
 	if title == "" {
 		return
 	}
@@ -273,11 +284,17 @@ func (r *rowReader) repeatedHeader(row int) {
 	r.l.Problems = kept
 	r.yearless = dropPending(r.yearless, i)
 	r.either = dropPending(r.either, i)
+	r.enterBlock(title)
+}
+
+// enterBlock starts a sub-table under its title.
+func (r *rowReader) enterBlock(title string) {
 	if s, ok := parseBlockTitle([]string{title}); ok {
 		r.enterSection(s)
 		return
 	}
-	r.enterSection(section{text: title, level: 1, category: strings.TrimSuffix(title, "项目")})
+	title = cleanText(title)
+	r.enterSection(section{text: title, level: 1, category: strings.TrimSuffix(strings.TrimSuffix(title, "项目"), "类")})
 }
 
 // totalRune is a character every total label contains ("计"), so most cells are
@@ -723,12 +740,12 @@ func (r *rowReader) settleSeries() {
 		switch {
 		case k == doneK || k == planK:
 			continue
-		case col.Field == FieldDone && doneK >= 0:
-			col.Note = "按月累计的列，取最近填写的“" + oneLine(r.byCol[r.seriesCols[doneK]].Header) + "”"
-		case col.Field == FieldPlanToDate && planK >= 0:
-			col.Note = "按月累计的列，取与完成投资同月的“" + oneLine(r.byCol[r.seriesCols[planK]].Header) + "”"
 		case !filled[k]:
-			col.Note = "全列未填"
+			col.Note = "整列未填"
+		case col.Field == FieldDone && doneK >= 0:
+			col.Note = "取最近填写的“" + oneLine(r.byCol[r.seriesCols[doneK]].Header) + "”"
+		case col.Field == FieldPlanToDate && planK >= 0:
+			col.Note = "取与完成投资同月的“" + oneLine(r.byCol[r.seriesCols[planK]].Header) + "”"
 		}
 		col.Field = ""
 	}

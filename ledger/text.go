@@ -140,7 +140,7 @@ func SplitPersons(s string) []string {
 		}
 	}
 	for part := range strings.FieldsFuncSeq(s, isPersonSeparator) {
-		tokens := strings.FieldsFunc(part, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
+		tokens := personTokens(part)
 		for i := 0; i < len(tokens); i++ {
 			t := tokens[i]
 			if utf8.RuneCountInString(t) != 1 || !isHan(t) {
@@ -163,6 +163,38 @@ func SplitPersons(s string) []string {
 		}
 	}
 	return out
+}
+
+// officialTitles are the posts written beside a leader's name ("副县长 李志强",
+// "县委常委、常务副县长张国华"): a title alone is no person, and one before a name is
+// dropped from it.
+var officialTitles = []string{
+	"县委常委常务副县长", "县委常委副县长", "常务副县长", "县委副书记", "县委书记", "县委常委", "副县长", "县长",
+	"县人大常委会主任", "人大常委会主任", "县人大常委会副主任", "人大常委会副主任", "县政协主席", "县政协副主席",
+	"政协主席", "政协副主席", "市委常委", "副市长", "市长", "副书记", "书记", "常委", "副主任", "主任", "副主席", "主席",
+	"副部长", "部长", "局长", "副局长",
+}
+
+// personTokens splits one part of a person cell at its gaps and takes the titles out.
+func personTokens(part string) []string {
+	raw := strings.FieldsFunc(part, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
+	tokens := raw[:0]
+	for _, t := range raw {
+		for _, title := range officialTitles {
+			if t == title {
+				t = ""
+				break
+			}
+			if rest, ok := strings.CutPrefix(t, title); ok && isHan(rest) && utf8.RuneCountInString(rest) >= 2 && utf8.RuneCountInString(rest) <= 4 {
+				t = rest
+				break
+			}
+		}
+		if t != "" {
+			tokens = append(tokens, t)
+		}
+	}
+	return tokens
 }
 
 // normalizePersons is a person cell as the reader keeps it: the names joined by "、".

@@ -81,10 +81,11 @@ func fieldName(c ledger.Column) string {
 	case c.Month == 0:
 	case f == ledger.FieldDone || f == ledger.FieldPlanToDate:
 		name = strings.Replace(name, "1-N月", "", 1)
-		if name == "" {
-			name = "计划投资"
+		if c.Month == 1 {
+			name += "（1月）"
+		} else {
+			name += "（1-" + strconv.Itoa(c.Month) + "月）"
 		}
-		name += "（1-" + strconv.Itoa(c.Month) + "月）"
 	default:
 		name += "（" + strconv.Itoa(c.Month) + "月）"
 	}

@@ -65,7 +65,7 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	switch {
 	case st.statusKnown && !st.statusStarted && p.ActualStart.IsSet():
 		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
-			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart))
+			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart.Display()))
 	case st.statusKnown && !st.statusStarted && p.Done.Sign() > 0 && !e.badCell(p.Row, ledger.FieldDone):
 		// Investment is only done on a project under way.
 		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
@@ -73,7 +73,7 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	}
 	if p.ActualStart.IsSet() && e.asOf.IsSet() && p.ActualStart.Compare(e.asOf) > 0 {
 		e.cellFinding(RuleFutureStart, SeverityError, p, ledger.FieldActualStart, p.ActualStart.String(),
-			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart, e.asOf))
+			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart.Display(), e.asOf))
 	}
 	if p.CumDone.IsSet() && p.Total.IsSet() && p.CumDone.Cmp(p.Total) > 0 {
 		e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldCumDone, p.CumDone.String(),
@@ -98,7 +98,7 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	started := st.startedNow()
 	if !terminated && !started && k.avail.start && p.PlanStart.IsSet() && e.asOf.IsSet() && p.PlanStart.Compare(e.asOf) < 0 {
 		e.cellFinding(RuleOverdueStart, SeverityWarning, p, ledger.FieldPlanStart, p.PlanStart.String(),
-			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart))
+			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart.Display()))
 	}
 	if !terminated {
 		k.behindSchedule(p, started)
