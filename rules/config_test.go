@@ -242,3 +242,38 @@ func TestLoad(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// columns: gives the county's own header names per field, by id or by Chinese header;
+// the reader receives them through ReadOptions.
+func TestParseColumns(t *testing.T) {
+	r, err := Parse("r.yaml", []byte("columns:\n  leader: [县级领导, 市级领导]\n  本年完成投资: [截至本月完成额]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[ledger.Field][]string{ledger.FieldLeader: {"县级领导", "市级领导"}, ledger.FieldDone: {"截至本月完成额"}}
+	if !reflect.DeepEqual(r.Columns, want) {
+		t.Errorf("columns = %v", r.Columns)
+	}
+	if got := r.ReadOptions(ledger.Options{Sheet: "5月"}); got.Sheet != "5月" || !reflect.DeepEqual(got.Columns, want) {
+		t.Errorf("read options %+v", got)
+	}
+	c := r.clone()
+	c.Columns[ledger.FieldLeader][0] = "x"
+	if r.Columns[ledger.FieldLeader][0] != "县级领导" {
+		t.Error("a clone shares its columns")
+	}
+	if Default().Columns != nil {
+		t.Error("the default rules name no columns")
+	}
+	for _, tt := range []struct{ yaml, want string }{
+		{"columns: [县级领导]\n", "r.yaml:1:10: columns 应写成“字段: [列名, 列名]”的形式，如 leader: [县级领导, 市级领导]"},
+		{"columns:\n  plan_to_date: [甲]\n", "r.yaml:2:3: 未知字段“plan_to_date”"},
+		{"columns:\n  leader: 县级领导\n", "r.yaml:2:11: columns 的 leader 应是列表"},
+		{"columns:\n  leader: [甲]\n  包联领导: [乙]\n", "r.yaml:3:3: 字段“包联领导”在 columns 里写了两次"},
+	} {
+		_, err := Parse("r.yaml", []byte(tt.yaml))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.yaml, err, tt.want)
+		}
+	}
+}
