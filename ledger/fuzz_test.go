@@ -166,6 +166,10 @@ func FuzzNormalizeName(f *testing.F) {
 				t.Fatalf("SplitPersons(%q) gives %q", s, name)
 			}
 		}
+		// Leaders, quick for the form the reader keeps, agrees with SplitPersons.
+		if p := (Project{Leader: s}); !slices.Equal(p.Leaders(), names) && utf8.ValidString(s) {
+			t.Fatalf("Leaders of %q = %q, want %q", s, p.Leaders(), names)
+		}
 		// The form the reader keeps splits back into the same people.
 		if again := SplitPersons(normalizePersons(s)); !slices.Equal(again, names) && utf8.ValidString(s) {
 			t.Fatalf("SplitPersons(normalizePersons(%q)) = %q, want %q", s, again, names)

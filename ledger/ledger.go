@@ -1,5 +1,7 @@
 package ledger
 
+import "strings"
+
 // Ledger is one sheet of a workbook read as a project ledger.
 type Ledger struct {
 	File       string // the path as given
@@ -156,9 +158,31 @@ func (p *Project) finForWrite() *Financing {
 }
 
 // Leaders are the people of the 包联领导 cell. The reader keeps a person field as the
-// names joined by "、" however the clerk separated them (SplitPersons), so this only
-// splits on "、".
-func (p *Project) Leaders() []string { return SplitPersons(p.Leader) }
+// names joined by "、" however the clerk separated them; a cell set otherwise is split
+// as SplitPersons does.
+func (p *Project) Leaders() []string {
+	if isPersonList(p.Leader) {
+		if !strings.Contains(p.Leader, "、") {
+			return []string{p.Leader}
+		}
+		return strings.Split(p.Leader, "、")
+	}
+	return SplitPersons(p.Leader)
+}
+
+// EachLeader calls fn with each person of the 包联领导 cell, as Leaders lists them,
+// without making a list for the usual cell of names joined by "、".
+func (p *Project) EachLeader(fn func(name string)) {
+	if !isPersonList(p.Leader) {
+		for _, name := range SplitPersons(p.Leader) {
+			fn(name)
+		}
+		return
+	}
+	for name := range strings.SplitSeq(p.Leader, "、") {
+		fn(name)
+	}
+}
 
 // Text returns a text field's value.
 func (p *Project) Text(f Field) string {

@@ -1,6 +1,9 @@
 package ledger
 
-import "testing"
+import (
+	"math/big"
+	"testing"
+)
 
 func TestRateRound(t *testing.T) {
 	tests := []struct {
@@ -74,5 +77,41 @@ func TestParseRate(t *testing.T) {
 	var zero Rate
 	if zero.Round(1) != "0.0" || zero.Sign() != 0 {
 		t.Error("the zero Rate is not 0")
+	}
+}
+
+// The int64 arithmetic agrees with math/big wherever it applies, and hands over to it
+// where it does not.
+func TestRateSmallAgreesWithBig(t *testing.T) {
+	values := []int64{0, 1, -1, 2, 3, 7, 12, 100, 365, 9999, 10000, 123456789, -987654321, 1 << 40, -(1 << 41) + 3, 1<<62 + 1, 1<<63 - 1, -1 << 63}
+	for _, a := range values {
+		for _, b := range values {
+			if b == 0 {
+				continue
+			}
+			r := NewRate(a, b)
+			want := new(big.Rat).SetFrac(big.NewInt(a), big.NewInt(b))
+			if r.rat().Cmp(want) != 0 {
+				t.Fatalf("NewRate(%d, %d) = %v, want %v", a, b, r.rat(), want)
+			}
+			for _, c := range values[:8] {
+				o := NewRate(c, 7)
+				ob := new(big.Rat).SetFrac64(c, 7)
+				if got := r.Sub(o).rat(); got.Cmp(new(big.Rat).Sub(want, ob)) != 0 {
+					t.Fatalf("%d/%d − %d/7 = %v", a, b, c, got)
+				}
+				if got := r.Mul(o).rat(); got.Cmp(new(big.Rat).Mul(want, ob)) != 0 {
+					t.Fatalf("%d/%d × %d/7 = %v", a, b, c, got)
+				}
+				if got := r.Cmp(o); got != want.Cmp(ob) {
+					t.Fatalf("cmp %d/%d, %d/7 = %d", a, b, c, got)
+				}
+			}
+			for _, dec := range []int{0, 1, 4} {
+				if got, exp := r.Round(dec), (Rate{big: want}).Round(dec); got != exp {
+					t.Fatalf("%d/%d Round(%d) = %s, big gives %s", a, b, dec, got, exp)
+				}
+			}
+		}
 	}
 }

@@ -175,6 +175,15 @@ var officialTitles = []string{
 	"副部长", "部长", "局长", "副局长",
 }
 
+func isOfficialTitle(s string) bool {
+	for _, t := range officialTitles {
+		if s == t || strings.HasPrefix(s, t) && isHan(s[len(t):]) && utf8.RuneCountInString(s[len(t):]) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // personTokens splits one part of a person cell at its gaps and takes the titles out.
 func personTokens(part string) []string {
 	raw := strings.FieldsFunc(part, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
@@ -195,6 +204,35 @@ func personTokens(part string) []string {
 		}
 	}
 	return tokens
+}
+
+// isPersonList reports whether s is a person cell as the reader keeps it: names, none
+// listed twice, joined by "、" (the form normalizePersons gives), so that splitting it
+// at "、" gives the people. Most cells are a single name.
+func isPersonList(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '、' && (isPersonSeparator(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("(（[【)）]】", r)) {
+			return false
+		}
+	}
+	if !strings.Contains(s, "、") {
+		return !isOfficialTitle(s)
+	}
+	rest := s
+	for rest != "" {
+		name, after, _ := strings.Cut(rest, "、")
+		if name == "" || isOfficialTitle(name) || strings.Contains("、"+after+"、", "、"+name+"、") {
+			return false
+		}
+		rest = after
+		if rest == "" && strings.HasSuffix(s, "、") {
+			return false
+		}
+	}
+	return true
 }
 
 // normalizePersons is a person cell as the reader keeps it: the names joined by "、".

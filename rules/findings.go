@@ -132,14 +132,17 @@ func (k *kaifugongChecks) behindSchedule(p *ledger.Project, started bool) {
 	}
 	// A fast look in floats first: on a large ledger most projects are not behind, and
 	// the exact figures are worked out only for those that are close.
-	rate := float64(p.Done.Units()) / float64(p.Plan.Units())
+	rate, scheduleF := float64(p.Done.Units())/float64(p.Plan.Units()), k.scheduleF
+	if ptd := p.Amount(ledger.FieldPlanToDate); ptd.IsSet() {
+		scheduleF = float64(ptd.Units()) / float64(p.Plan.Units())
+	}
+	if (scheduleF-rate)*100 < e.r.Alerts.ScheduleLagPoints.Yellow-1e-6 {
+		return
+	}
 	schedule, own := ProjectSchedule(p, k.schedule)
 	against := "序时进度"
 	if own {
 		against = "自身计划进度（" + k.planToDateLabel() + "占年度计划的" + schedule.Percent(1) + "）"
-	}
-	if (schedule.Float()-rate)*100 < e.r.Alerts.ScheduleLagPoints.Yellow-1e-6 {
-		return
 	}
 	exact := ledger.AmountRate(p.Done, p.Plan)
 	light := e.r.LightFor(exact, schedule)

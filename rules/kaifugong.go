@@ -18,8 +18,10 @@ type kaifugongChecks struct {
 
 	state   projectState // reused for every project
 	matches []bool       // which filters the current project passes; reused
-	// schedule is 序时进度 at the as-of date (zero when there is none).
-	schedule ledger.Rate
+	// schedule is 序时进度 at the as-of date (zero when there is none); scheduleF the
+	// same as a float, for a first look at each project that allocates nothing.
+	schedule  ledger.Rate
+	scheduleF float64
 }
 
 func newKaifugongChecks(e *evaluation) *kaifugongChecks {
@@ -31,6 +33,7 @@ func newKaifugongChecks(e *evaluation) *kaifugongChecks {
 	}
 	k.milestones, k.slots = planMilestones(e.r.Milestones, e.year, e.asOf)
 	k.schedule = e.r.ScheduleAt(e.asOf, e.year)
+	k.scheduleF = k.schedule.Float()
 	k.filters = []filter{{}}
 	for i := range k.milestones {
 		m := &k.milestones[i]

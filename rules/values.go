@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"strings"
 
 	"gongjian/ledger"
@@ -124,12 +125,21 @@ func (l Light) Label() string {
 func (r *Rules) LightFor(rate, schedule ledger.Rate) Light {
 	gap := PointsBehind(rate, schedule)
 	switch {
-	case gap.Cmp(ledger.FloatRate(r.Alerts.ScheduleLagPoints.Red)) >= 0:
+	case gap.Cmp(pointsRate(r.Alerts.ScheduleLagPoints.Red)) >= 0:
 		return LightRed
-	case gap.Cmp(ledger.FloatRate(r.Alerts.ScheduleLagPoints.Yellow)) >= 0:
+	case gap.Cmp(pointsRate(r.Alerts.ScheduleLagPoints.Yellow)) >= 0:
 		return LightYellow
 	}
 	return LightGreen
+}
+
+// pointsRate is a threshold in 个百分点 as an exact Rate; the usual whole numbers
+// (10, 30) cost nothing.
+func pointsRate(p float64) ledger.Rate {
+	if p == math.Trunc(p) && math.Abs(p) <= 1e9 {
+		return ledger.NewRate(int64(p), 1)
+	}
+	return ledger.FloatRate(p)
 }
 
 // PointsBehind is how many 个百分点 rate is below schedule (negative when ahead), exactly.
