@@ -160,16 +160,6 @@ func (d Date) DayOfYear() int {
 	return time.Date(int(d.Year), time.Month(d.Month), day, 0, 0, 0, 0, time.UTC).YearDay()
 }
 
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 func daysIn(y, m int) int {
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

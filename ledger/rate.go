@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"cmp"
 	"math/big"
 	"math/bits"
 	"strconv"
@@ -146,7 +147,7 @@ func (r Rate) Cmp(o Rate) int {
 		ad, ok3 := mul64(a, d)
 		cb, ok4 := mul64(c, b)
 		if ok3 && ok4 {
-			return cmpInt64(ad, cb)
+			return cmp.Compare(ad, cb)
 		}
 	}
 	return r.rat().Cmp(o.rat())
@@ -155,7 +156,7 @@ func (r Rate) Cmp(o Rate) int {
 // Sign is -1, 0 or 1.
 func (r Rate) Sign() int {
 	if n, _, ok := r.parts(); ok {
-		return cmpInt64(n, 0)
+		return cmp.Compare(n, 0)
 	}
 	return r.big.Sign()
 }
@@ -294,14 +295,4 @@ func sub64(a, b int64) (int64, bool) {
 		return 0, false
 	}
 	return c, true
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
