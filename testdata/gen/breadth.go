@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -40,7 +41,19 @@ func newSheetWriter(b *book, name string, widths []float64) (*sheetWriter, error
 			return nil, err
 		}
 	}
+	if err := printSetup(b.f, name); err != nil {
+		return nil, err
+	}
 	return &sheetWriter{b: b, name: name, row: 1, width: len(widths)}, nil
+}
+
+// printSetup prints a sheet as clerks print ledgers: A4 landscape, one page wide.
+func printSetup(f *excelize.File, sheet string) error {
+	size, landscape, one, zero, fit := 9, "landscape", 1, 0, true
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
 // titledSheet starts a sample: a workbook (its properties named after doc, by
@@ -115,12 +128,16 @@ func (s *sheetWriter) mergeHeader(c1, r1, c2, r2 int) error {
 // line writes a row of values: text, numbers (万元 with two decimals), dates (as Excel
 // dates), 1/0 flags and text that looks like a number; nil leaves a cell empty.
 func (s *sheetWriter) line(cells ...any) error {
+	lines := 1
 	for i, v := range cells {
 		style := s.b.st.wrap
 		switch x := v.(type) {
 		case nil:
 		case int:
 			v, style = float64(x), s.b.st.amount
+			if i == 0 {
+				style = s.b.st.center // 序号
+			}
 		case float64:
 			style = s.b.st.amount
 		case day:
@@ -130,6 +147,7 @@ func (s *sheetWriter) line(cells ...any) error {
 		case txt:
 			v, style = string(x), s.b.st.center
 		case string:
+			lines = max(lines, strings.Count(x, "\n")+1)
 		default:
 			return fmt.Errorf("%s row %d: cell of type %T", s.name, s.row, v)
 		}
@@ -139,6 +157,11 @@ func (s *sheetWriter) line(cells ...any) error {
 	}
 	for i := len(cells); i < s.width; i++ {
 		if err := s.b.set(s.name, i+1, s.row, nil, s.b.st.wrap); err != nil {
+			return err
+		}
+	}
+	if lines > 1 {
+		if err := s.b.f.SetRowHeight(s.name, s.row, float64(14*lines+2)); err != nil {
 			return err
 		}
 	}

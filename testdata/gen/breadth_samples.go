@@ -178,6 +178,9 @@ func writeSystemExport(path string) error {
 			return err
 		}
 	}
+	if err := printSetup(b.f, "导出备份"); err != nil {
+		return err
+	}
 	if err := b.f.SetSheetVisible("导出备份", false); err != nil {
 		return err
 	}
