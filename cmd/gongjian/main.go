@@ -10,15 +10,12 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/inconshreveable/mousetrap"
 	"github.com/mattn/go-isatty"
-	"github.com/spf13/cobra"
 
 	"gongjian/report"
 	"gongjian/rules"
 )
-
-// version is set at build time: go build -ldflags "-X main.version=1.2.0".
-var version = "dev"
 
 // The exit statuses of SPEC §4.
 const (
@@ -55,13 +52,12 @@ type failure struct {
 
 func (e *failure) Error() string { return e.msg }
 
-func init() {
-	// A double-clicked gongjian.exe opens a console that closes at once; cobra shows
-	// this text instead of running, so it has to say how the tool is meant to be run.
-	cobra.MousetrapHelpText = "gongjian 是命令行工具，请在命令提示符或 PowerShell 中运行 gongjian，例如 gongjian check 台账.xlsx"
-}
-
 func main() {
+	// Started by a double click in Explorer (only ever true on Windows).
+	if mousetrap.StartedByExplorer() {
+		showExplorerHint(os.Stdin, os.Stdout)
+		os.Exit(exitUsage)
+	}
 	handleInterrupts(os.Stderr)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

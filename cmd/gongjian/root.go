@@ -18,7 +18,7 @@ func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
 		Short: "检查项目台账，对照攻坚目标汇总开复工和投资完成情况",
 		Long: `gongjian（攻坚）检查县里的项目台账（开复工台账、融资需求台账）：
 找出填写错误并指明单元格，对照年度攻坚目标计算新建开工率、续建复工率和投资完成率。`,
-		Version: version,
+		Version: buildText(),
 		// Errors are printed in Chinese by exitCode; cobra's own are English.
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -40,7 +40,7 @@ func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(flagError)
 	root.SetUsageTemplate(usageTemplate)
 	root.SetHelpTemplate(helpTemplate)
-	root.SetVersionTemplate("gongjian {{.Version}}\n")
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetHelpCommand(newHelpCmd())
 
 	root.AddCommand(
