@@ -96,7 +96,7 @@ func (l *Ledger) Closest(f Field, n int) []Column {
 				best = s
 			}
 		}
-		if best >= 0.4 {
+		if best >= 0.3 {
 			cands = append(cands, scored{c, best})
 		}
 	}
