@@ -104,6 +104,18 @@ func isSubHeader(upper, lower []string, cols []Column) bool {
 	return children >= 2 && group
 }
 
+// isPlanGroup reports whether a group header holds what is planned or expected
+// ("二季度工作计划", "预计新增经济效益"), whose children are not the fields their own
+// words loosely name.
+func isPlanGroup(g string) bool {
+	for _, w := range []string{"计划", "目标", "预计", "季度"} {
+		if strings.Contains(g, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // periodParts are the children a "项目起止年月" group has: the start and the end of
 // the period, both read into 建设起止年限.
 var periodParts = map[string]bool{"起": true, "止": true, "开始": true, "结束": true, "开工": true, "竣工": true, "起年": true, "止年": true, "起始": true, "完工": true}
@@ -158,6 +170,9 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 			h = normalizeHeader(low)
 			mm, ok = mt.match(h)
 			g := normalizeHeader(group)
+			if ok && mm.rank == rankLoose && isPlanGroup(g.text) {
+				ok = false // "二季度工作计划" over "工作内容及形象进度": a plan, not the progress
+			}
 			if !ok && group != "" {
 				for _, t := range []string{g.text + h.text, h.text + g.text} {
 					if mm, ok = mt.match(headerLabel{text: t, before: t}); ok {

@@ -228,15 +228,63 @@ func (mt *matcher) match(h headerLabel) (match, bool) {
 			return match{field: f, rank: rankExact}, true
 		}
 	}
+	if m, ok := asOfDoneHeader(t); ok {
+		return m, true
+	}
+	return looseMatch(t)
+}
+
+// looseMatch is the last try, by the words a header starts with or holds: "项目名称及
+// 代码", "存在的主要问题", "县级包抓领导（职务）", "总投资额（含征地）". A header saying a
+// rate (率, 比例, %) is none of these fields.
+func looseMatch(t string) (match, bool) {
+	if strings.ContainsAny(t, "率%") || strings.Contains(t, "比例") {
+		return match{}, false
+	}
+	loose := func(f Field) (match, bool) { return match{field: f, rank: rankLoose}, true }
 	switch {
 	case strings.HasPrefix(t, "项目名称"):
-		return match{field: FieldName, rank: rankLoose}, true
+		return loose(FieldName)
 	case strings.HasPrefix(t, "存在") && strings.Contains(t, "问题"):
-		return match{field: FieldProblems, rank: rankLoose}, true
+		return loose(FieldProblems)
 	case strings.HasPrefix(t, "备注"):
-		return match{field: FieldRemark, rank: rankLoose}, true
+		return loose(FieldRemark)
+	case strings.Contains(t, "领导") && !strings.ContainsAny(t, "单位电话") && !strings.Contains(t, "小组"):
+		return loose(FieldLeader)
+	case strings.HasPrefix(t, "责任单位") || strings.HasPrefix(t, "牵头单位"):
+		return loose(FieldUnit)
+	case strings.HasPrefix(t, "建设性质"):
+		return loose(FieldNature)
+	case strings.HasPrefix(t, "总投资") && !strings.Contains(t, "完成"):
+		return loose(FieldTotal)
+	case strings.HasPrefix(t, "计划开工") || strings.HasPrefix(t, "计划开复工"):
+		return loose(FieldPlanStart)
+	case strings.HasPrefix(t, "实际开工") || strings.HasPrefix(t, "实际开复工"):
+		return loose(FieldActualStart)
+	case strings.HasSuffix(t, "形象进度") && !strings.Contains(t, "计划") && !strings.Contains(t, "目标"):
+		return loose(FieldProgress)
 	}
 	return match{}, false
+}
+
+// asOfDoneRe is this year's investment done up to a date: "截至5月底完成投资", "截止
+// 2025年6月累计完成投资", "截至目前完成投资".
+var asOfDoneRe = regexp.MustCompile(`^截[至止](?:(?:20\d\d)年)?(?:(\d{1,2})月(?:底|末|份)?|目前|本月|当前)(?:累计)?(?:已)?完成(?:投资)?(?:额)?$`)
+
+func asOfDoneHeader(t string) (match, bool) {
+	m := asOfDoneRe.FindStringSubmatch(t)
+	if m == nil {
+		return match{}, false
+	}
+	mm := match{field: FieldDone, rank: rankExact}
+	if m[1] != "" {
+		mo, _ := strconv.Atoi(m[1])
+		if mo < 1 || mo > 12 {
+			return match{}, false
+		}
+		mm.month, mm.ytd = mo, true
+	}
+	return mm, true
 }
 
 // doneBeforeRe reads what was done before this year when the header names the year:
