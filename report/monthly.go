@@ -147,13 +147,7 @@ func monthlyTitle(res *rules.Result) string {
 }
 
 // chineseDate is "2025年5月31日".
-func chineseDate(d ledger.Date) string {
-	s := itoa(int(d.Year)) + "年" + itoa(int(d.Month)) + "月"
-	if d.HasDay() {
-		s += itoa(int(d.Day)) + "日"
-	}
-	return s
-}
+func chineseDate(d ledger.Date) string { return d.Label() }
 
 func itoa(n int) string {
 	if n < 0 {
