@@ -27,11 +27,6 @@ func Read(path string, opts Options) (*Ledger, error) {
 	return ReadContext(context.Background(), path, opts)
 }
 
-// ReadSource reads a ledger from an already opened Source; path names it in messages.
-func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
-	return readSource(context.Background(), src, path, opts)
-}
-
 // cancelEvery is how many rows are read between looks at the context: often enough
 // to stop within milliseconds, rarely enough to cost nothing.
 const cancelEvery = 4096

@@ -150,16 +150,6 @@ func monthlyTitle(res *rules.Result) string {
 // chineseDate is "2025年5月31日".
 func chineseDate(d ledger.Date) string { return d.Label() }
 
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
-
 // rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
 func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 	bys := []rules.GroupBy{rules.GroupByTown, rules.GroupByUnit}
