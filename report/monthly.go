@@ -34,7 +34,7 @@ type Overview struct {
 	Counts    rules.Counts
 	Amounts   rules.Amounts
 	Metrics   rules.Metrics
-	GapPoints *float64 // 投资完成率 − 序时进度, in 个百分点 (negative: behind)
+	GapPoints *ledger.Rate // 投资完成率 − 序时进度, in 个百分点 (negative: behind)
 	Targets   []rules.Target
 }
 
@@ -43,18 +43,21 @@ type Ranking struct {
 	By    rules.GroupBy
 	Label string // 乡镇, 县直部门（责任单位）…
 	Rows  []RankRow
+	// Shared is, in the 包联领导 ranking, how many projects have several leaders: each
+	// counts in every one of its leaders' groups, so the groups sum to more than the whole.
+	Shared int
 }
 
 // RankRow is one group of a ranking.
 type RankRow struct {
 	Name                 string
 	Projects             int
-	NewStartRate         *float64
-	ContinuingResumeRate *float64
+	NewStartRate         *ledger.Rate
+	ContinuingResumeRate *ledger.Rate
 	Plan, Done           ledger.Amount
-	Rate                 *float64 // 完成率
-	GapPoints            *float64 // against 序时进度, 个百分点
-	Rank                 int      // 0 when the group has no 年度计划 to rank by
+	Rate                 *ledger.Rate // 完成率
+	GapPoints            *ledger.Rate // against 序时进度, 个百分点
+	Rank                 int          // 0 when the group has no 年度计划 to rank by
 	Light                rules.Light
 }
 
@@ -63,8 +66,8 @@ type KeyProject struct {
 	Row                int
 	Name, Unit, Leader string
 	Total, Plan, Done  ledger.Amount
-	Rate               *float64
-	GapPoints          *float64
+	Rate               *ledger.Rate
+	GapPoints          *ledger.Rate
 	Light              rules.Light
 }
 
@@ -73,9 +76,9 @@ type KeyProject struct {
 type Lagging struct {
 	Row                          int
 	Name, Unit, Leader, Problems string
-	Reason                       string // in the words of a 通报
-	Overdue                      bool   // 未按期开工
-	GapPoints                    float64
+	Reason                       string      // in the words of a 通报
+	Overdue                      bool        // 未按期开工
+	GapPoints                    ledger.Rate // 完成率 − the project's schedule, 个百分点
 	Light                        rules.Light
 }
 
@@ -108,7 +111,7 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	}
 	m.Title = monthlyTitle(res)
 	m.Overview = Overview{Counts: res.Counts, Amounts: res.Amounts, Metrics: res.Metrics,
-		GapPoints: gapPoints(res.Metrics.Ratios.InvestmentRate, res.Metrics.Ratios.Schedule)}
+		GapPoints: wording.GapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
 	for _, t := range res.Targets {
 		if t.GroupBy == "" {
 			m.Overview.Targets = append(m.Overview.Targets, t)
@@ -155,41 +158,7 @@ func monthlyTitle(res *rules.Result) string {
 }
 
 // chineseDate is "2025年5月31日".
-func chineseDate(d ledger.Date) string {
-	s := itoa(int(d.Year)) + "年" + itoa(int(d.Month)) + "月"
-	if d.HasDay() {
-		s += itoa(int(d.Day)) + "日"
-	}
-	return s
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
-
-// gapPoints is rate − 序时进度 in 个百分点, rounded half up on the exact fractions; nil
-// when either is not known.
-func gapPoints(rate, schedule rules.Ratio) *float64 {
-	p, ok := rate.PointsOver(schedule)
-	if !ok {
-		return nil
-	}
-	return &p
-}
-
-// projectRatio is a project's 完成率 as a fraction; not set without a 年度计划.
-func projectRatio(p *ledger.Project) rules.Ratio {
-	if p.Plan.Sign() <= 0 {
-		return rules.Ratio{}
-	}
-	return rules.Ratio{Num: p.Done.Units(), Den: p.Plan.Units()}
-}
+func chineseDate(d ledger.Date) string { return d.Label() }
 
 // rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
 func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
@@ -213,7 +182,15 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 		if len(groups) == 0 && by == "" {
 			continue
 		}
-		out = append(out, Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Ratios.Schedule, r)})
+		rk := Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Schedule, r)}
+		if b == rules.GroupByLeader && res.Ledger != nil {
+			for i := range res.Ledger.Projects {
+				if len(res.Ledger.Projects[i].Leaders()) > 1 {
+					rk.Shared++
+				}
+			}
+		}
+		out = append(out, rk)
 	}
 	return out
 }
@@ -222,15 +199,15 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 // groups showing the same rate share a rank (1, 2, 2, 4) and stand by name, so a rank
 // never contradicts the figure beside it; groups with no 年度计划 come last, unranked.
 // The 分组排名 and the 月度走势 both rank with it.
-func rankRows(groups []rules.Group, schedule rules.Ratio, r *rules.Rules) []RankRow {
+func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
 		row := RankRow{Name: g.Name, Projects: g.Counts.Projects, NewStartRate: g.Metrics.NewStartRate,
 			ContinuingResumeRate: g.Metrics.ContinuingResumeRate, Plan: g.Amounts.AnnualPlan, Done: g.Amounts.Done,
 			Rate: g.Metrics.InvestmentRate}
-		row.GapPoints = gapPoints(g.Metrics.Ratios.InvestmentRate, schedule)
-		if row.Rate != nil && schedule.IsSet() {
-			row.Light = r.LightFor(*row.Rate, *schedule.Float())
+		row.GapPoints = wording.GapPoints(row.Rate, schedule)
+		if row.Rate != nil && schedule != nil {
+			row.Light = r.LightFor(*row.Rate, *schedule)
 		}
 		rows = append(rows, row)
 	}
@@ -239,8 +216,8 @@ func rankRows(groups []rules.Group, schedule rules.Ratio, r *rules.Rules) []Rank
 		switch {
 		case a == nil || b == nil:
 			return a != nil && b == nil
-		case wording.RateKey(*a) != wording.RateKey(*b):
-			return wording.RateKey(*a) > wording.RateKey(*b)
+		case wording.Percent(a) != wording.Percent(b):
+			return a.Cmp(*b) > 0 // rounding keeps the order of rates it tells apart
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -249,7 +226,7 @@ func rankRows(groups []rules.Group, schedule rules.Ratio, r *rules.Rules) []Rank
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && wording.RateKey(*rows[i-1].Rate) == wording.RateKey(*rows[i].Rate) {
+		if i > 0 && rows[i-1].Rate != nil && wording.Percent(rows[i-1].Rate) == wording.Percent(rows[i].Rate) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}
@@ -269,9 +246,9 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 		}
 		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done}
 		if p.Plan.Sign() > 0 {
-			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
+			rate := ledger.AmountRate(p.Done, p.Plan)
 			kp.Rate = &rate
-			kp.GapPoints = gapPoints(projectRatio(p), res.Metrics.Ratios.Schedule)
+			kp.GapPoints = wording.GapPoints(kp.Rate, res.Metrics.Schedule)
 			if res.Metrics.Schedule != nil {
 				kp.Light = r.LightFor(rate, *res.Metrics.Schedule)
 			}
@@ -319,11 +296,17 @@ func lagging(res *rules.Result, r *rules.Rules) []Lagging {
 			lg.Overdue = true
 			reason = "计划" + chineseDate(p.PlanStart) + "开工，未按期开工"
 		} else if p.Plan.Sign() > 0 && res.Metrics.Schedule != nil {
-			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
-			behind, _ := res.Metrics.Ratios.Schedule.PointsOver(projectRatio(p))
+			// Against what the finding judged it by: its own plan to date, or 序时进度.
+			rate := ledger.AmountRate(p.Done, p.Plan)
+			schedule, own := rules.ProjectSchedule(p, *res.Metrics.Schedule)
+			behind := rules.PointsBehind(rate, schedule)
 			lg.GapPoints = behind
-			lg.Light = r.LightFor(rate, *res.Metrics.Schedule)
-			reason = fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", wording.Percent(&rate), lg.GapPoints)
+			lg.Light = r.LightFor(rate, schedule)
+			against := "序时进度"
+			if own {
+				against = "自身计划进度"
+			}
+			reason = fmt.Sprintf("投资完成率%s，低于%s%s个百分点", rate.Percent(1), against, behind.Round(1))
 		}
 		if reason != "" {
 			if lg.Reason != "" {

@@ -3,6 +3,7 @@ package report
 import (
 	"testing"
 
+	"gongjian/ledger"
 	"gongjian/rules"
 )
 
@@ -10,20 +11,27 @@ import (
 // even though a finer rounding would split them (issue 14: ranks 9 and 10 both showed
 // 35.9 % / −5.8).
 func TestRankRowsOnTheShownRate(t *testing.T) {
-	group := func(name string, rate *float64) rules.Group {
-		return rules.Group{By: rules.GroupByUnit, Name: name, Metrics: rules.Metrics{InvestmentRate: rate}}
+	group := func(name string, done, plan int64) rules.Group {
+		g := rules.Group{By: rules.GroupByUnit, Name: name}
+		if plan > 0 {
+			r := ledger.NewRate(done, plan)
+			g.Metrics.InvestmentRate = &r
+		}
+		return g
 	}
+	schedule := ledger.NewRate(5, 12)
 	rows := rankRows([]rules.Group{
-		group("县水务局", f64(0.3594)),
-		group("县民政局", nil),
-		group("县工信局", f64(0.3586)),
-		group("县交通局", f64(0.5)),
-		group("县教育局", f64(0.3584)), // shows 35.8%
-	}, rules.Ratio{Num: 5, Den: 12}, rules.Default())
+		group("县水务局", 3594, 10000),
+		group("县民政局", 0, 0),
+		group("县工信局", 3586, 10000),
+		group("县交通局", 1, 2),
+		group("县教育局", 3584, 10000),   // shows 35.8%
+		group("县文旅局", 35849, 100000), // 35.849% shows 35.8%: a fourth decimal does not split it from 县教育局
+	}, &schedule, rules.Default())
 	want := []struct {
 		name string
 		rank int
-	}{{"县交通局", 1}, {"县工信局", 2}, {"县水务局", 2}, {"县教育局", 4}, {"县民政局", 0}}
+	}{{"县交通局", 1}, {"县工信局", 2}, {"县水务局", 2}, {"县教育局", 4}, {"县文旅局", 4}, {"县民政局", 0}}
 	if len(rows) != len(want) {
 		t.Fatalf("%d rows, want %d", len(rows), len(want))
 	}

@@ -10,6 +10,7 @@ func TestTableGolden(t *testing.T) {
 	golden(t, "table_clean.txt", render(t, FormatTable, Options{}, cleanOutcome()))
 	golden(t, "table_color.txt", render(t, FormatTable, Options{Color: true}, mayOutcome()))
 	golden(t, "table_several.txt", render(t, FormatTable, Options{Several: true}, cleanOutcome(), missing, mayOutcome()))
+	golden(t, "table_columns.txt", render(t, FormatTable, Options{Columns: true}, mayOutcome()))
 }
 
 func TestTableStaysNarrow(t *testing.T) {
@@ -26,15 +27,23 @@ func TestTableStaysNarrow(t *testing.T) {
 func TestTableAligned(t *testing.T) {
 	t.Setenv("LANG", "zh_CN.UTF-8")
 	t.Setenv("TERM", "")
-	out := string(render(t, FormatTable, Options{}, mayOutcome()))
+	assertAligned(t, string(render(t, FormatTable, Options{}, mayOutcome())))
+}
+
+// assertAligned fails when a row of a table in out ends at another column than the
+// table's first line, or when a line is wider than 120 columns.
+func assertAligned(t *testing.T, out string) {
+	t.Helper()
 	var width int
 	for _, line := range strings.Split(out, "\n") {
+		if w := textWidth(line); w > 120 {
+			t.Errorf("line %d columns wide: %s", w, line)
+		}
 		if !strings.HasPrefix(line, "|") && !strings.HasPrefix(line, "+") {
 			width = 0
 			continue
 		}
-		w := textWidth(line)
-		if width == 0 {
+		if w := textWidth(line); width == 0 {
 			width = w
 		} else if w != width {
 			t.Errorf("row is %d columns wide, table %d: %s", w, width, line)
@@ -95,7 +104,7 @@ func TestWrapText(t *testing.T) {
 // A file that could not be read is laid out with its reason.
 func TestFailedFileDocument(t *testing.T) {
 	var b strings.Builder
-	if err := renderTerminal(&b, checkDocument(missing), false); err != nil {
+	if err := renderTerminal(&b, checkDocument(missing, false), false); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "无法读取：缺失.xlsx：找不到此文件") {

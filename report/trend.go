@@ -3,8 +3,10 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -24,7 +26,7 @@ type TrendMonth struct {
 	AsOf      ledger.Date
 	File      string
 	Metrics   rules.Metrics
-	GapPoints *float64 // 投资完成率 − 序时进度, 个百分点
+	GapPoints *ledger.Rate // 投资完成率 − 序时进度, 个百分点, exact
 }
 
 // TrendRanking is one grouping's groups through the months, as the 分组排名 ranks them.
@@ -90,7 +92,7 @@ func buildTrend(s *Series, r *rules.Rules, by rules.GroupBy) *Trend {
 	monthly := make([][]Ranking, len(s.Results))
 	for i, res := range s.Results {
 		t.Months = append(t.Months, TrendMonth{Month: int(res.AsOf.Month), AsOf: res.AsOf, File: resultFile(res), Metrics: res.Metrics,
-			GapPoints: gapPoints(res.Metrics.Ratios.InvestmentRate, res.Metrics.Ratios.Schedule)})
+			GapPoints: wording.GapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)})
 		monthly[i] = rankings(res, r, by)
 	}
 	bys := []rules.GroupBy{rules.GroupByTown, rules.GroupByUnit}
@@ -169,15 +171,21 @@ func (t *Trend) move(g *TrendGroup) Move {
 	return m
 }
 
-// warned: below 序时进度 (as the gap shows, to one decimal) this month and last
-// month. Without last month's ledger there is nothing to judge "two months running" on.
+// warned: below 序时进度 this month and last month. Without last month's ledger there
+// is nothing to judge "two months running" on.
 func (t *Trend) warned(g *TrendGroup) bool {
 	n := len(g.Points)
 	if n < 2 || t.Months[n-2].Month != t.Months[n-1].Month-1 {
 		return false
 	}
-	below := func(p TrendPoint) bool { return p.Present && p.GapPoints != nil && *p.GapPoints < 0 }
+	below := func(p TrendPoint) bool { return p.Present && belowSchedule(p.GapPoints) }
 	return below(g.Points[n-1]) && below(g.Points[n-2])
+}
+
+// belowSchedule: the gap, as shown to one decimal, is below zero; a group 0.04 points
+// behind shows 0.0 and is not called behind.
+func belowSchedule(gap *ledger.Rate) bool {
+	return gap != nil && strings.HasPrefix(gap.Round(1), "-")
 }
 
 // lastMonthMissing reports whether the month before the current has no ledger, so

@@ -43,7 +43,7 @@ func (t *Trend) jsonValue() *trendJSON {
 	v := &trendJSON{Months: []trendMonthJSON{}, MissingMonths: append([]int{}, t.Missing...), LeftOut: []leftOutJSON{}, Groups: []trendGroupJSON{}}
 	for _, m := range t.Months {
 		v.Months = append(v.Months, trendMonthJSON{Month: m.Month, AsOf: m.AsOf.String(), File: filepath.ToSlash(m.File),
-			metricsJSON: metricsJSONOf(m.Metrics), GapPoints: m.GapPoints})
+			metricsJSON: metricsJSONOf(m.Metrics), GapPoints: pointsJSON(m.GapPoints)})
 	}
 	for _, l := range t.LeftOut {
 		v.LeftOut = append(v.LeftOut, leftOutJSON{File: filepath.ToSlash(l.File), Reason: l.Reason})
@@ -59,7 +59,7 @@ func (t *Trend) jsonValue() *trendJSON {
 				}
 				gj.Ranks = append(gj.Ranks, rank)
 				gj.InvestmentRates = append(gj.InvestmentRates, rateJSON(p.Rate))
-				gj.GapPoints = append(gj.GapPoints, p.GapPoints)
+				gj.GapPoints = append(gj.GapPoints, pointsJSON(p.GapPoints))
 			}
 			switch g.Move.Kind {
 			case MoveUp, MoveDown, MoveSame:

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gongjian/ledger"
 	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
@@ -63,18 +64,18 @@ func (t *Trend) countySentence() string {
 		}
 		p := rules.MetricLabel(metric) + wording.Percent(rate)
 		if prev != nil {
-			if d, ok := cur.Metrics.Ratios.Get(metric).PointsOver(prev.Metrics.Ratios.Get(metric)); ok {
-				p += "，" + changeText(d, prev.Month)
+			if before := prev.Metrics.Get(metric); before != nil {
+				p += "，" + changeText(rate.Sub(*before).Points(), prev.Month)
 			}
 		}
 		if metric == rules.MetricInvestmentRate && cur.GapPoints != nil {
-			switch g := *cur.GapPoints; {
-			case g < 0:
-				p += fmt.Sprintf("，低于序时进度%.1f个百分点", -g)
-			case g > 0:
-				p += fmt.Sprintf("，高于序时进度%.1f个百分点", g)
-			default:
+			switch g := cur.GapPoints.Round(1); {
+			case strings.HasPrefix(g, "-"):
+				p += "，低于序时进度" + g[1:] + "个百分点"
+			case g == "0.0":
 				p += "，与序时进度持平"
+			default:
+				p += "，高于序时进度" + g + "个百分点"
 			}
 		}
 		parts = append(parts, p)
@@ -85,15 +86,17 @@ func (t *Trend) countySentence() string {
 	return fmt.Sprintf("%d月全县%s。", cur.Month, strings.Join(parts, "；"))
 }
 
-// changeText is a rate's change in 个百分点: "较4月提高6.8个百分点", "与4月持平".
-func changeText(points float64, since int) string {
-	switch {
-	case points > 0:
-		return fmt.Sprintf("较%d月提高%.1f个百分点", since, points)
-	case points < 0:
-		return fmt.Sprintf("较%d月下降%.1f个百分点", since, -points)
+// changeText is a rate's change in 个百分点, rounded half up to one decimal:
+// "较4月提高6.8个百分点", "与4月持平".
+func changeText(points ledger.Rate, since int) string {
+	switch p := points.Round(1); {
+	case strings.HasPrefix(p, "-"):
+		return fmt.Sprintf("较%d月下降%s个百分点", since, p[1:])
+	case p == "0.0":
+		return fmt.Sprintf("与%d月持平", since)
+	default:
+		return fmt.Sprintf("较%d月提高%s个百分点", since, p)
 	}
-	return fmt.Sprintf("与%d月持平", since)
 }
 
 // moveSentence: "乡镇排名与4月相比：西河底镇上升1位，附城镇下降1位，崇文镇、礼义镇持平，新增杨村镇。"

@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,22 +83,22 @@ func TestTrendMonths(t *testing.T) {
 		month                  int
 		asOf                   ledger.Date
 		file                   string
-		newStart, cont, invest rules.Ratio
-		schedule               rules.Ratio
+		newStart, cont, invest ledger.Rate
+		schedule               ledger.Rate
 		gap                    float64
 	}{
-		{2, ledger.DayDate(2025, 2, 28), "1-2月调度表.xlsx", rules.Ratio{Num: 0, Den: 5}, rules.Ratio{Num: 3, Den: 6}, rules.Ratio{Num: 1700, Den: 35200}, rules.Ratio{Num: 2, Den: 12}, -11.8},
-		{3, ledger.DayDate(2025, 3, 31), "3月份台账（县发改局）.xlsx", rules.Ratio{Num: 1, Den: 5}, rules.Ratio{Num: 6, Den: 6}, rules.Ratio{Num: 6430, Den: 35200}, rules.Ratio{Num: 3, Den: 12}, -6.7},
-		{4, ledger.DayDate(2025, 4, 30), "台账-最新.xlsx", rules.Ratio{Num: 3, Den: 5}, rules.Ratio{Num: 6, Den: 6}, rules.Ratio{Num: 11806, Den: 35200}, rules.Ratio{Num: 4, Den: 12}, 0.2},
-		{5, ledger.DayDate(2025, 5, 31), "5月台账.xlsx", rules.Ratio{Num: 5, Den: 6}, rules.Ratio{Num: 6, Den: 6}, rules.Ratio{Num: 15021, Den: 37200}, rules.Ratio{Num: 5, Den: 12}, -1.3},
+		{2, ledger.DayDate(2025, 2, 28), "1-2月调度表.xlsx", ledger.NewRate(0, 5), ledger.NewRate(3, 6), ledger.NewRate(1700, 35200), ledger.NewRate(2, 12), -11.8},
+		{3, ledger.DayDate(2025, 3, 31), "3月份台账（县发改局）.xlsx", ledger.NewRate(1, 5), ledger.NewRate(6, 6), ledger.NewRate(6430, 35200), ledger.NewRate(3, 12), -6.7},
+		{4, ledger.DayDate(2025, 4, 30), "台账-最新.xlsx", ledger.NewRate(3, 5), ledger.NewRate(6, 6), ledger.NewRate(11806, 35200), ledger.NewRate(4, 12), 0.2},
+		{5, ledger.DayDate(2025, 5, 31), "5月台账.xlsx", ledger.NewRate(5, 6), ledger.NewRate(6, 6), ledger.NewRate(15021, 37200), ledger.NewRate(5, 12), -1.3},
 	}
 	if len(tr.Months) != len(want) {
 		t.Fatalf("%d months, want %d", len(tr.Months), len(want))
 	}
-	same := func(got, want rules.Ratio) bool { return got.Num*want.Den == want.Num*got.Den && got.Den != 0 }
+	same := func(got *ledger.Rate, want ledger.Rate) bool { return got != nil && got.Cmp(want) == 0 }
 	for i, w := range want {
 		g := tr.Months[i]
-		r := g.Metrics.Ratios
+		r := g.Metrics
 		if g.Month != w.month || g.AsOf != w.asOf || filepath.Base(g.File) != w.file {
 			t.Errorf("month %d: %d %v %s, want %d %v %s", i, g.Month, g.AsOf, g.File, w.month, w.asOf, w.file)
 		}
@@ -104,7 +106,7 @@ func TestTrendMonths(t *testing.T) {
 			t.Errorf("%d月: 新建 %v 续建 %v 投资 %v 序时 %v; want %v %v %v %v", w.month, r.NewStartRate, r.ContinuingResumeRate, r.InvestmentRate, r.Schedule,
 				w.newStart, w.cont, w.invest, w.schedule)
 		}
-		if g.GapPoints == nil || *g.GapPoints != w.gap {
+		if g.GapPoints == nil || g.GapPoints.Rounded(1) != w.gap {
 			t.Errorf("%d月: 与序时差 %v, want %v", w.month, g.GapPoints, w.gap)
 		}
 	}
@@ -140,7 +142,7 @@ func checkRanking(t *testing.T, tr TrendRanking, want []wantGroup) {
 			t.Errorf("%s %d: %s ranks %v move %s 预警 %v; want %s %v %s %v", tr.Label, i, g.Name, ranks, g.Move.Label(), g.Warning,
 				w.name, w.ranks, w.move, w.warning)
 		}
-		if last.GapPoints == nil || *last.GapPoints != w.gap {
+		if last.GapPoints == nil || last.GapPoints.Rounded(1) != w.gap {
 			t.Errorf("%s: 与序时差 %v, want %v", g.Name, last.GapPoints, w.gap)
 		}
 	}
@@ -347,18 +349,36 @@ func TestTrendWorkbook(t *testing.T) {
 			t.Errorf("%s holds a %v value; a missing month must be empty", ref, typ)
 		}
 	}
-	_, may := find("5月")
-	if want := []string{"5月", "2025-05-31", "0.8333", "1", "0.4038", "0.4167", "-1.3"}; strings.Join(may, "|") != strings.Join(want, "|") {
-		t.Errorf("5月 row %q, want %q", may, want)
+	// Rates hold the value shown (83.3% is 0.833), as every percentage cell does.
+	same := func(row []string, want ...any) bool {
+		if len(row) != len(want) {
+			return false
+		}
+		for i, w := range want {
+			switch w := w.(type) {
+			case string:
+				if row[i] != w {
+					return false
+				}
+			case float64:
+				if x, err := strconv.ParseFloat(row[i], 64); err != nil || math.Abs(x-w) > 1e-9 {
+					return false
+				}
+			}
+		}
+		return true
 	}
-	_, zhujian := find("责任单位")
+	if _, may := find("5月"); !same(may, "5月", "2025-05-31", 0.833, 1.0, 0.404, 0.417, -1.3) {
+		t.Errorf("5月 row %q", may)
+	}
+	var zhujian []string
 	for _, r := range rows {
 		if len(r) > 1 && r[1] == "县住建局" {
 			zhujian = r
 		}
 	}
-	if want := "责任单位|县住建局|3|5|5|持平|0.3642|-5.3|预警"; strings.Join(zhujian, "|") != want {
-		t.Errorf("县住建局 %q, want %s", zhujian, want)
+	if !same(zhujian, "责任单位", "县住建局", "3", "5", "5", "持平", 0.364, -5.3, "预警") {
+		t.Errorf("县住建局 %q", zhujian)
 	}
 	ranksHeader, _ := find("分组")
 
@@ -513,14 +533,15 @@ func TestTrendCSV(t *testing.T) {
 func monthOf(month int, towns map[string][2]int64) *rules.Result {
 	res := &rules.Result{Ledger: &ledger.Ledger{File: fmt.Sprintf("%d月.xlsx", month), Kind: ledger.KindKaifugong},
 		AsOf: ledger.DayDate(2025, month, 28), AsOfSource: ledger.AsOfHeader}
-	schedule := rules.Ratio{Num: int64(month), Den: 12}
-	res.Metrics = rules.Ratios{Schedule: schedule}.Metrics()
+	schedule := ledger.NewRate(int64(month), 12)
+	res.Metrics = rules.Metrics{Schedule: &schedule}
 	for name, dp := range towns {
-		r := rules.Ratios{Schedule: schedule}
+		m := rules.Metrics{Schedule: &schedule}
 		if dp[1] > 0 {
-			r.InvestmentRate = rules.Ratio{Num: dp[0], Den: dp[1]}
+			r := ledger.NewRate(dp[0], dp[1])
+			m.InvestmentRate = &r
 		}
-		res.Groups = append(res.Groups, rules.Group{By: rules.GroupByTown, Name: name, Metrics: r.Metrics()})
+		res.Groups = append(res.Groups, rules.Group{By: rules.GroupByTown, Name: name, Metrics: m})
 	}
 	return res
 }

@@ -55,9 +55,10 @@ func Breakdown(res *Result, r *Rules, by GroupBy) []Group {
 		}
 		return names[i] < names[j]
 	})
-	var schedule Ratio
+	var schedule *ledger.Rate
 	if e.asOf.IsSet() {
-		schedule = r.ScheduleRatio(e.asOf, e.year)
+		s := r.ScheduleAt(e.asOf, e.year)
+		schedule = &s
 	}
 	out := make([]Group, 0, len(names))
 	for _, name := range names {

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"math"
-
 	"gongjian/ledger"
 )
 
@@ -14,6 +12,7 @@ const (
 	natureNew
 	natureContinuing
 	natureTerminated
+	natureReserve // 预备/储备/前期: listed, counted apart, in no start rate
 )
 
 func natureOf(p *ledger.Project) natureKind {
@@ -24,6 +23,8 @@ func natureOf(p *ledger.Project) natureKind {
 		return natureContinuing
 	case NatureTerminated:
 		return natureTerminated
+	case NatureReserve:
+		return natureReserve
 	}
 	return natureOther
 }
@@ -80,6 +81,9 @@ func (t *tally) add(p *ledger.Project, st *projectState, natureKnown bool) {
 		t.counts.New++
 	case natureContinuing:
 		t.counts.Continuing++
+	case natureReserve:
+		t.counts.Reserve++
+		return // not expected to start this year: in no start rate
 	}
 	for s, started := range st.started {
 		if !started {
@@ -126,33 +130,28 @@ func (t *tally) countRate(metric string, s int, av availability) (num, den int, 
 	return 0, 0, false
 }
 
-// metrics are the five rates of the tally at the as-of date; schedule is the
-// 序时进度 (not set when there is no as-of date).
-func (t *tally) metrics(av availability, schedule Ratio) Metrics {
-	var r Ratios
+// metrics are the five rates of the tally at the as-of date.
+func (t *tally) metrics(av availability, schedule *ledger.Rate) Metrics {
+	var m Metrics
 	if av.start {
 		if av.nature {
 			n, d, _ := t.countRate(MetricNewStartRate, 0, av)
-			r.NewStartRate = countRatio(n, d)
+			m.NewStartRate = ratio(n, d)
 			n, d, _ = t.countRate(MetricContinuingResumeRate, 0, av)
-			r.ContinuingResumeRate = countRatio(n, d)
+			m.ContinuingResumeRate = ratio(n, d)
 		}
 		n, d, _ := t.countRate(MetricStartRate, 0, av)
-		r.StartRate = countRatio(n, d)
+		m.StartRate = ratio(n, d)
 	}
 	if av.investment && t.ratePlan.Sign() > 0 {
-		r.InvestmentRate = Ratio{Num: t.rateDone.Units(), Den: t.ratePlan.Units()}
+		r := ledger.AmountRate(t.rateDone, t.ratePlan)
+		m.InvestmentRate = &r
 	}
-	r.Schedule = schedule
-	return r.Metrics()
-}
-
-// countRatio is a count rate's fraction; not set without a denominator.
-func countRatio(num, den int) Ratio {
-	if den == 0 {
-		return Ratio{}
+	if schedule != nil {
+		s := *schedule // each Metrics its own, so no caller can change another's
+		m.Schedule = &s
 	}
-	return Ratio{Num: int64(num), Den: int64(den)}
+	return m
 }
 
 func (k *kaifugongChecks) available(metric string) bool {
@@ -167,17 +166,22 @@ func (k *kaifugongChecks) available(metric string) bool {
 	return false
 }
 
-// rateTolerance keeps float noise from deciding a target: 9 of 10 is 90%.
-const rateTolerance = 1e-9
+func ratio(num, den int) *ledger.Rate {
+	if den == 0 {
+		return nil
+	}
+	r := ledger.NewRate(int64(num), int64(den))
+	return &r
+}
 
-// required is how many of den projects a rate of at least target needs.
-func required(target float64, den int) int {
-	return int(math.Ceil(target*float64(den) - rateTolerance))
+// required is how many of den projects a rate of at least target needs: 9 of 10 for 90%.
+func required(target ledger.Rate, den int) int {
+	return int(target.Mul(ledger.NewRate(int64(den), 1)).Ceil())
 }
 
 // neededAmount is how much more must be done to reach target × plan (0 when reached).
-func neededAmount(target float64, plan, done ledger.Amount) ledger.Amount {
-	n := int64(math.Round(target*float64(plan.Units()))) - done.Units()
+func neededAmount(target ledger.Rate, plan, done ledger.Amount) ledger.Amount {
+	n := target.Mul(ledger.NewRate(plan.Units(), 1)).RoundInt() - done.Units()
 	if n < 0 {
 		n = 0
 	}

@@ -78,10 +78,7 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 			opts.Out, opts.Err = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			opts.Files = args
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()
@@ -257,7 +254,7 @@ func readHistory(opts *reportOptions, current *rules.Result, own []string, r *ru
 		if opts.Output != "" && sameFile(in.path, opts.Output) {
 			continue // last month's report workbook in the folder of ledgers
 		}
-		l, err := readLedger(in.path, ledger.Options{}, opts)
+		l, err := readLedger(in.path, r.ReadOptions(ledger.Options{}), opts)
 		switch {
 		case opts.ctx.Err() != nil:
 			return nil, err
@@ -294,7 +291,7 @@ func isGiven(path string, given []string) bool {
 // evaluateFile reads one ledger; a file that cannot be read stops the report, since a
 // report missing a ledger would mislead the meeting.
 func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
-	l, err := readLedger(file, ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf}, opts)
+	l, err := readLedger(file, r.ReadOptions(ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf}), opts)
 	if err != nil {
 		if opts.ctx.Err() != nil {
 			return nil, err

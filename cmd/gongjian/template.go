@@ -56,10 +56,7 @@ func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
 			opts.Out = cmd.OutOrStdout()
 			opts.Kind = args[0]
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()

@@ -33,11 +33,7 @@ func checkFile(t *testing.T, path string) *rules.Result {
 func TestAnnotateClerkSheetsNamedLikeTheTools(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "台账.xlsx")
-	f := excelize.NewFile()
-	sh := "台账"
-	f.SetSheetName("Sheet1", sh)
-	f.SetSheetRow(sh, "A1", &[]any{"序号", "项目名称", "建设性质", "年度计划投资", "1-5月完成投资", "实际开工时间", "开工状态"})
-	f.SetSheetRow(sh, "A2", &[]any{1, "甲项目", "新建", 100, 20, "2025.13.1", "已开工"})
+	f, _ := smallLedger()
 	f.NewSheet("检查结果")
 	f.SetCellValue("检查结果", "A1", "张三的检查记录")
 	f.NewSheet("目标完成情况")
@@ -135,10 +131,10 @@ func rezip(t *testing.T, in, out string, drop ...string) {
 // A workbook whose styles part is missing (named in its relationships, or not at all)
 // still gets its copy: the copy has styles of its own.
 func TestAnnotateWithoutStyles(t *testing.T) {
-	res, in := checked(t, "../../testdata/错误台账.xlsx")
+	_, in := checked(t, "../../testdata/错误台账.xlsx")
 	noStyles := filepath.Join(filepath.Dir(in), "无样式.xlsx")
 	rezip(t, in, noStyles, "xl/styles.xml")
-	res = checkFile(t, noStyles)
+	res := checkFile(t, noStyles)
 	out := AnnotatedPath(noStyles, "")
 	annotateTo(t, res, out)
 	g, err := excelize.OpenFile(out)

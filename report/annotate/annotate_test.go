@@ -381,11 +381,7 @@ func TestAnnotatedOpensInLibreOffice(t *testing.T) {
 func TestAnnotateKeepsWorkbookFeatures(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "台账.xlsx")
-	f := excelize.NewFile()
-	sh := "台账"
-	f.SetSheetName("Sheet1", sh)
-	f.SetSheetRow(sh, "A1", &[]any{"序号", "项目名称", "建设性质", "年度计划投资", "1-5月完成投资", "实际开工时间", "开工状态"})
-	f.SetSheetRow(sh, "A2", &[]any{1, "甲项目", "新建", 100, 20, "2025.13.1", "已开工"})
+	f, sh := smallLedger()
 	f.SetSheetRow(sh, "A3", &[]any{2, "乙项目", "扩建", 200, 50, "2025-03-01", "已开工"})
 	f.SetCellFormula(sh, "D4", "SUM(D2:D3)")
 	f.SetColWidth(sh, "B", "B", 40)
@@ -527,4 +523,15 @@ func commentsByCell(t *testing.T, f *excelize.File, sheet string) map[string]str
 		byCell[c.Cell] += text
 	}
 	return byCell
+}
+
+// smallLedger is a workbook whose sheet "台账" holds a header and one project with an
+// unreadable 实际开工时间; the caller adds to it and saves it.
+func smallLedger() (*excelize.File, string) {
+	f := excelize.NewFile()
+	sh := "台账"
+	f.SetSheetName("Sheet1", sh)
+	f.SetSheetRow(sh, "A1", &[]any{"序号", "项目名称", "建设性质", "年度计划投资", "1-5月完成投资", "实际开工时间", "开工状态"})
+	f.SetSheetRow(sh, "A2", &[]any{1, "甲项目", "新建", 100, 20, "2025.13.1", "已开工"})
+	return f, sh
 }

@@ -68,6 +68,13 @@
 // column (actual start when on/before 05-31, planned after); as-of from the
 // monthly columns.
 //
+// 包联领导台账.xlsx, 进展情况表.xlsx, 系统导出台账.xlsx, 分类子表台账.xlsx,
+// 分组表头台账.xlsx, 预备项目台账.xlsx (breadth.go, breadth_samples.go) — the layouts
+// of real county ledgers and dispatch systems' exports: several leaders in a cell,
+// the month only in the title, twelve 1-N月 columns half filled, sub-tables with their
+// own headers, two-row headers whose groups are no field, reserve projects and dates
+// given as a year or a quarter. Their figures are in breadth_samples.go.
+//
 // 逐月/ (yearly.go) — one county's ledgers of 2–5月 2025 for `report --history`,
 // each month as a clerk sends it (a month-by-month export, a title date, an em-dash
 // "1—4月累计完成" in a file named 台账-最新.xlsx, "1-5月完成投资"), and last year's
