@@ -146,17 +146,18 @@ type neededJSON struct {
 }
 
 type findingJSON struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Sheet    string `json:"sheet"`
-	Row      int    `json:"row"`
-	Column   string `json:"column"`
-	Cell     string `json:"cell"`
-	Field    string `json:"field"`
-	Value    string `json:"value"`
-	Message  string `json:"message"`
-	Project  string `json:"project"`
-	Group    string `json:"group"`
+	Rule      string `json:"rule"`
+	RuleLabel string `json:"rule_label"` // the rule's Chinese name, as the tables show it
+	Severity  string `json:"severity"`
+	Sheet     string `json:"sheet"`
+	Row       int    `json:"row"`
+	Column    string `json:"column"`
+	Cell      string `json:"cell"`
+	Field     string `json:"field"`
+	Value     string `json:"value"`
+	Message   string `json:"message"`
+	Project   string `json:"project"`
+	Group     string `json:"group"`
 }
 
 // jsonValue is the JSON object of one outcome (a *fileJSON or a *failedJSON).
@@ -194,17 +195,18 @@ func jsonValue(o Outcome) any {
 	}
 	for _, f := range res.Findings {
 		v.Findings = append(v.Findings, findingJSON{
-			Rule:     string(f.Rule),
-			Severity: string(f.Severity),
-			Sheet:    f.Sheet,
-			Row:      f.Row,
-			Column:   columnText(f),
-			Cell:     f.Cell,
-			Field:    string(f.Field),
-			Value:    f.Value,
-			Message:  f.Message,
-			Project:  f.Project,
-			Group:    f.Group,
+			Rule:      string(f.Rule),
+			RuleLabel: f.Rule.Label(),
+			Severity:  string(f.Severity),
+			Sheet:     f.Sheet,
+			Row:       f.Row,
+			Column:    columnText(f),
+			Cell:      f.Cell,
+			Field:     string(f.Field),
+			Value:     f.Value,
+			Message:   f.Message,
+			Project:   f.Project,
+			Group:     f.Group,
 		})
 	}
 	return v

@@ -499,7 +499,7 @@ func TestAnnotateRongziSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+len(want) || rows[4][1] != "unknown-project" || rows[4][3] != "C18" {
+	if len(rows) != 1+len(want) || rows[4][1] != "项目不在开复工台账" || rows[4][3] != "C18" {
 		t.Errorf("检查结果 rows %v", rows)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(in), "融资需求台账.检查结果.xlsx")); err != nil {
