@@ -194,7 +194,7 @@ func (m *Merged) settleDates(opts MergeOptions) {
 	case latest.IsSet():
 		m.AsOf, m.AsOfSource = latest, AsOfLedgers
 		if len(distinct) > 1 {
-			m.Notes = append(m.Notes, fmt.Sprintf("各台账的截止日期不同（%s），合并台账按最晚的 %s；如需按其他日期，请用 --as-of 指定",
+			m.Notes = append(m.Notes, fmt.Sprintf("各台账的截至日期不同（%s），合并台账按最晚的 %s；如需按其他日期，请用 --as-of 指定",
 				strings.Join(dates, "，"), latest))
 		}
 	}

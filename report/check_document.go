@@ -19,9 +19,12 @@ func checkDocument(o Outcome, columns bool) document {
 	}
 	res := o.Result
 	d.Facts = checkFacts(res)
-	if isFinancing(res) {
+	switch {
+	case res.Has(rules.RuleNoProjects):
+		// No metric or target means anything: the finding says why.
+	case isFinancing(res):
 		d.Sections = financingSections(res)
-	} else {
+	default:
 		d.Sections = kaifugongSections(res)
 	}
 	if lines := joinLines(res); lines != nil {

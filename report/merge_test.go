@@ -170,7 +170,7 @@ func TestMergeSourceColumn(t *testing.T) {
 		t.Errorf("footer %+v, want the page numbers", hf)
 	}
 	// Without --as-of the title carries the latest date the ledgers state, with a note.
-	if m.AsOf != ledger.DayDate(2025, 6, 30) || m.AsOfSource != "ledgers" || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "截止日期不同") {
+	if m.AsOf != ledger.DayDate(2025, 6, 30) || m.AsOfSource != "ledgers" || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "截至日期不同") {
 		t.Errorf("as-of %s from %q, notes %q", m.AsOf, m.AsOfSource, m.Notes)
 	}
 	if l.AsOf != ledger.DayDate(2025, 6, 30) {

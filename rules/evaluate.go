@@ -36,6 +36,7 @@ func Evaluate(l *ledger.Ledger, r *Rules, opts Options) *Result {
 	}
 	e.totalFindings()
 	kind.finish()
+	e.noProjectsFinding()
 
 	sortFindings(e.res.Findings)
 	return e.res

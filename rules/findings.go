@@ -50,7 +50,7 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	}
 	if p.ActualStart.IsSet() && e.asOf.IsSet() && p.ActualStart.Compare(e.asOf) > 0 {
 		e.cellFinding(RuleFutureStart, SeverityError, p, ledger.FieldActualStart, p.ActualStart.String(),
-			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart.Display(), e.asOf))
+			fmt.Sprintf("实际开工时间%s晚于截至日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart.Display(), e.asOf))
 	}
 	if p.CumDone.IsSet() && p.Total.IsSet() && p.CumDone.Cmp(p.Total) > 0 {
 		e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldCumDone, p.CumDone.String(),

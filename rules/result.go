@@ -254,6 +254,16 @@ type JoinSummary struct {
 	KeyUnfinanced []string
 }
 
+// Has reports whether a finding of the rule was made.
+func (r *Result) Has(rule RuleID) bool {
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
 // Worst is the highest severity among the findings ("" when there are none).
 func (r *Result) Worst() Severity {
 	worst := Severity("")

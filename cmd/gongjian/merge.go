@@ -49,7 +49,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 最后一行是合计。同一项目出现在两处（项目代码相同，或没有代码时名称相同）时只写一次，
 并报告重复。合并台账可直接用 gongjian check 和 gongjian report 检查汇总。
 
-标题写明截止日期：用 --as-of 指定，不填时取各台账中最晚的截止日期；各台账的截止日期不同时会提示。
+标题写明截至日期：用 --as-of 指定，不填时取各台账中最晚的截至日期；各台账的截至日期不同时会提示。
 给出文件夹时合并其中（含子文件夹）的台账，规则与 gongjian check 相同：跳过 ~$ 锁定文件、
 隐藏文件、检查结果文件和 -o 指定的文件本身，旧版 .xls、.et 文件逐个列出，提示另存为 .xlsx。
 -o 指定的文件已存在时，只有它是本工具生成后未经改动的合并台账才会被替换，否则不写（加 --force 覆盖）；
@@ -76,7 +76,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 	fs.SortFlags = false
 	fs.StringVarP(&opts.Output, "output", "o", "", "合并后的全县台账写到这个文件（.xlsx，必填）")
 	setValueName(fs, "output", "文件")
-	fs.StringVar(&opts.AsOf, "as-of", "", "截止日期，写入标题，如 2025-05-31；不填时取各台账中最晚的截止日期")
+	fs.StringVar(&opts.AsOf, "as-of", "", "截至日期，写入标题，如 2025-05-31；不填时取各台账中最晚的截至日期")
 	setValueName(fs, "as-of", "日期")
 	fs.StringVar(&opts.Kind, "kind", "", "台账类型：kaifugong（开复工台账）或 rongzi（融资需求台账）（默认按第一个台账判断）")
 	setValueName(fs, "kind", "类型")
