@@ -84,7 +84,7 @@ func findingsSection(fs []rules.Finding) section {
 		s.Blocks = []block{para("未发现问题。")}
 		return s
 	}
-	t := table{Header: findingHeader, Wrap: []int{4: findingMessageWidth}}
+	t := table{Header: findingHeader, Wrap: []int{1: projectNameWidth, 4: findingMessageWidth}}
 	for _, f := range fs {
 		cells := textCells(findingCells(f)...)
 		cells[2].Tone = severityTone(f.Severity)

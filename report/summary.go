@@ -165,10 +165,15 @@ var findingHeader = []string{"位置", "项目名称", "级别", "规则", "说�
 const projectNameWidth = 20
 
 // findingCells is one row of the findings table: where the finding is ("F16", "全表"),
-// what it is about (a short project name, a group), and the rule by its Chinese name.
+// what it is about (a project's name cut short; a group's name whole, since the cut
+// would lose the part that tells 县农业农村局 from 县农业机械局), and the rule by its
+// Chinese name.
 func findingCells(f rules.Finding) []string {
-	return []string{wording.Place(f), cutText(oneLine(wording.Subject(f)), projectNameWidth),
-		f.Severity.Label(), f.Rule.Label(), oneLine(f.Message)}
+	subject := oneLine(wording.Subject(f))
+	if f.Group == "" {
+		subject = cutText(subject, projectNameWidth)
+	}
+	return []string{wording.Place(f), subject, f.Severity.Label(), f.Rule.Label(), oneLine(f.Message)}
 }
 
 // columnText is the finding's column letter, "" when it has no single cell.
