@@ -26,6 +26,7 @@ type Monthly struct {
 	// Financing is the 融资需求台账's figures; nil when none was given.
 	Financing *FinancingSection
 	Changes   *Changes // nil without --previous
+	Trend     *Trend   // nil without --history
 }
 
 // Overview is section 1, 总体情况.
@@ -97,6 +98,9 @@ type MonthlyOptions struct {
 	By        rules.GroupBy   // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
 	Previous  *rules.Result   // last month's ledger, for section 7
 	Financing []*rules.Result // 融资需求台账 results, for section 6
+	// History is the year's ledgers month by month (--history), for the 月度走势; its
+	// month before the current one stands in for Previous when that is not given.
+	History *Series
 }
 
 // BuildMonthly works out every section from an evaluated 开复工台账.
@@ -118,6 +122,12 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	m.Lagging = lagging(res, r)
 	m.Problems = problems(res)
 	m.Financing = financingSection(opts.Financing)
+	if opts.History != nil {
+		m.Trend = buildTrend(opts.History, r, opts.By)
+		if opts.Previous == nil {
+			opts.Previous = opts.History.previous()
+		}
+	}
 	if opts.Previous != nil {
 		m.Changes = changes(res, opts.Previous, r)
 	}
@@ -185,8 +195,10 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 	return out
 }
 
-// rankRows ranks groups by 完成率, highest first; equal rates share a rank (1, 2, 2, 4),
-// and groups with no 年度计划 come last, unranked.
+// rankRows ranks groups by 完成率 as shown (one decimal of a percent), highest first:
+// groups showing the same rate share a rank (1, 2, 2, 4) and stand by name, so a rank
+// never contradicts the figure beside it; groups with no 年度计划 come last, unranked.
+// The 分组排名 and the 月度走势 both rank with it.
 func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
@@ -204,8 +216,8 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 		switch {
 		case a == nil || b == nil:
 			return a != nil && b == nil
-		case a.Round(4) != b.Round(4):
-			return a.Cmp(*b) > 0
+		case wording.Percent(a) != wording.Percent(b):
+			return a.Cmp(*b) > 0 // rounding keeps the order of rates it tells apart
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -214,7 +226,7 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && rows[i-1].Rate.Round(4) == rows[i].Rate.Round(4) {
+		if i > 0 && rows[i-1].Rate != nil && wording.Percent(rows[i-1].Rate) == wording.Percent(rows[i].Rate) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}

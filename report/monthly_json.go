@@ -20,6 +20,7 @@ type monthlyJSON struct {
 	Problems    []problemJSON  `json:"problems"`
 	Financing   *financingJSON `json:"financing"`
 	Changes     *changesJSON   `json:"changes"`
+	Trend       *trendJSON     `json:"trend"`
 }
 
 type overallJSON struct {
@@ -193,6 +194,9 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		}
 		v.Changes = &changesJSON{Previous: c.Previous, PreviousAsOf: c.PreviousAsOf.String(), NewlyStarted: projects(c.NewlyStarted),
 			Added: groups(c.Added), TurnedRed: groups(c.TurnedRed), Appeared: projects(c.Appeared), Disappeared: projects(c.Disappeared)}
+	}
+	if m.Trend != nil {
+		v.Trend = m.Trend.jsonValue()
 	}
 	return v
 }

@@ -31,6 +31,26 @@ func monthlyOf(t *testing.T, path string, opts MonthlyOptions) *Monthly {
 	return BuildMonthly(rules.Evaluate(l, r, rules.Options{}), r, opts)
 }
 
+// workbookOf writes the report workbook into a temporary folder and opens it.
+func workbookOf(t *testing.T, m *Monthly) (*excelize.File, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "报告.xlsx")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMonthlyWorkbook(out, m); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, path
+}
+
 func TestMonthlyGolden(t *testing.T) {
 	m := monthlyOf(t, countySample, MonthlyOptions{})
 	var table, md bytes.Buffer
@@ -185,20 +205,7 @@ func TestMonthlyWorkbook(t *testing.T) {
 	}
 	r := rules.Default()
 	m := monthlyOf(t, "../testdata/礼义镇开复工台账.xlsx", MonthlyOptions{Previous: rules.Evaluate(prev, r, rules.Options{})})
-	path := filepath.Join(t.TempDir(), "报告.xlsx")
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteMonthlyWorkbook(out, m); err != nil {
-		t.Fatal(err)
-	}
-	out.Close()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, path := workbookOf(t, m)
 	want := []string{"总体情况", "分组排名", "重点项目", "滞后清单", "问题清单", "本月变化"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v, want %v", got, want)

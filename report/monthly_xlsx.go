@@ -119,8 +119,17 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 	titleRows := row - 1
 	widths := make([]float64, cols)
 	firstHeader := 0
+	afterChart := false
 	for _, t := range tables {
 		row++
+		if afterChart {
+			// A table under a chart starts a printed page with its own caption and
+			// header, rather than running on below the chart.
+			if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(row)); err != nil {
+				return err
+			}
+		}
+		afterChart = t.Chart != nil
 		f.SetCellValue(sheet, "A"+strconv.Itoa(row), t.Name)
 		f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), st.caption)
 		row++
@@ -170,7 +179,17 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		f.SetColWidth(sheet, name, name, max(w, 8))
 	}
-	return printSetup(f, sheet, titleRows, firstHeader)
+	repeat := firstHeader
+	switch {
+	case firstHeader == 0:
+		repeat = titleRows
+	case len(tables) > 1:
+		// Print titles are one block of rows per sheet: with several tables any
+		// header repeated would stand over another table's rows, so only the
+		// report's title and the section's heading are.
+		repeat = 2
+	}
+	return printSetup(f, sheet, repeat, firstHeader)
 }
 
 func boolInt(b bool) int {
@@ -188,6 +207,10 @@ func textWidthOf(s string) float64 {
 func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v cell) error {
 	style := st.text
 	switch {
+	case v.Text == "" && v.Num == "":
+		// Nothing to say: an empty cell, not an empty string, which a chart would
+		// plot as zero.
+		return f.SetCellStyle(sheet, ref, ref, style)
 	case v.Tone != toneNone:
 		style = st.tones[v.Tone]
 	case v.Text == "-":
@@ -234,6 +257,10 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 	rng := func(i int) string {
 		return fmt.Sprintf("%s$%s$%d:$%s$%d", q, col(i), headerRow+1, col(i), lastRow)
 	}
+	anchor := fmt.Sprintf("A%d", lastRow+2)
+	if len(c.Lines) > 0 {
+		return f.AddChart(sheet, anchor, lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng))
+	}
 	bars := &excelize.Chart{
 		Type:      excelize.Col,
 		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(c.BarColumn), headerRow), Categories: rng(c.CategoryColumn), Values: rng(c.BarColumn)}},
@@ -249,7 +276,6 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 		zero := 0.0
 		bars.YAxis.Minimum = &zero
 	}
-	anchor := fmt.Sprintf("A%d", lastRow+2)
 	if c.Line == nil {
 		return f.AddChart(sheet, anchor, bars)
 	}
@@ -260,13 +286,52 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 	return f.AddChart(sheet, anchor, bars, line)
 }
 
-// printSetup makes a sheet print as a 县长 expects: the book's A4 setup with the title
-// and the first table's header repeated on every page, and frozen on screen.
-func printSetup(f *excelize.File, sheet string, titleRows, headerRow int) error {
-	repeat := titleRows
-	if headerRow > 0 {
-		repeat = headerRow
+// trendLines are the lines' looks in the order of chartSpec.Lines: the rates solid
+// with markers, the last (序时进度) a dark dashed line without, so it reads as the bar
+// the others are measured against also on a grey printer.
+var trendLines = []struct {
+	color string
+	dash  excelize.LineDashType
+}{{"2E75B6", excelize.LineDashSolid}, {"70AD47", excelize.LineDashSolid}, {"C00000", excelize.LineDashSolid}, {"404040", excelize.LineDashDash}}
+
+// lineChart draws columns of a table as lines over its categories (months): dark
+// axis labels, the value axis in percent from zero, a gap where a month is empty.
+func lineChart(c *chartSpec, name, values func(int) string) *excelize.Chart {
+	font := excelize.Font{Family: "宋体", Size: 10, Color: "000000"}
+	zero := 0.0
+	ch := &excelize.Chart{
+		Type:         excelize.Line,
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true, Color: "000000"}}}},
+		Dimension:    excelize.ChartDimension{Width: 760, Height: 340},
+		Legend:       excelize.ChartLegend{Position: "bottom", Font: &font},
+		XAxis:        excelize.ChartAxis{Font: font},
+		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, Minimum: &zero},
+		ShowBlanksAs: "gap",
 	}
+	if c.Percent {
+		ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0%"}
+	}
+	for i, column := range c.Lines {
+		look := trendLines[min(i, len(trendLines)-1)]
+		if i == len(c.Lines)-1 {
+			look = trendLines[len(trendLines)-1]
+		}
+		color := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}
+		s := excelize.ChartSeries{Name: name(column), Categories: values(c.CategoryColumn), Values: values(column),
+			Fill: color, Line: excelize.LineOptions{Width: 2.25, Dash: look.dash}}
+		if look.dash == excelize.LineDashSolid {
+			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: color}
+		} else {
+			s.Marker = excelize.ChartMarker{Symbol: "none"}
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	return ch
+}
+
+// printSetup makes a sheet print as a 县长 expects: the book's A4 setup with rows
+// 1..repeat on every page, and the first table's header frozen on screen.
+func printSetup(f *excelize.File, sheet string, repeat, headerRow int) error {
 	if err := book.PrintSetup(f, sheet, repeat); err != nil {
 		return err
 	}
