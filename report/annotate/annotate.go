@@ -87,7 +87,7 @@ func Annotate(ctx context.Context, w io.Writer, res *rules.Result, src *ledger.F
 		workbook = wb
 	} else {
 		// A CSV cannot hold fills or comments: the copy is a workbook of its rows.
-		csv, err := csvWorkbook(ctx, l.Sheet, src.CSVRecords())
+		csv, err := csvWorkbook(ctx, l, src.CSVRecords())
 		if err != nil {
 			return err
 		}
