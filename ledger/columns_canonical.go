@@ -2,7 +2,7 @@ package ledger
 
 // The canonical columns of each ledger kind: the blank template has them, and the
 // merged county ledger writes every project in them. The header of each is the
-// field's canonical label (DOMAIN.md), which the reader knows without configuration.
+// field's canonical label (docs/台账字段.md), which the reader knows without configuration.
 
 // CanonicalColumn is one canonical column.
 type CanonicalColumn struct {

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// headerScanRows is how far down a sheet the header is looked for (SPEC §2).
+// headerScanRows is how far down a sheet the header is looked for (docs/台账字段.md, 找表格).
 const headerScanRows = 15
 
 // headerMatch is the best header found in a sheet.

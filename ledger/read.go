@@ -233,7 +233,7 @@ func decideKind(l *Ledger, forced Kind) Kind {
 	return KindKaifugong
 }
 
-// inferDates settles the ledger's year and reporting date (SPEC §2). The year: the
+// inferDates settles the ledger's year and reporting date (docs/台账字段.md, 截至日期和年份). The year: the
 // title, a header ("2025年计划投资"), the 年度 column, the year most dates fall in, the
 // --as-of year, this year. The date: the latest "1-N月" column filled, else the title
 // (with the ledger's year when the title gives only "5月" or "二季度"), else the

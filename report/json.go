@@ -11,7 +11,7 @@ import (
 	"gongjian/rules"
 )
 
-// The JSON of SPEC §4. Explicit structs, not maps, so the keys come out in the same
+// The JSON of check (README.md, JSON). Explicit structs, not maps, so the keys come out in the same
 // order every time; keys are stable and new ones are only ever added.
 
 type fileJSON struct {
@@ -69,7 +69,7 @@ type metricsJSON struct {
 	Schedule             *float64 `json:"schedule"`
 }
 
-// rongziCountsJSON are the project counts of a 融资需求台账's funnel (SPEC §4).
+// rongziCountsJSON are the project counts of a 融资需求台账's funnel.
 type rongziCountsJSON struct {
 	Projects  int `json:"projects"`
 	Docked    int `json:"docked"`

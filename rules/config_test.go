@@ -23,7 +23,7 @@ func frac(s string) ledger.Rate {
 	return r
 }
 
-// TestDefault guards the embedded file: it must parse and say what SPEC §3 says.
+// TestDefault guards the embedded file: it must parse and say what docs/统计口径.md says.
 func TestDefault(t *testing.T) {
 	r := Default()
 	want := []Milestone{

@@ -7,7 +7,7 @@ import (
 	"gongjian/ledger"
 )
 
-// projectFindings are the per-project checks of a 开复工台账 (SPEC §3's table).
+// projectFindings are the per-project checks of a 开复工台账 (docs/检查规则.md).
 func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	e, r := k.e, k.e.r
 	terminated := st.nature == natureTerminated

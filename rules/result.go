@@ -193,7 +193,7 @@ type Result struct {
 	rules *Rules // the rules Evaluate used, for Join's 重点项目
 }
 
-// Financing is the figures of a 融资需求台账 (DOMAIN.md, "融资需求台账").
+// Financing is the figures of a 融资需求台账 (docs/统计口径.md, 融资需求台账).
 type Financing struct {
 	Counts  FinancingCounts
 	Amounts FinancingAmounts
