@@ -198,8 +198,10 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 	return out
 }
 
-// rankRows ranks groups by 完成率, highest first; equal rates share a rank (1, 2, 2, 4),
-// and groups with no 年度计划 come last, unranked.
+// rankRows ranks groups by 完成率 as shown (one decimal), highest first: groups
+// showing the same rate share a rank (1, 2, 2, 4) and stand in name order, so a rank
+// never contradicts the rates beside it; groups with no 年度计划 come last, unranked.
+// Every ranking of the report (and the 月度走势's monthly ranks) is made here.
 func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
@@ -212,13 +214,16 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 		}
 		rows = append(rows, row)
 	}
+	shown := func(v *float64) int64 { return rules.Tenths(*v) }
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i].Rate, rows[j].Rate
 		switch {
 		case a == nil || b == nil:
-			return a != nil && b == nil
-		case wording.Round4(*a) != wording.Round4(*b):
-			return *a > *b
+			if (a == nil) != (b == nil) {
+				return a != nil
+			}
+		case shown(a) != shown(b):
+			return shown(a) > shown(b)
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -227,7 +232,7 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && wording.Round4(*rows[i-1].Rate) == wording.Round4(*rows[i].Rate) {
+		if i > 0 && rows[i-1].Rate != nil && shown(rows[i-1].Rate) == shown(rows[i].Rate) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}

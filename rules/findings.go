@@ -100,9 +100,9 @@ func (k *kaifugongChecks) behindSchedule(p *ledger.Project, started bool) {
 	if light == LightGreen {
 		return
 	}
-	gap := strconv.FormatFloat(lagPoints(rate, schedule), 'f', 1, 64)
+	gap := strconv.FormatFloat(PointsBehind(rate, schedule), 'f', 1, 64)
 	e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
-		fmt.Sprintf("%s：本年投资完成率%s，低于序时进度%s个百分点，请加快投资进度。", light.Label(), percent1(rate), gap))
+		fmt.Sprintf("%s：本年投资完成率%s，低于序时进度%s个百分点，请加快投资进度。", light.Label(), PercentText(rate), gap))
 }
 
 // quoteList is "“新建”“续建”或“终止”".

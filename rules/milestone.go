@@ -233,9 +233,6 @@ func missedAdvice(metric string) string {
 	return "请加快投资进度，并在存在问题列写明滞后原因。"
 }
 
-// percent1 is a rate with one decimal: "41.7%".
-func percent1(r float64) string { return strconv.FormatFloat(r*100, 'f', 1, 64) + "%" }
-
 // percentDown1 is a missed rate with one decimal rounded down, so that 49.999% short
 // of a 50% target never reads "50.0%".
 func percentDown1(r float64) string {

@@ -89,9 +89,10 @@ func (l Light) Label() string {
 }
 
 // LightFor marks a completion rate against 序时进度 (both 0 to 1) by how many 个百分点
-// it lags: red from Red points, yellow from Yellow points, otherwise green.
+// it lags as shown (one decimal): red from Red points, yellow from Yellow points,
+// otherwise green. A project's light is its Progress's, which comes from here.
 func (r *Rules) LightFor(rate, schedule float64) Light {
-	gap := lagPoints(rate, schedule)
+	gap := PointsBehind(rate, schedule)
 	switch {
 	case gap >= r.Alerts.ScheduleLagPoints.Red-pointsTolerance:
 		return LightRed
@@ -104,8 +105,8 @@ func (r *Rules) LightFor(rate, schedule float64) Light {
 // pointsTolerance absorbs float noise so that a lag of exactly 10 points is 10, not 9.999….
 const pointsTolerance = 1e-9
 
-// lagPoints is how many 个百分点 rate is below schedule (negative when ahead).
-func lagPoints(rate, schedule float64) float64 { return (schedule - rate) * 100 }
+// PointsBehind is how many 个百分点 rate is below schedule as shown (negative when ahead).
+func PointsBehind(rate, schedule float64) float64 { return ShownPoints(schedule - rate) }
 
 func contains(list []string, s string) bool {
 	for _, v := range list {

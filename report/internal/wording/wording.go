@@ -3,7 +3,6 @@ package wording
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"gongjian/ledger"
 	"gongjian/rules"
@@ -14,18 +13,12 @@ func Percent(v *float64) string {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return "-"
 	}
-	return strconv.FormatFloat(math.Round(*v*1000)/10, 'f', 1, 64) + "%"
+	return rules.PercentText(*v)
 }
 
 // RoundPoints turns a difference of rates into 个百分点 rounded to one decimal, with
 // no negative zero.
-func RoundPoints(diff float64) float64 {
-	p := math.Round(diff*1000) / 10
-	if p == 0 {
-		return 0
-	}
-	return p
-}
+func RoundPoints(diff float64) float64 { return rules.ShownPoints(diff) }
 
 // Points is a signed gap in 个百分点: "+8.3 个百分点", "-12.5 个百分点", "0.0 个百分点".
 func Points(diff float64) string {
