@@ -63,8 +63,9 @@ type KeyProject struct {
 	Name, Unit, Leader string
 	Total, Plan, Done  ledger.Amount
 	Rate               *float64
-	GapPoints          *float64
-	Light              rules.Light
+	GapPoints          *float64    // nil when the project is not judged (not yet due to start)
+	Light              rules.Light // "" when not judged
+	Progress           rules.Progress
 }
 
 // Lagging is a row of section 4: a project that has not started on time or whose
@@ -112,7 +113,7 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	}
 	m.Rankings = rankings(res, r, opts.By)
 	m.Key, m.Big = keyProjects(res, r)
-	m.Lagging = lagging(res, r)
+	m.Lagging = lagging(res)
 	m.Problems = problems(res)
 	m.Financing = financingSection(opts.Financing)
 	if opts.Previous != nil {
@@ -239,7 +240,8 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 	return rows
 }
 
-// keyProjects are section 3, in ledger order.
+// keyProjects are section 3, in ledger order; each project's rate and light are its
+// Progress, as check judges it.
 func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 	if res.Ledger == nil {
 		return nil, nil
@@ -250,13 +252,14 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 		if !isKey && !isBig {
 			continue
 		}
-		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done}
-		if p.Plan.Sign() > 0 {
-			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
+		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done,
+			Progress: res.Progress(i)}
+		if pg := kp.Progress; pg.HasRate {
+			rate := pg.Rate
 			kp.Rate = &rate
-			kp.GapPoints = gapPoints(kp.Rate, res.Metrics.Schedule)
-			if res.Metrics.Schedule != nil {
-				kp.Light = r.LightFor(rate, *res.Metrics.Schedule)
+			if pg.Judged {
+				gap := pg.Gap
+				kp.GapPoints, kp.Light = &gap, pg.Light
 			}
 		}
 		if isKey {
@@ -269,52 +272,32 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 	return key, big
 }
 
-// lagging is section 4: the projects behind, from the findings that say so.
-func lagging(res *rules.Result, r *rules.Rules) []Lagging {
+// lagging is section 4: the projects overdue to start or behind 序时进度 — exactly
+// those check warns of (overdue-start, behind-schedule), from the same Progress.
+func lagging(res *rules.Result) []Lagging {
 	l := res.Ledger
 	if l == nil {
 		return nil
 	}
-	byRow := map[int]int{}
-	for i := range l.Projects {
-		byRow[l.Projects[i].Row] = i
-	}
 	var out []Lagging
-	index := map[int]int{} // row → index in out
-	for _, f := range res.Findings {
-		if f.Rule != rules.RuleOverdueStart && f.Rule != rules.RuleBehindSchedule {
+	for i := range l.Projects {
+		pg := res.Progress(i)
+		if !pg.Overdue && !pg.Behind() {
 			continue
 		}
-		pi, ok := byRow[f.Row]
-		if !ok {
-			continue
+		p := &l.Projects[i]
+		lg := Lagging{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Problems: p.Problems, Overdue: pg.Overdue}
+		var reasons []string
+		if pg.Behind() {
+			lg.GapPoints, lg.Light = -pg.Gap, pg.Light
+			reasons = append(reasons, fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", rules.PercentText(pg.Rate), lg.GapPoints))
 		}
-		p := &l.Projects[pi]
-		j, seen := index[f.Row]
-		if !seen {
-			out = append(out, Lagging{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Problems: p.Problems})
-			j = len(out) - 1
-			index[f.Row] = j
+		if pg.Overdue {
+			reasons = append(reasons, "计划"+chineseDate(p.PlanStart)+"开工，未按期开工")
 		}
-		lg := &out[j]
-		var reason string
-		if f.Rule == rules.RuleOverdueStart {
-			lg.Overdue = true
-			reason = "计划" + chineseDate(p.PlanStart) + "开工，未按期开工"
-		} else if p.Plan.Sign() > 0 && res.Metrics.Schedule != nil {
-			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
-			lg.GapPoints = wording.RoundPoints(*res.Metrics.Schedule - rate)
-			lg.Light = r.LightFor(rate, *res.Metrics.Schedule)
-			reason = fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", wording.Percent(&rate), lg.GapPoints)
-		}
-		if reason != "" {
-			if lg.Reason != "" {
-				lg.Reason += "；"
-			}
-			lg.Reason += reason
-		}
+		lg.Reason = strings.Join(reasons, "；")
+		out = append(out, lg)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Row < out[j].Row })
 	return out
 }
 

@@ -177,25 +177,53 @@ func (m *Monthly) keySection() section {
 		t := table{Name: part.name + "（金额单位：万元）", Header: header("总投资")}
 		for i, k := range part.list {
 			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(k.Name), textCell(k.Unit), textCell(k.Leader), amountCell(k.Total),
-				amountCell(k.Plan), amountCell(k.Done), rateCell(k.Rate), pointsCell(k.GapPoints), lightCell(k.Light)})
+				amountCell(k.Plan), amountCell(k.Done), rateCell(k.Rate), pointsCell(k.GapPoints), progressLightCell(k.Progress)})
 		}
 		tables = append(tables, t)
-		paras = append(paras, fmt.Sprintf("%s%d个%s。", part.name, len(part.list), redCount(part.list)))
+		paras = append(paras, fmt.Sprintf("%s%d个%s。", part.name, len(part.list), keyTally(part.list)))
 	}
 	return newSection("重点项目", "重点项目", paras, tables...)
 }
 
-func redCount(list []KeyProject) string {
-	n := 0
+// keyTally says how many of the projects are lit red or yellow and how many are not
+// yet due to start ("，其中1个亮红灯、2个尚未到计划开工时间").
+func keyTally(list []KeyProject) string {
+	var red, yellow, notDue int
 	for _, k := range list {
-		if k.Light == rules.LightRed {
-			n++
+		switch {
+		case k.Light == rules.LightRed:
+			red++
+		case k.Light == rules.LightYellow:
+			yellow++
+		case k.Progress.NotDue:
+			notDue++
 		}
 	}
-	if n == 0 {
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{red, "亮红灯"}, {yellow, "亮黄灯"}, {notDue, "尚未到计划开工时间"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d个%s", c.n, c.what))
+		}
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("，其中%d个亮红灯", n)
+	return "，其中" + strings.Join(parts, "、")
+}
+
+// progressLightCell is a project's light, or, for one not yet due to start, when it is
+// planned to ("计划7月1日开工"): it has no light, since it is not behind.
+func progressLightCell(pg rules.Progress) cell {
+	if pg.Judged || !pg.NotDue || pg.Terminated {
+		return lightCell(pg.Light)
+	}
+	if pg.PlanStart.IsSet() {
+		return textCell("计划" + wording.Due(pg.PlanStart) + "开工")
+	}
+	return textCell("未开工")
 }
 
 func (m *Monthly) laggingSection() section {

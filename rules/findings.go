@@ -62,12 +62,15 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	}
 
 	started := st.startedNow()
-	if !terminated && !started && k.avail.start && p.PlanStart.IsSet() && e.asOf.IsSet() && p.PlanStart.Compare(e.asOf) < 0 {
+	pg := k.progress.of(p, started)
+	if pg.Overdue {
 		e.cellFinding(RuleOverdueStart, SeverityWarning, p, ledger.FieldPlanStart, p.PlanStart.String(),
 			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart))
 	}
-	if !terminated {
-		k.behindSchedule(p, started)
+	if pg.Behind() {
+		e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
+			fmt.Sprintf("%s：本年投资完成率%s，低于序时进度%s个百分点，请加快投资进度。", pg.Light.Label(), PercentText(pg.Rate),
+				strconv.FormatFloat(-pg.Gap, 'f', 1, 64)))
 	}
 	if started && !terminated && p.Total.IsSet() && p.Total.Cmp(r.StatsTotalMin) >= 0 {
 		if in, known := r.InStats(p.Stats); known && !in {
@@ -81,28 +84,6 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 			fmt.Sprintf("重点项目（年度计划投资%s万元，%s万元及以上）没有包联领导，请按“五个一”要求明确包联领导。",
 				p.Plan, wanText(r.KeyProjects.AnnualPlanMin)))
 	}
-}
-
-// behindSchedule warns of a project whose 完成率 lags 序时进度 by the yellow or red
-// points. Only projects that should be under way are judged: started, or past their
-// planned start.
-func (k *kaifugongChecks) behindSchedule(p *ledger.Project, started bool) {
-	e := k.e
-	if !e.asOf.IsSet() || !e.hasDone() || p.Plan.Sign() <= 0 || e.badCell(p.Row, ledger.FieldDone) {
-		return
-	}
-	if !started && !(p.PlanStart.IsSet() && p.PlanStart.Compare(e.asOf) < 0) {
-		return
-	}
-	schedule := e.r.ScheduleAt(e.asOf, e.year)
-	rate := float64(p.Done.Units()) / float64(p.Plan.Units())
-	light := e.r.LightFor(rate, schedule)
-	if light == LightGreen {
-		return
-	}
-	gap := strconv.FormatFloat(PointsBehind(rate, schedule), 'f', 1, 64)
-	e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
-		fmt.Sprintf("%s：本年投资完成率%s，低于序时进度%s个百分点，请加快投资进度。", light.Label(), PercentText(rate), gap))
 }
 
 // quoteList is "“新建”“续建”或“终止”".

@@ -15,6 +15,7 @@ type kaifugongChecks struct {
 	filters    []filter
 	whole      *scope
 	groups     groups
+	progress   *progressJudge
 
 	state   projectState // reused for every project
 	matches []bool       // which filters the current project passes; reused
@@ -27,6 +28,8 @@ func newKaifugongChecks(e *evaluation) *kaifugongChecks {
 		start:      e.has(ledger.FieldActualStart) || e.has(ledger.FieldStatus),
 		investment: e.has(ledger.FieldPlan) && e.hasDone(),
 	}
+	k.progress = newProgressJudge(e, k.avail.start)
+	e.res.progress = k.progress
 	k.milestones, k.slots = planMilestones(e.r.Milestones, e.year, e.asOf)
 	k.filters = []filter{{}}
 	for i := range k.milestones {

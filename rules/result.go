@@ -182,7 +182,8 @@ type Result struct {
 	// when the ledger was not checked together with one of the other kind.
 	Join *JoinSummary
 
-	rules *Rules // the rules Evaluate used, for Join's 重点项目
+	rules    *Rules         // the rules Evaluate used, for Join's 重点项目
+	progress *progressJudge // how Progress judges a project; nil for a 融资需求台账
 }
 
 // Financing is the figures of a 融资需求台账 (DOMAIN.md, "融资需求台账").
