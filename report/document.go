@@ -68,7 +68,10 @@ func (p paragraph) text() string {
 type list struct{ Items []string }
 
 type table struct {
-	Name   string // a caption, and the CSV file's name ("乡镇排名"); "" for none
+	Name string // a caption, and the CSV file's name ("乡镇排名"); "" for none
+	// Sheet is the workbook sheet the table is printed on, under its own header; ""
+	// for the section's sheet (a section of one table).
+	Sheet  string
 	Header []string
 	Rows   [][]cell
 	// Wrap is the terminal width each column's text wraps at (0: not wrapped); nil

@@ -13,10 +13,12 @@ import (
 // Monthly is the monthly 调度会议 report (SPEC §5): its sections in the order of a
 // real 通报. BuildMonthly works it out once; each format only lays it out.
 type Monthly struct {
-	Title    string
-	AsOf     ledger.Date
-	Files    []string
-	Result   *rules.Result // the 开复工台账
+	Title  string
+	AsOf   ledger.Date
+	Files  []string
+	Result *rules.Result // the 开复工台账
+	// Quality is what check finds in the ledgers, said before the first figure.
+	Quality  DataQuality
 	Overview Overview
 	Rankings []Ranking
 	Key      []KeyProject // 重点项目: 年度计划投资 at least the rules' AnnualPlanMin
@@ -104,6 +106,7 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 		m.Files = []string{res.Ledger.File}
 	}
 	m.Title = monthlyTitle(res)
+	m.Quality = dataQuality(append([]*rules.Result{res}, opts.Financing...)...)
 	m.Overview = Overview{Counts: res.Counts, Amounts: res.Amounts, Metrics: res.Metrics,
 		GapPoints: gapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
 	for _, t := range res.Targets {
@@ -249,7 +252,7 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 	for i := range res.Ledger.Projects {
 		p := &res.Ledger.Projects[i]
 		isKey, isBig := r.IsKeyProject(p), r.IsBigProject(p)
-		if !isKey && !isBig {
+		if !isKey && !isBig || !res.Counted(i) {
 			continue
 		}
 		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done,
@@ -282,7 +285,7 @@ func lagging(res *rules.Result) []Lagging {
 	var out []Lagging
 	for i := range l.Projects {
 		pg := res.Progress(i)
-		if !pg.Overdue && !pg.Behind() {
+		if !pg.Overdue && !pg.Behind() || !res.Counted(i) {
 			continue
 		}
 		p := &l.Projects[i]
@@ -311,7 +314,7 @@ func problems(res *rules.Result) []ProblemGroup {
 	for i := range res.Ledger.Projects {
 		p := &res.Ledger.Projects[i]
 		text := strings.TrimSpace(p.Problems)
-		if text == "" || text == "无" || text == "/" || text == "-" {
+		if text == "" || text == "无" || text == "/" || text == "-" || !res.Counted(i) {
 			continue
 		}
 		unit := strings.TrimSpace(p.Unit)

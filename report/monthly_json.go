@@ -9,17 +9,45 @@ import (
 // The monthly report's JSON: overall as check's, then a key per section.
 
 type monthlyJSON struct {
-	Title       string         `json:"title"`
-	AsOf        string         `json:"as_of"`
-	Files       []string       `json:"files"`
-	Overall     overallJSON    `json:"overall"`
-	Groups      []groupJSON    `json:"groups"`
-	KeyProjects []keyJSON      `json:"key_projects"`
-	BigProjects []keyJSON      `json:"big_projects"`
-	Lagging     []laggingJSON  `json:"lagging"`
-	Problems    []problemJSON  `json:"problems"`
-	Financing   *financingJSON `json:"financing"`
-	Changes     *changesJSON   `json:"changes"`
+	Title       string          `json:"title"`
+	AsOf        string          `json:"as_of"`
+	Files       []string        `json:"files"`
+	DataQuality dataQualityJSON `json:"data_quality"`
+	Overall     overallJSON     `json:"overall"`
+	Groups      []groupJSON     `json:"groups"`
+	KeyProjects []keyJSON       `json:"key_projects"`
+	BigProjects []keyJSON       `json:"big_projects"`
+	Lagging     []laggingJSON   `json:"lagging"`
+	Problems    []problemJSON   `json:"problems"`
+	Financing   *financingJSON  `json:"financing"`
+	Changes     *changesJSON    `json:"changes"`
+}
+
+// dataQualityJSON is what check finds in the report's ledgers: errors and warnings,
+// by rule, and the cells the figures leave out.
+type dataQualityJSON struct {
+	Errors       int             `json:"errors"`
+	Warnings     int             `json:"warnings"`
+	ByRule       []ruleCountJSON `json:"by_rule"`
+	CellsLeftOut []leftOutJSON   `json:"cells_left_out"`
+}
+
+type ruleCountJSON struct {
+	File     string `json:"file"`
+	Rule     string `json:"rule"`
+	Label    string `json:"label"`
+	Severity string `json:"severity"`
+	Count    int    `json:"count"`
+}
+
+type leftOutJSON struct {
+	File   string `json:"file"`
+	Sheet  string `json:"sheet"`
+	Cell   string `json:"cell"`
+	Row    int    `json:"row"`
+	Field  string `json:"field"`
+	Value  string `json:"value"`
+	Reason string `json:"reason"`
 }
 
 type overallJSON struct {
@@ -139,6 +167,7 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 	for _, t := range o.Targets {
 		v.Overall.Targets = append(v.Overall.Targets, targetJSONOf(t))
 	}
+	v.DataQuality = m.Quality.jsonValue()
 	for _, rk := range m.Rankings {
 		for _, r := range rk.Rows {
 			g := groupJSON{By: string(rk.By), Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
@@ -201,4 +230,17 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 func amountOrZero(a ledger.Amount) *string {
 	s := a.Fixed(2)
 	return &s
+}
+
+func (q DataQuality) jsonValue() dataQualityJSON {
+	v := dataQualityJSON{Errors: q.Errors(), Warnings: q.Warnings(), ByRule: []ruleCountJSON{}, CellsLeftOut: []leftOutJSON{}}
+	for _, f := range q.Files {
+		for _, rc := range f.ByRule {
+			v.ByRule = append(v.ByRule, ruleCountJSON{File: f.File, Rule: string(rc.Rule), Label: rc.Rule.Label(), Severity: string(rc.Severity), Count: rc.Count})
+		}
+		for _, c := range f.LeftOut {
+			v.CellsLeftOut = append(v.CellsLeftOut, leftOutJSON{File: c.File, Sheet: c.Sheet, Cell: c.Cell, Row: c.Row, Field: string(c.Field), Value: c.Value, Reason: c.Reason})
+		}
+	}
+	return v
 }

@@ -71,6 +71,8 @@ func (m *Monthly) overviewSection() section {
 		{textCell("投资完成率"), rateCell(o.Metrics.InvestmentRate)},
 		{textCell("序时进度"), rateCell(o.Metrics.Schedule)},
 		{textCell("与序时进度差（个百分点）"), pointsCell(o.GapPoints)},
+		{textCell("台账错误（条）"), countCell(m.Quality.Errors())},
+		{textCell("台账警告（条）"), countCell(m.Quality.Warnings())},
 	}
 	if c.Terminated > 0 {
 		rows = append(rows[:1], append([][]cell{{textCell("其中终止项目"), countCell(c.Terminated)}}, rows[1:]...)...)
@@ -88,7 +90,17 @@ func (m *Monthly) overviewSection() section {
 		}
 		tables = append(tables, t)
 	}
-	return newSection("总体情况", "总体情况", []string{m.overviewSentence()}, tables...)
+	if t := m.Quality.leftOutTable(); t != nil {
+		tables = append(tables, *t)
+	}
+	s := newSection("总体情况", "总体情况", []string{m.overviewSentence()}, tables...)
+	// The data quality comes first, red when the figures leave cells out.
+	quality := para(m.Quality.sentence())
+	if m.Quality.Errors() > 0 {
+		quality.Spans[0].Tone = toneBad
+	}
+	s.Blocks = append([]block{quality}, s.Blocks...)
+	return s
 }
 
 // overviewSentence is the opening paragraph of a 通报.

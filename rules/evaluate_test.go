@@ -287,7 +287,8 @@ func TestEvaluateRongzi(t *testing.T) {
 	if keys := findingKeys(res.Findings); !reflect.DeepEqual(keys, want) {
 		t.Errorf("findings %v, want %v", keys, want)
 	}
-	if res.Counts.Projects != 2 || len(res.Targets) != 0 || len(res.Groups) != 0 {
+	// The repeat is checked but counts once.
+	if res.Counts.Projects != 1 || len(res.Targets) != 0 || len(res.Groups) != 0 {
 		t.Errorf("counts %+v, %d targets, %d groups", res.Counts, len(res.Targets), len(res.Groups))
 	}
 }
@@ -315,11 +316,21 @@ func TestDuplicatesByIdentity(t *testing.T) {
 		}
 	}
 	want := []string{
-		"B6 项目代码“Ｘ－１”与第5行重复，同一项目请只填一行。",
-		"B8 项目代码“X-2”与第7行重复，同一项目请只填一行。",
-		"C10 项目“丙项目”与第9行重复，同一项目请只填一行；如确是不同项目，请填写项目代码加以区分。",
+		"B6 项目代码“Ｘ－１”与第5行重复，同一项目请只填一行；统计时只计第5行。",
+		"B8 项目代码“X-2”与第7行重复，同一项目请只填一行；统计时只计第7行。",
+		"C10 项目“丙项目”与第9行重复，同一项目请只填一行，统计时只计第9行；如确是不同项目，请填写项目代码加以区分。",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("duplicates\n got %q\nwant %q", got, want)
+	}
+	// Each repeat counts once, as the row it repeats.
+	var counted []int
+	for i := range l.Projects {
+		if res.Counted(i) {
+			counted = append(counted, l.Projects[i].Row)
+		}
+	}
+	if want := []int{5, 7, 9, 11, 12}; !reflect.DeepEqual(counted, want) || res.Counts.Projects != 5 {
+		t.Errorf("counted rows %v (%d projects), want %v", counted, res.Counts.Projects, want)
 	}
 }

@@ -81,10 +81,12 @@ func (k *kaifugongChecks) checkColumns() {
 	}
 }
 
-func (k *kaifugongChecks) checkProject(i int, p *ledger.Project) {
+func (k *kaifugongChecks) checkProject(i int, p *ledger.Project, counted bool) {
 	st := k.classify(p)
 	k.projectFindings(p, st)
-	k.count(i, p, st)
+	if counted {
+		k.count(i, p, st)
+	}
 }
 
 // classify works out the project's nature and whether it had started by each slot.

@@ -182,6 +182,9 @@ type Result struct {
 	// when the ledger was not checked together with one of the other kind.
 	Join *JoinSummary
 
+	// repeats are the projects (indexes into Ledger.Projects) that repeat an earlier
+	// one: checked, but counted once, as the earlier.
+	repeats  []int
 	rules    *Rules         // the rules Evaluate used, for Join's 重点项目
 	progress *progressJudge // how Progress judges a project; nil for a 融资需求台账
 }
@@ -245,6 +248,18 @@ type JoinSummary struct {
 	Financed      int
 	KeyProjects   int
 	KeyUnfinanced []string
+}
+
+// Counted reports whether the ledger's project i is in the figures: false for a
+// project that repeats an earlier one (duplicate-project), which counts once, as the
+// earlier. Every list and figure of check and report leaves such a project out.
+func (r *Result) Counted(i int) bool {
+	for _, j := range r.repeats {
+		if j == i {
+			return false
+		}
+	}
+	return true
 }
 
 // Worst is the highest severity among the findings ("" when there are none).

@@ -191,12 +191,13 @@ var sampleRuleCases = []sampleRules{
 	{
 		file: "错误台账.xlsx", sheet: "开复工台账",
 		// Row 13 ("扩建") is a project but neither 新建 nor 续建; rows 5 and 28 count as
-		// started by status, row 21 by its date, row 22 not (its date is 07-01).
-		counts: Counts{Projects: 38, New: 19, NewStarted: 16, Continuing: 18, ContinuingResumed: 18, Started: 34},
-		total:  "264500.00", plan: "80800.00", done: "30380.00",
-		// 开复工率 over the 新建 and 续建 projects: 34/37 (row 13's nature is unreadable).
-		newStart: 16.0 / 19, contResume: 1, start: 34.0 / 37, investment: 30380.00 / 80800.00, schedule: 5.0 / 12,
-		targets: sampleMayTargets(15.0/19, 16.0/19, 2, 30380.00, 80800.00, "10020.00"),
+		// started by status, row 21 by its date, row 22 not (its date is 07-01). Row 26
+		// repeats row 19 (a 续建 project: 3600.00 / 1500.00 / 640.00) and counts once.
+		counts: Counts{Projects: 37, New: 19, NewStarted: 16, Continuing: 17, ContinuingResumed: 17, Started: 33},
+		total:  "260900.00", plan: "79300.00", done: "29740.00",
+		// 开复工率 over the 新建 and 续建 projects: 33/36 (row 13's nature is unreadable).
+		newStart: 16.0 / 19, contResume: 1, start: 33.0 / 36, investment: 29740.00 / 79300.00, schedule: 5.0 / 12,
+		targets: sampleMayTargets(15.0/19, 16.0/19, 2, 29740.00, 79300.00, "9910.00"),
 		required: []sampleFinding{
 			{RuleBadDate, 5, "P5"},
 			{RuleBadDate, 7, "O7"},

@@ -26,6 +26,7 @@ type reportOptions struct {
 	Format   string
 	Rules    string
 	Sheet    string
+	Strict   bool
 
 	asOf   ledger.Date
 	format report.Format
@@ -84,6 +85,7 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	setValueName(fs, "rules", "文件")
 	fs.StringVar(&opts.Sheet, "sheet", "", "读取这个工作表（默认选表头最像台账的工作表）")
 	setValueName(fs, "sheet", "工作表")
+	fs.BoolVar(&opts.Strict, "strict", false, "台账有错误时退出状态为 1（报告照常写出，开头写明错误）")
 	return cmd
 }
 
@@ -169,7 +171,18 @@ func runReport(opts *reportOptions) error {
 		mo.Previous = prev
 	}
 	m := report.BuildMonthly(main[0], r, mo)
-	return writeReport(m, opts)
+	if err := writeReport(m, opts); err != nil {
+		return err
+	}
+	// The report says its ledgers' errors on top; stderr says it once more, for the
+	// clerk who only looks at the file written.
+	if line := m.Quality.Notice(); line != "" {
+		fmt.Fprintln(opts.Err, line)
+		if opts.Strict {
+			return errFindings
+		}
+	}
+	return nil
 }
 
 // evaluateFile reads one ledger; a file that cannot be read stops the report, since a
