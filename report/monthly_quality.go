@@ -189,13 +189,19 @@ func (q DataQuality) leftOutTable() *table {
 // Notice is the one line for stderr when a ledger has errors; "" when none has.
 func (q DataQuality) Notice() string {
 	var parts []string
+	leftOut := false
 	for _, f := range q.Files {
 		if f.Errors > 0 {
 			parts = append(parts, fmt.Sprintf("%s 有%d条错误", filepath.Base(f.File), f.Errors))
+			leftOut = leftOut || len(f.LeftOut) > 0
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return "注意：" + strings.Join(parts, "，") + "，报告中的数字未计入无法识别的单元格；请先用 gongjian check 改正"
+	effect := "报告中的数字可能因此有误"
+	if leftOut {
+		effect = "报告中的数字未计入无法识别的单元格"
+	}
+	return "注意：" + strings.Join(parts, "，") + "，" + effect + "；请先用 gongjian check 改正"
 }

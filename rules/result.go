@@ -1,6 +1,10 @@
 package rules
 
-import "gongjian/ledger"
+import (
+	"sort"
+
+	"gongjian/ledger"
+)
 
 // Severity of a finding.
 type Severity string
@@ -254,12 +258,8 @@ type JoinSummary struct {
 // project that repeats an earlier one (duplicate-project), which counts once, as the
 // earlier. Every list and figure of check and report leaves such a project out.
 func (r *Result) Counted(i int) bool {
-	for _, j := range r.repeats {
-		if j == i {
-			return false
-		}
-	}
-	return true
+	j := sort.SearchInts(r.repeats, i) // in index order, as Evaluate found them
+	return j == len(r.repeats) || r.repeats[j] != i
 }
 
 // Worst is the highest severity among the findings ("" when there are none).
