@@ -12,7 +12,6 @@ type headerLabel struct {
 	unit    Unit
 	hasUnit bool
 	year    int // "2025年计划投资" → 2025
-	month   int // "1-5月完成投资" → 5 (done); "5月实际完成投资" → 5 (month_done)
 }
 
 // normalizeHeader drops what varies between ledgers but does not change the meaning:

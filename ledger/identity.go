@@ -24,7 +24,27 @@ func IdentityOf(p *Project) Identity {
 // NormalizeCode folds a 项目代码 for matching: full-width forms to half-width, spaces and
 // invisible characters dropped, letters lower-cased, every kind of dash (—, －, –, ‐ …)
 // made "-", a run of them one. Applying it twice changes nothing.
-func NormalizeCode(s string) string { return fold(s, codeRune) }
+func NormalizeCode(s string) string {
+	if isPlainCode(s) {
+		return s
+	}
+	return fold(s, codeRune)
+}
+
+// isPlainCode reports whether s is already folded as codes are mostly typed: ASCII
+// digits, lower-case letters and single dashes ("2501-140524-04-01-123456"). It spares
+// the duplicate check of a 100,000-row ledger a call per character.
+func isPlainCode(s string) bool {
+	last := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || c == '-' && last != '-') {
+			return false
+		}
+		last = c
+	}
+	return true
+}
 
 // codeRune is what one character of a code becomes, and whether it is kept.
 func codeRune(r rune) (rune, bool) {

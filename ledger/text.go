@@ -32,6 +32,11 @@ func fold(s string, f func(rune) (rune, bool)) string {
 	if isFolded(s, f) {
 		return s
 	}
+	return foldAll(s, f)
+}
+
+// foldAll is fold without its fast path.
+func foldAll(s string, f func(rune) (rune, bool)) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	last := rune(0)

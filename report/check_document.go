@@ -107,12 +107,7 @@ func severityTone(s rules.Severity) tone {
 	return toneWarn
 }
 
-func statusTone(s rules.Status) tone {
-	switch s {
-	case rules.StatusMissed:
-		return toneBad
-	case rules.StatusMet:
-		return toneGood
-	}
-	return toneNone
-}
+// statusTones colour a target's status: red when missed, green when met.
+var statusTones = map[rules.Status]tone{rules.StatusMissed: toneBad, rules.StatusMet: toneGood}
+
+func statusTone(s rules.Status) tone { return statusTones[s] }

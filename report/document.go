@@ -122,8 +122,6 @@ type chartSpec struct {
 
 func textCell(s string) cell { return cell{Text: s} }
 
-func tonedCell(s string, t tone) cell { return cell{Text: s, Tone: t} }
-
 func textCells(ss ...string) []cell {
 	out := make([]cell, len(ss))
 	for i, s := range ss {
@@ -170,17 +168,10 @@ func lightCell(l rules.Light) cell {
 	return cell{Text: l.Label(), Tone: lightTone(l)}
 }
 
-func lightTone(l rules.Light) tone {
-	switch l {
-	case rules.LightRed:
-		return toneBad
-	case rules.LightYellow:
-		return toneWarn
-	case rules.LightGreen:
-		return toneGood
-	}
-	return toneNone
-}
+// lightTones are the lights' colours.
+var lightTones = map[rules.Light]tone{rules.LightRed: toneBad, rules.LightYellow: toneWarn, rules.LightGreen: toneGood}
+
+func lightTone(l rules.Light) tone { return lightTones[l] }
 
 // tables are the section's tables, in order.
 func (s section) tables() []table {

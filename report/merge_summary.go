@@ -87,18 +87,13 @@ type mergeJSON struct {
 }
 
 type mergeSourceJSON struct {
-	File       string          `json:"file"`
-	Sheet      string          `json:"sheet,omitempty"`
-	Projects   int             `json:"projects"`
-	AsOf       *string         `json:"as_of"`
-	Town       string          `json:"town,omitempty"`
-	TownSource string          `json:"town_source,omitempty"`
-	Error      *mergeErrorJSON `json:"error"`
-}
-
-type mergeErrorJSON struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	File       string     `json:"file"`
+	Sheet      string     `json:"sheet,omitempty"`
+	Projects   int        `json:"projects"`
+	AsOf       *string    `json:"as_of"`
+	Town       string     `json:"town,omitempty"`
+	TownSource string     `json:"town_source,omitempty"`
+	Error      *errorJSON `json:"error"`
 }
 
 type mergeFinding struct {
@@ -136,7 +131,7 @@ func WriteMergeJSON(w io.Writer, m *ledger.Merged, output string, failures []Mer
 		out.Sources = append(out.Sources, sj)
 	}
 	for _, f := range failures {
-		out.Sources = append(out.Sources, mergeSourceJSON{File: f.File, Error: &mergeErrorJSON{Code: f.Code, Message: f.Message}})
+		out.Sources = append(out.Sources, mergeSourceJSON{File: f.File, Error: &errorJSON{Code: f.Code, Message: f.Message}})
 	}
 	for _, d := range m.Duplicates {
 		out.Findings = append(out.Findings, mergeFinding{Rule: string(rules.RuleDuplicateProject), Severity: string(rules.SeverityError), Project: d.Project,

@@ -37,6 +37,18 @@ func readAll(t *testing.T, paths []string, opts ledger.Options) []*ledger.Ledger
 	return ls
 }
 
+// openMerged writes the merged ledger and opens the workbook and the ledger read back.
+func openMerged(t *testing.T, m *ledger.Merged) (*excelize.File, *ledger.Ledger) {
+	t.Helper()
+	path, l := writeMerged(t, m)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, l
+}
+
 // writeMerged writes the merged ledger to a file and reads it back.
 func writeMerged(t *testing.T, m *ledger.Merged) (string, *ledger.Ledger) {
 	t.Helper()
@@ -133,12 +145,7 @@ func TestMergeSamplesCheckTheSame(t *testing.T) {
 func TestMergeSourceColumn(t *testing.T) {
 	ls := readAll(t, mergeSamples[:2], ledger.Options{})
 	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
-	path, l := writeMerged(t, m)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, l := openMerged(t, m)
 	rows, _ := f.GetRows(l.Sheet)
 	header := rows[mergeHeaderRow-1]
 	if header[len(header)-1] != "来源" {
@@ -251,12 +258,7 @@ func TestMergeDuplicates(t *testing.T) {
 	}
 
 	// Written once, with both sources named.
-	path, l := writeMerged(t, m)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, l := openMerged(t, m)
 	rows, _ := f.GetRows(l.Sheet)
 	first := rows[mergeFirstRow-1]
 	if got := first[len(first)-1]; got != "礼义镇.xlsx 第5行；平城镇.xlsx 第4行" {

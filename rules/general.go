@@ -140,21 +140,7 @@ func (e *evaluation) totalFindings() {
 					sum = sum.Add(e.l.Projects[i].Amount(f))
 				}
 			}
-			diff := stated.Units() - sum.Units()
-			if diff < 0 {
-				diff = -diff
-			}
-			if diff <= totalTolerance {
-				continue
-			}
-			label := strings.TrimSpace(t.Label)
-			if label == "" {
-				label = "合计"
-			}
-			e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: e.col(f), Field: f,
-				Value: stated.String(),
-				Message: fmt.Sprintf("%s行的%s为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
-					label, f.Label(), stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
+			e.totalMismatch(t, e.col(f), f, f.Label(), stated, sum)
 		}
 		e.monthTotalFindings(t)
 	}
@@ -174,23 +160,29 @@ func (e *evaluation) monthTotalFindings(t ledger.TotalRow) {
 				sum = sum.Add(e.l.Projects[i].Months[k])
 			}
 		}
-		diff := stated.Units() - sum.Units()
-		if diff < 0 {
-			diff = -diff
-		}
-		if diff <= totalTolerance {
-			continue
-		}
-		label := strings.TrimSpace(t.Label)
-		if label == "" {
-			label = "合计"
-		}
 		header := strings.Join(strings.Fields(cols[k].Header), "")
-		e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: cols[k].Index, Field: ledger.FieldMonthDone,
-			Value: stated.String(),
-			Message: fmt.Sprintf("%s行的“%s”为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
-				label, header, stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
+		e.totalMismatch(t, cols[k].Index, ledger.FieldMonthDone, "“"+header+"”", stated, sum)
 	}
+}
+
+// totalMismatch records a total-mismatch when a total row's cell (what: the column's
+// name) differs from the sum of its rows by more than rounding.
+func (e *evaluation) totalMismatch(t ledger.TotalRow, col int, f ledger.Field, what string, stated, sum ledger.Amount) {
+	diff := stated.Units() - sum.Units()
+	if diff < 0 {
+		diff = -diff
+	}
+	if diff <= totalTolerance {
+		return
+	}
+	label := strings.TrimSpace(t.Label)
+	if label == "" {
+		label = "合计"
+	}
+	e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: col, Field: f,
+		Value: stated.String(),
+		Message: fmt.Sprintf("%s行的%s为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
+			label, what, stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
 }
 
 // fieldOrder orders amount fields as they usually stand in a ledger; others after, by id.

@@ -138,19 +138,11 @@ func (opts *checkOptions) parse() error {
 		return usagef("参数 --fail-on 的值“%s”无效，可选 error、warning 或 never", opts.FailOn)
 	}
 
-	k, err := parseKind(opts.Kind)
+	k, d, err := parseLedgerFlags(opts.Kind, opts.AsOf)
 	if err != nil {
 		return err
 	}
-	opts.kind = k
-
-	if opts.AsOf != "" {
-		d, err := parseAsOf(opts.AsOf)
-		if err != nil {
-			return err
-		}
-		opts.asOf = d
-	}
+	opts.kind, opts.asOf = k, d
 
 	if opts.Jobs < 0 {
 		return usagef("参数 --jobs 的值应为正整数，%s", help)

@@ -37,3 +37,16 @@ func parseKind(s string) (ledger.Kind, error) {
 	}
 	return "", usagef("参数 --kind 的值“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", s)
 }
+
+// parseLedgerFlags reads --kind and --as-of, which check and merge share.
+func parseLedgerFlags(kind, asOf string) (ledger.Kind, ledger.Date, error) {
+	k, err := parseKind(kind)
+	if err != nil {
+		return "", ledger.Date{}, err
+	}
+	if asOf == "" {
+		return k, ledger.Date{}, nil
+	}
+	d, err := parseAsOf(asOf)
+	return k, d, err
+}

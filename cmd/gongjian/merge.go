@@ -96,18 +96,11 @@ func (opts *mergeOptions) parse() error {
 		return err
 	}
 	opts.format = f
-	k, err := parseKind(opts.Kind)
+	k, d, err := parseLedgerFlags(opts.Kind, opts.AsOf)
 	if err != nil {
 		return err
 	}
-	opts.kind = k
-	if opts.AsOf != "" {
-		d, err := parseAsOf(opts.AsOf)
-		if err != nil {
-			return err
-		}
-		opts.asOf = d
-	}
+	opts.kind, opts.asOf = k, d
 	for _, in := range opts.Inputs {
 		if sameFile(opts.Output, in) {
 			return usagef("-o 不能是要合并的台账本身（%s）：合并从不改动原台账，请另取一个文件名", in)

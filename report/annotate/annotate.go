@@ -131,15 +131,16 @@ func isHeaderRow(l *ledger.Ledger, row int) bool {
 	return false
 }
 
+// listSheet is a sheet the tool adds: a filtered header, and the page numbers every
+// workbook the tool writes prints.
+func listSheet(name string, headers []string, widths []float64) xlsxpatch.Sheet {
+	return xlsxpatch.Sheet{Name: name, Headers: headers, Widths: widths, AutoFilter: true, Footer: book.Footer}
+}
+
 // findingsSheetOf lists every finding, in row order, with a link to its cell.
 func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
-	sh := xlsxpatch.Sheet{
-		Name:       findingsSheet,
-		Headers:    []string{"严重程度", "规则", "工作表", "单元格", "项目名称", "字段", "原值", "说明"},
-		Widths:     []float64{9, 18, 14, 9, 34, 14, 16, 70},
-		AutoFilter: true,
-		Footer:     book.Footer,
-	}
+	sh := listSheet(findingsSheet, []string{"严重程度", "规则", "工作表", "单元格", "项目名称", "字段", "原值", "说明"},
+		[]float64{9, 18, 14, 9, 34, 14, 16, 70})
 	l := res.Ledger
 	for _, f := range res.Findings {
 		fill := xlsxpatch.FillWarning
@@ -178,13 +179,8 @@ func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 
 // targetsSheetOf is the targets table for the whole ledger and each group.
 func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
-	sh := xlsxpatch.Sheet{
-		Name:       targetsSheet,
-		Headers:    []string{"范围", "里程碑", "截止日期", "指标", "目标", "实际", "状态", "差距或还需"},
-		Widths:     []float64{24, 16, 12, 12, 14, 10, 10, 40},
-		AutoFilter: true,
-		Footer:     book.Footer,
-	}
+	sh := listSheet(targetsSheet, []string{"范围", "里程碑", "截止日期", "指标", "目标", "实际", "状态", "差距或还需"},
+		[]float64{24, 16, 12, 12, 14, 10, 10, 40})
 	for _, t := range res.Targets {
 		scope := "全部项目"
 		if t.GroupBy != "" {

@@ -74,7 +74,7 @@ type templateWriter struct {
 }
 
 type templateStyles struct {
-	title, filler, unit, header, required   int
+	title, filler, unit, header             int
 	text, wrap, date, amount                int // bordered data cells
 	colText, colWrap, colDate, colAmount    int // the columns' own formats, below the drawn rows
 	helpTitle, helpHead, helpCell, helpNote int

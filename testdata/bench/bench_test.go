@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"gongjian/ledger"
-	"gongjian/report"
+	"gongjian/report/annotate"
 	"gongjian/rules"
 )
 
@@ -121,7 +121,7 @@ func BenchmarkAnnotate(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "陵川县开复工台账-100k.检查结果.xlsx")
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := report.Annotate(check(b, path), out); err != nil {
+		if err := annotate.Annotate(check(b, path), out); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -168,7 +168,7 @@ func TestWriteLedgerFlagged(t *testing.T) {
 		want = append(want, key(f.Row, f.Cell, f.Rule, f.Severity))
 	}
 	for _, f := range res.Findings {
-		got = append(got, key(f.Row, f.Cell, f.Rule, string(f.Severity)))
+		got = append(got, key(f.Row, f.Cell, string(f.Rule), string(f.Severity)))
 	}
 	sort.Strings(want)
 	sort.Strings(got)
