@@ -112,6 +112,17 @@ type financingJSON struct {
 	ByMethod   []rongziGroupJSON `json:"by_method"`
 	ByBank     []rongziGroupJSON `json:"by_bank"`
 	Unassigned []string          `json:"unassigned"`
+	// NoBank is the by_bank 未对接 row's projects, each with why it is not asked to
+	// dock ("" for a need still unassigned).
+	NoBank       []noBankJSON `json:"no_bank"`
+	CreditRate   *float64     `json:"credit_rate"`
+	DisburseRate *float64     `json:"disburse_rate"`
+}
+
+type noBankJSON struct {
+	Name    string `json:"name"`
+	Row     int    `json:"row"`
+	Excused string `json:"excused"`
 }
 
 type changesJSON struct {
@@ -202,7 +213,11 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		a := f.Amounts
 		v.Financing = &financingJSON{Files: f.Files, Counts: rongziCountsJSONOf(f.Counts),
 			Need: amountJSON(a.Need), Credit: amountJSON(a.Credit), Signed: amountJSON(a.Signed), Disbursed: amountJSON(a.Disbursed),
-			ByMethod: financingGroupsJSON(f.ByMethod), ByBank: financingGroupsJSON(f.ByBank), Unassigned: append([]string{}, f.Unassigned...)}
+			ByMethod: financingGroupsJSON(f.ByMethod), ByBank: financingGroupsJSON(f.ByBank), Unassigned: append([]string{}, f.Unassigned...),
+			NoBank: []noBankJSON{}, CreditRate: rateJSON(f.CreditRate), DisburseRate: rateJSON(f.DisburseRate)}
+		for _, p := range f.NoBank {
+			v.Financing.NoBank = append(v.Financing.NoBank, noBankJSON{Name: p.Name, Row: p.Row, Excused: p.Excused})
+		}
 	}
 	if c := m.Changes; c != nil {
 		projects := func(list []ChangedProject) []changedProjectJSON {

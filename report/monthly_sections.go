@@ -296,21 +296,43 @@ func (m *Monthly) changesSection() section {
 	return newSection("本月变化", "本月变化", paras, started, added, moved)
 }
 
-// financingLayout is section 6; the figures come from the 融资需求台账.
+// financingLayout is section 6; the figures come from the 融资需求台账, its rates as
+// check shows them, and the projects with no bank listed as the bank table counts them.
 func (m *Monthly) financingLayout() section {
 	f := m.Financing
 	c, a := f.Counts, f.Amounts
-	paras := []string{fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s。",
-		c.Projects, yiText(a.Need), c.Docked, c.Credited, c.Signed, c.Disbursed, yiText(a.Credit), yiText(a.Disbursed))}
+	paras := []string{fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s；授信率%s，放款率%s。",
+		c.Projects, yiText(a.Need), c.Docked, c.Credited, c.Signed, c.Disbursed, yiText(a.Credit), yiText(a.Disbursed),
+		wording.Percent(f.CreditRate), wording.Percent(f.DisburseRate))}
+	rates := table{Name: "授信率和放款率", Sheet: "融资情况", Header: []string{"指标", "数值"}, Rows: [][]cell{
+		{textCell("授信率（授信÷融资需求）"), rateCell(f.CreditRate)},
+		{textCell("放款率（放款÷授信）"), rateCell(f.DisburseRate)},
+	}}
 	funnel := funnelTable("融资进展（已对接为所对接项目的融资需求）", "融资需求", c, a)
+	funnel.Sheet = "融资进展"
 	funnel.Chart = &chartSpec{Title: "融资进展（项目数）", CategoryColumn: 0, BarColumn: 1}
-	tables := []table{funnel, financingGroupTable("按融资方式（万元）", "融资方式", f.ByMethod), financingGroupTable("按金融机构（万元）", "金融机构", f.ByBank)}
-	if len(f.Unassigned) > 0 {
-		t := table{Name: "未对接金融机构的项目", Header: []string{"序号", "项目名称"}}
-		for i, n := range f.Unassigned {
-			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(n)})
+	byMethod := financingGroupTable("按融资方式（万元）", "融资方式", f.ByMethod)
+	byMethod.Sheet = "按融资方式"
+	byBank := financingGroupTable("按金融机构（万元）", "金融机构", f.ByBank)
+	byBank.Sheet = "按金融机构"
+	tables := []table{rates, funnel, byMethod, byBank}
+	if len(f.NoBank) > 0 {
+		t := table{Name: "未对接金融机构的项目", Sheet: "未对接项目", Header: []string{"序号", "项目名称", "说明"}}
+		excused := 0
+		for i, p := range f.NoBank {
+			note := "有融资需求，请组织银企对接"
+			if p.Excused != "" {
+				note = p.Excused + "，不需对接"
+				excused++
+			}
+			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(note)})
 		}
 		tables = append(tables, t)
+		s := fmt.Sprintf("未对接金融机构的项目%d个", len(f.NoBank))
+		if excused > 0 {
+			s += fmt.Sprintf("：有融资需求待对接的%d个，已终止或不需融资的%d个", len(f.NoBank)-excused, excused)
+		}
+		paras = append(paras, s+"。")
 	}
 	return newSection("融资情况", "融资情况", paras, tables...)
 }

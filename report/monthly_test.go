@@ -272,17 +272,7 @@ func TestMonthlyCSVDefusesFormulas(t *testing.T) {
 func ptr(f float64) *float64 { return &f }
 
 func TestMonthlyFinancing(t *testing.T) {
-	r := rules.Default()
-	read := func(path string) *rules.Result {
-		l, err := ledger.Read(path, ledger.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rules.Evaluate(l, r, rules.Options{})
-	}
-	county, fin := read(countySample), read("../testdata/融资需求台账.xlsx")
-	rules.Join([]*rules.Result{county}, []*rules.Result{fin})
-	m := BuildMonthly(county, r, MonthlyOptions{Financing: []*rules.Result{fin}})
+	m, _ := countyWithFinancing(t)
 	f := m.Financing
 	if f == nil {
 		t.Fatal("no financing section")

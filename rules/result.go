@@ -208,6 +208,17 @@ type Financing struct {
 	// Unassigned are the projects with a 融资需求 and no 对接金融机构 (not 终止 or
 	// 不需融资), in row order: the financing-unassigned findings.
 	Unassigned []string
+	// NoBank are the projects of ByBank's "未对接" group (no 对接金融机构), in row order:
+	// the Unassigned ones, and those not asked to dock, each with the reason.
+	NoBank []NoBankProject
+}
+
+// NoBankProject is a project with no 对接金融机构. Excused says why it is not asked to
+// dock ("终止", "不需融资", "无融资需求"); "" for a need still unassigned.
+type NoBankProject struct {
+	Name    string
+	Row     int
+	Excused string
 }
 
 // FinancingCounts are project counts of the funnel 对接 → 授信 → 签约 → 放款. A project

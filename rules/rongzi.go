@@ -176,6 +176,14 @@ func (c *rongziChecks) count(p *ledger.Project, status string, rank int, onLadde
 	key := ledger.NormalizeName(bank)
 	if key == "" {
 		bank = BankNone
+		nb := NoBankProject{Name: projectLabel(p), Row: p.Row}
+		switch {
+		case closed:
+			nb.Excused = status
+		case need.Sign() <= 0:
+			nb.Excused = "无融资需求"
+		}
+		c.fin.NoBank = append(c.fin.NoBank, nb)
 	}
 	addToGroup(c.byBank, key, bank, p)
 }
