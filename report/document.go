@@ -78,6 +78,9 @@ type table struct {
 	// takes the document's WrapCells for every column.
 	Wrap  []int
 	Chart *chartSpec // a chart of this table in the workbook
+	// WorkbookOnly tables (the 明细 behind the figures) are written to the workbook
+	// and the CSV folder, not to the terminal or Markdown.
+	WorkbookOnly bool
 }
 
 // tone colours a cell or a span: red for an error or a missed target, yellow for a
@@ -107,6 +110,9 @@ type cell struct {
 	Num  string   // the exact number for workbooks and CSV ("1234.50", "0.4167"); "" for text
 	Kind cellKind //
 	Tone tone
+	// Anchor names the cell as a place a link may go to; Link is the anchor the cell
+	// links to in the workbook (a figure to the projects it counts).
+	Anchor, Link string
 }
 
 // chartSpec is a native chart of a table: bars of one column, optionally with a line

@@ -40,6 +40,9 @@ func renderMarkdown(w io.Writer, d document) error {
 				}
 				m.block(items.String())
 			case table:
+				if b.WorkbookOnly {
+					continue
+				}
 				if b.Name != "" {
 					heading(d.Level+2, b.Name)
 				}

@@ -17,6 +17,7 @@ type Monthly struct {
 	AsOf   ledger.Date
 	Files  []string
 	Result *rules.Result // the 开复工台账
+	Rules  *rules.Rules  // the rules it was judged by
 	// Quality is what check finds in the ledgers, said before the first figure.
 	Quality  DataQuality
 	Overview Overview
@@ -101,7 +102,7 @@ type MonthlyOptions struct {
 
 // BuildMonthly works out every section from an evaluated 开复工台账.
 func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Monthly {
-	m := &Monthly{Result: res, AsOf: res.AsOf}
+	m := &Monthly{Result: res, Rules: r, AsOf: res.AsOf}
 	if res.Ledger != nil {
 		m.Files = []string{res.Ledger.File}
 	}

@@ -56,6 +56,21 @@ type overallJSON struct {
 	Metrics   metricsJSON  `json:"metrics"`
 	GapPoints *float64     `json:"gap_points"`
 	Targets   []targetJSON `json:"targets"`
+	// Detail is, per rate (new_start_rate …), the projects of its numerator and of
+	// its denominator.
+	Detail map[string]detailJSON `json:"detail"`
+}
+
+type detailJSON struct {
+	Numerator   []projectRefJSON `json:"numerator"`
+	Denominator []projectRefJSON `json:"denominator"`
+}
+
+// projectRefJSON is where a project stands in its ledger.
+type projectRefJSON struct {
+	Sheet string `json:"sheet"`
+	Row   int    `json:"row"`
+	Name  string `json:"name"`
 }
 
 type groupJSON struct {
@@ -179,6 +194,7 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		v.Overall.Targets = append(v.Overall.Targets, targetJSONOf(t))
 	}
 	v.DataQuality = m.Quality.jsonValue()
+	v.Overall.Detail = m.detailJSON()
 	for _, rk := range m.Rankings {
 		for _, r := range rk.Rows {
 			g := groupJSON{By: string(rk.By), Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
@@ -258,4 +274,24 @@ func (q DataQuality) jsonValue() dataQualityJSON {
 		}
 	}
 	return v
+}
+
+// detailJSON is overall.detail: each rate's projects, by sheet, row and name.
+func (m *Monthly) detailJSON() map[string]detailJSON {
+	out := map[string]detailJSON{}
+	if m.Result == nil || m.Result.Ledger == nil {
+		return out
+	}
+	l := m.Result.Ledger
+	refs := func(list []int) []projectRefJSON {
+		v := []projectRefJSON{}
+		for _, i := range list {
+			v = append(v, projectRefJSON{Sheet: l.Sheet, Row: l.Projects[i].Row, Name: l.Projects[i].Name})
+		}
+		return v
+	}
+	for metric, mp := range m.Result.Detail() {
+		out[metric] = detailJSON{Numerator: refs(mp.Numerator), Denominator: refs(mp.Denominator)}
+	}
+	return out
 }

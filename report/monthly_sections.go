@@ -77,6 +77,22 @@ func (m *Monthly) overviewSection() section {
 	if c.Terminated > 0 {
 		rows = append(rows[:1], append([][]cell{{textCell("其中终止项目"), countCell(c.Terminated)}}, rows[1:]...)...)
 	}
+	detail := m.detailTable()
+	if detail != nil {
+		// Each figure links to the projects it counts; where that part is empty (no
+		// 终止 project, a ledger without 建设性质), to the first part.
+		anchors := map[string]bool{}
+		for _, r := range detail.Rows {
+			anchors[r[0].Anchor] = true
+		}
+		for _, r := range rows {
+			link := detailLinks[r[0].Text]
+			if !anchors[link] {
+				link = detail.Rows[0][0].Anchor
+			}
+			r[1].Link = link
+		}
+	}
 	tables := []table{{Name: "主要指标", Header: []string{"指标", "数值"}, Rows: rows}}
 	if len(o.Targets) > 0 {
 		t := table{Name: "攻坚目标", Header: []string{"里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"}}
@@ -92,6 +108,9 @@ func (m *Monthly) overviewSection() section {
 	}
 	if t := m.Quality.leftOutTable(); t != nil {
 		tables = append(tables, *t)
+	}
+	if detail != nil {
+		tables = append(tables, *detail)
 	}
 	s := newSection("总体情况", "总体情况", []string{m.overviewSentence()}, tables...)
 	// The data quality comes first, red when the figures leave cells out.

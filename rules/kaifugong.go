@@ -34,7 +34,7 @@ func newKaifugongChecks(e *evaluation) *kaifugongChecks {
 		start:      e.has(ledger.FieldActualStart) || e.has(ledger.FieldStatus),
 		investment: e.has(ledger.FieldPlan) && e.hasDone(),
 	}
-	k.progress = newProgressJudge(e, k.avail.start)
+	k.progress = newProgressJudge(e, k.avail)
 	e.res.progress = k.progress
 	k.milestones, k.slots = planMilestones(e.r.Milestones, e.year, e.asOf)
 	k.dueBy = append([]ledger.Date(nil), k.slots...)

@@ -40,12 +40,13 @@ type progressJudge struct {
 	hasSchedule bool
 	hasDone     bool // a 本年完成投资 column, or month columns summing to it
 	startKnown  bool // a 实际开工时间 or 开工状态 column: overdue starts can be told
+	avail       availability
 	// badDone says whether the reader could not read a row's 本年完成投资.
 	badDone func(row int) bool
 }
 
-func newProgressJudge(e *evaluation, startKnown bool) *progressJudge {
-	j := &progressJudge{r: e.r, asOf: e.asOf, hasDone: e.hasDone(), startKnown: startKnown,
+func newProgressJudge(e *evaluation, av availability) *progressJudge {
+	j := &progressJudge{r: e.r, asOf: e.asOf, hasDone: e.hasDone(), startKnown: av.start, avail: av,
 		badDone: func(row int) bool { return e.badCell(row, ledger.FieldDone) }}
 	if e.asOf.IsSet() {
 		j.schedule, j.hasSchedule = e.r.ScheduleAt(e.asOf, e.year), true
