@@ -22,7 +22,7 @@ const DefaultUnzipLimit int64 = 1 << 30
 // holds no more than the shared strings and the current row, so reading costs
 // about what decompressing does.
 type streamSource struct {
-	zr     *zip.ReadCloser
+	zr     *zip.Reader // over the open File; closing it is the File's job
 	files  map[string]*zip.File
 	sheets []string
 	parts  map[string]string // sheet name → part name
@@ -35,11 +35,12 @@ type streamSource struct {
 	rowBytes map[string]float64
 }
 
-func openStream(path string, limit int64) (*streamSource, error) {
+// openStream reads the workbook in r, an open file (see File).
+func openStream(r *io.SectionReader, path string, limit int64) (*streamSource, error) {
 	if limit <= 0 {
 		limit = DefaultUnzipLimit
 	}
-	zr, err := zip.OpenReader(path)
+	zr, err := zip.NewReader(r, r.Size())
 	if err != nil {
 		return nil, fileError(ErrCorrupt, path, err, "文件已损坏或不完整，无法作为 xlsx 打开；请用 Excel/WPS 打开确认后重新保存。")
 	}
@@ -50,11 +51,9 @@ func openStream(path string, limit int64) (*streamSource, error) {
 		total += f.UncompressedSize64
 	}
 	if total > uint64(limit) {
-		zr.Close()
 		return nil, fileError(ErrTooLarge, path, nil, "工作簿解压后超过 %d MB 的上限，已拒绝读取（可能是损坏或恶意文件）；确属正常台账请用 --max-unzip-mb 调高上限。", limit>>20)
 	}
 	if err := s.readWorkbook(); err != nil {
-		zr.Close()
 		return nil, fileError(ErrCorrupt, path, err, "文件已损坏或不完整，无法读取工作表结构；请用 Excel/WPS 打开确认后重新保存。")
 	}
 	return s, nil
@@ -272,7 +271,7 @@ func decodeEscapes(s string) string {
 
 func (s *streamSource) Sheets() []string { return s.sheets }
 func (s *streamSource) Date1904() bool   { return s.d1904 }
-func (s *streamSource) Close() error     { return s.zr.Close() }
+func (s *streamSource) Close() error     { return nil }
 
 // Merges returns the merged ranges a full Rows pass has collected, or scans for them.
 func (s *streamSource) Merges(sheet string) ([]Range, error) {
@@ -333,15 +332,17 @@ func (s *streamSource) Rows(sheet string, fn func(int, []string) bool) error {
 		}
 		errc <- err
 	}()
-	stopped := false
+	// On the way out, also when fn panics, the scan is told to stop and waited for:
+	// no goroutine outlives the read.
+	defer func() {
+		close(stop)
+		for range batches {
+		}
+	}()
 	for b := range batches {
 		for _, r := range b {
-			if stopped {
-				break
-			}
 			if !fn(r.row, r.cells) {
-				stopped = true
-				close(stop)
+				return nil
 			}
 		}
 	}

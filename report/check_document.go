@@ -11,7 +11,7 @@ import (
 // findings with their count. A file that could not be read gets its reason, since a
 // document pasted elsewhere has no stderr beside it.
 func checkDocument(o Outcome) document {
-	d := document{Title: o.file(), TitleLabel: "文件", Level: 2}
+	d := document{Title: o.shownFile(), TitleLabel: "文件", Level: 2}
 	if o.Failed() {
 		d.Sections = []section{{Blocks: []block{para("无法读取：" + o.ErrorMessage())}}}
 		return d

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +52,12 @@ func openMerged(t *testing.T, m *ledger.Merged) (*excelize.File, *ledger.Ledger)
 func writeMerged(t *testing.T, m *ledger.Merged) (string, *ledger.Ledger) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "全县台账.xlsx")
-	if err := WriteAtomically(path, func(w io.Writer) error { return WriteMerged(w, m) }); err != nil {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := WriteMerged(f, m, t.TempDir()); err != nil {
 		t.Fatal(err)
 	}
 	l, err := ledger.Read(path, ledger.Options{})
@@ -313,7 +317,7 @@ func TestMergeDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
 	for _, buf := range []*bytes.Buffer{&a, &b} {
 		m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
-		if err := WriteMerged(buf, m); err != nil {
+		if err := WriteMerged(buf, m, t.TempDir()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -182,22 +182,7 @@ func TestKaifugongJoined(t *testing.T) {
 func TestRongziTableAligned(t *testing.T) {
 	t.Setenv("LANG", "zh_CN.UTF-8")
 	t.Setenv("TERM", "")
-	out := string(render(t, FormatTable, Options{}, rongziOutcome()))
-	var width int
-	for _, line := range strings.Split(out, "\n") {
-		if w := textWidth(line); w > 120 {
-			t.Errorf("line %d columns wide: %s", w, line)
-		}
-		if !strings.HasPrefix(line, "|") && !strings.HasPrefix(line, "+") {
-			width = 0
-			continue
-		}
-		if w := textWidth(line); width == 0 {
-			width = w
-		} else if w != width {
-			t.Errorf("row is %d columns wide, table %d: %s", w, width, line)
-		}
-	}
+	assertAligned(t, string(render(t, FormatTable, Options{}, rongziOutcome())))
 }
 
 // A 融资需求台账 built by hand without Financing still renders (counts from Result.Counts).

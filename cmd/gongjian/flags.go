@@ -9,6 +9,15 @@ import (
 
 // The flag values every command reads the same way, each parsed here once.
 
+// parseAndRun ends a command's RunE: its options parsed (a usage error stops there),
+// then the work.
+func parseAndRun[T interface{ parse() error }](opts T, run func(T) error) error {
+	if err := opts.parse(); err != nil {
+		return err
+	}
+	return run(opts)
+}
+
 // parseFormat reads --format among the formats the command writes.
 func parseFormat(s string, allowed []report.Format) (report.Format, error) {
 	f, ok := report.ParseFormat(s, allowed)

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
-	"gongjian/report"
 	"gongjian/report/annotate"
 )
 
@@ -122,7 +122,7 @@ func walkFolder(root string) []input {
 		switch {
 		case ledger.IsLockFile(name):
 			skip.lock++
-		case report.IsTemporary(name):
+		case outfile.IsTemporary(name):
 			skip.temporary++
 		case isHidden(path, d):
 			skip.hidden++

@@ -80,7 +80,9 @@ func openPackage(zr *zip.Reader) (*pkg, error) {
 	p.wbRels = parseRels(wbRelsText)
 	if r := p.wbRels.byType(relStyles); r != nil {
 		p.stylesPath = relTarget(p.workbookPath, r.target)
-		if p.styles, err = p.read(p.stylesPath); err != nil {
+		// A styles part named but missing is written afresh, as for a workbook
+		// without one: Excel opens such a workbook with the default styles.
+		if p.styles, err = p.read(p.stylesPath); err != nil && !errors.Is(err, errMissingPart) {
 			return nil, err
 		}
 	}
@@ -108,15 +110,18 @@ func (p *pkg) read(name string) (string, error) {
 		}
 	}
 	if f == nil {
-		return "", fmt.Errorf("%s: %w", name, errMissingPart)
+		return "", &PartError{Part: name, Err: errMissingPart}
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return "", err
+		return "", &PartError{Part: name, Err: err}
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, maxPartBytes))
-	return string(b), err
+	if err != nil {
+		return "", &PartError{Part: name, Err: err}
+	}
+	return string(b), nil
 }
 
 func (p *pkg) exists(name string) bool { _, ok := p.files[name]; return ok }
