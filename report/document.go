@@ -200,3 +200,25 @@ func (s section) paragraphs() []string {
 	}
 	return out
 }
+
+// numberColumns marks the columns that hold numbers: every cell a number, or "-" or
+// empty for none, and at least one number.
+func (t table) numberColumns() []bool {
+	out := make([]bool, len(t.Header))
+	for c := range out {
+		any, all := false, true
+		for _, r := range t.Rows {
+			if c >= len(r) {
+				continue
+			}
+			switch {
+			case r[c].Num != "":
+				any = true
+			case r[c].Text != "" && r[c].Text != "-":
+				all = false
+			}
+		}
+		out[c] = any && all
+	}
+	return out
+}
