@@ -16,6 +16,13 @@ const financingSample = "../testdata/融资需求台账.xlsx"
 // report command joins them, and the financing ledger's own check.
 func countyWithFinancing(t *testing.T) (*Monthly, *rules.Result) {
 	t.Helper()
+	return countyMonthly(t, false)
+}
+
+// countyMonthly is the county's report with its 融资需求台账 and, when previous is
+// set, last month's ledger.
+func countyMonthly(t *testing.T, previous bool) (*Monthly, *rules.Result) {
+	t.Helper()
 	r := rules.Default()
 	read := func(path string) *rules.Result {
 		l, err := ledger.Read(path, ledger.Options{})
@@ -26,7 +33,11 @@ func countyWithFinancing(t *testing.T) (*Monthly, *rules.Result) {
 	}
 	county, fin := read(countySample), read(financingSample)
 	rules.Join([]*rules.Result{county}, []*rules.Result{fin})
-	return BuildMonthly(county, r, MonthlyOptions{Financing: []*rules.Result{fin}}), fin
+	opts := MonthlyOptions{Financing: []*rules.Result{fin}}
+	if previous {
+		opts.Previous = read(countyAprilSample)
+	}
+	return BuildMonthly(county, r, opts), fin
 }
 
 // The financing section shows 授信率 and 放款率 as check shows them, and its list of

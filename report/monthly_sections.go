@@ -93,9 +93,9 @@ func (m *Monthly) overviewSection() section {
 			r[1].Link = link
 		}
 	}
-	tables := []table{{Name: "主要指标", Header: []string{"指标", "数值"}, Rows: rows}}
+	tables := []table{{Name: "主要指标", Sheet: "总体情况", Header: []string{"指标", "数值"}, Rows: rows}}
 	if len(o.Targets) > 0 {
-		t := table{Name: "攻坚目标", Header: []string{"里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"}}
+		t := table{Name: "攻坚目标", Sheet: "攻坚目标", Header: []string{"里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"}}
 		for _, tg := range o.Targets {
 			target := textCell(tg.TargetLabel)
 			if target.Text == "" {
@@ -175,7 +175,7 @@ func (m *Monthly) rankingSection() section {
 	var paras []string
 	var tables []table
 	for _, rk := range m.Rankings {
-		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}}
+		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Sheet: rankingSheet(rk.By), Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}}
 		var names []string
 		for _, r := range rk.Rows {
 			rank := textCell("-")
@@ -202,10 +202,10 @@ func (m *Monthly) keySection() section {
 		return []string{"序号", "项目名称", "责任单位", "包联领导", first, "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}
 	}
 	for _, part := range []struct {
-		name string
-		list []KeyProject
-	}{{"重点项目（年度计划投资5000万元以上）", m.Key}, {"亿元以上项目（总投资1亿元以上）", m.Big}} {
-		t := table{Name: part.name + "（金额单位：万元）", Header: header("总投资")}
+		sheet, name string
+		list        []KeyProject
+	}{{"重点项目", "重点项目（年度计划投资5000万元以上）", m.Key}, {"亿元以上项目", "亿元以上项目（总投资1亿元以上）", m.Big}} {
+		t := table{Name: part.name + "（金额单位：万元）", Sheet: part.sheet, Header: header("总投资")}
 		for i, k := range part.list {
 			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(k.Name), textCell(k.Unit), textCell(k.Leader), amountCell(k.Total),
 				amountCell(k.Plan), amountCell(k.Done), rateCell(k.Rate), pointsCell(k.GapPoints), progressLightCell(k.Progress)})
@@ -258,7 +258,7 @@ func progressLightCell(pg rules.Progress) cell {
 }
 
 func (m *Monthly) laggingSection() section {
-	t := table{Name: "滞后项目", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}}
+	t := table{Name: "滞后项目", Sheet: "滞后清单", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}}
 	overdue := 0
 	for i, lg := range m.Lagging {
 		if lg.Overdue {
@@ -271,7 +271,7 @@ func (m *Monthly) laggingSection() section {
 }
 
 func (m *Monthly) problemSection() section {
-	t := table{Name: "存在问题", Header: []string{"责任单位", "项目名称", "存在问题"}}
+	t := table{Name: "存在问题", Sheet: "问题清单", Header: []string{"责任单位", "项目名称", "存在问题"}}
 	n := 0
 	for _, g := range m.Problems {
 		for i, it := range g.Items {
@@ -290,15 +290,15 @@ func (m *Monthly) changesSection() section {
 	c := m.Changes
 	paras := []string{fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%d个单位转为红灯。",
 		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), len(c.TurnedRed))}
-	started := table{Name: "本月新开工项目", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
+	started := table{Name: "本月新开工项目", Sheet: "本月新开工", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
 	for i, p := range c.NewlyStarted {
 		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})
 	}
-	added := table{Name: "本月完成投资（万元）", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
+	added := table{Name: "本月完成投资（万元）", Sheet: "本月完成投资", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
 	for _, g := range c.Added {
 		added.Rows = append(added.Rows, []cell{textCell(g.By.RankingLabel()), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
 	}
-	moved := table{Name: "新增和减少的项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
+	moved := table{Name: "新增和减少的项目", Sheet: "新增减少项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
 	for _, p := range c.Appeared {
 		moved.Rows = append(moved.Rows, []cell{textCell("新增"), textCell(p.Name), textCell(p.Town), textCell(p.Unit)})
 	}
@@ -354,4 +354,15 @@ func (m *Monthly) financingLayout() section {
 		paras = append(paras, s+"。")
 	}
 	return newSection("融资情况", "融资情况", paras, tables...)
+}
+
+// rankingSheet names a ranking's sheet: "乡镇排名", "部门排名" ….
+func rankingSheet(by rules.GroupBy) string {
+	switch by {
+	case rules.GroupByUnit:
+		return "部门排名"
+	case rules.GroupByLeader:
+		return "领导排名"
+	}
+	return by.Label() + "排名"
 }
