@@ -12,6 +12,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report/internal/book"
+	"gongjian/report/internal/book/booktest"
 	"gongjian/rules"
 )
 
@@ -341,5 +342,16 @@ func TestMergeSummary(t *testing.T) {
 `
 	if buf.String() != want {
 		t.Errorf("summary:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+// Every row of the merged ledger is as tall as its wrapped text: the title (with the
+// note of a ledger of another month), long names and 建设单位, and 来源.
+func TestMergedRowHeights(t *testing.T) {
+	ls := readAll(t, mergeSamples, ledger.Options{})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 6, 30)})
+	path, _ := writeMerged(t, m)
+	if n := booktest.CheckRowHeights(t, path); n < 40 {
+		t.Errorf("only %d wrapped cells checked", n)
 	}
 }
