@@ -392,7 +392,7 @@ func rawCells(l *Ledger) map[int]map[Field]string {
 // dateKey orders dates; a month counts as its last day.
 func dateKey(d Date) int {
 	day := int(d.Day)
-	if day == 0 {
+	if day <= 0 { // a month, a quarter or a year: its last day
 		day = int(d.MonthEnd().Day)
 	}
 	return int(d.Year)*10000 + int(d.Month)*100 + day

@@ -88,7 +88,7 @@ func TestMergeMonths(t *testing.T) {
 	if got := m.Rows[0].Sources[0].String() + "|" + m.Rows[1].Sources[0].String(); got != "甲.xlsx 第4行（5月31日数据）|乙.xlsx 第4行" {
 		t.Errorf("来源 %s", got)
 	}
-	if _, asOf := datesInTitle(m.Title); asOf != june {
-		t.Errorf("the title reads as of %s", asOf)
+	if _, asOf := datesInTitle(m.Title); asOf.in(2025) != june {
+		t.Errorf("the title reads as of %v", asOf.in(2025))
 	}
 }

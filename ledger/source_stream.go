@@ -25,6 +25,7 @@ type streamSource struct {
 	zr     *zip.Reader // over the open File; closing it is the File's job
 	files  map[string]*zip.File
 	sheets []string
+	hidden []string          // the sheets the workbook hides, which only --sheet reads
 	parts  map[string]string // sheet name → part name
 	d1904  bool
 	sst    []string
@@ -128,13 +129,13 @@ func (s *streamSource) readWorkbook() error {
 		s.parts[sh.name] = byID[sh.rid]
 		if sh.state == "" || sh.state == "visible" {
 			visible = append(visible, sh.name)
+		} else {
+			s.hidden = append(s.hidden, sh.name)
 		}
 	}
 	s.sheets = visible
 	if len(s.sheets) == 0 {
-		for _, sh := range sheets {
-			s.sheets = append(s.sheets, sh.name)
-		}
+		s.sheets, s.hidden = s.hidden, nil
 	}
 	// Shared strings, by relationship, else the usual place; a workbook of numbers has none.
 	sstPath := path.Join(path.Dir(wbPath), "sharedStrings.xml")
@@ -270,8 +271,11 @@ func decodeEscapes(s string) string {
 }
 
 func (s *streamSource) Sheets() []string { return s.sheets }
-func (s *streamSource) Date1904() bool   { return s.d1904 }
-func (s *streamSource) Close() error     { return nil }
+
+// HiddenSheets lists the sheets the workbook hides, in workbook order.
+func (s *streamSource) HiddenSheets() []string { return s.hidden }
+func (s *streamSource) Date1904() bool         { return s.d1904 }
+func (s *streamSource) Close() error           { return nil }
 
 // Merges returns the merged ranges a full Rows pass has collected, or scans for them.
 func (s *streamSource) Merges(sheet string) ([]Range, error) {

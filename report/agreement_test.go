@@ -2,6 +2,7 @@ package report
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -86,7 +87,7 @@ func TestSectionsAgreeWithCheck(t *testing.T) {
 					t.Errorf("row %d: check warns overdue-start, the lagging list leaves it out", row)
 				}
 			}
-			if want := len(m.Lagging); !strings.Contains(m.laggingSection().paragraphs()[0], "滞后项目"+itoa(want)+"个") {
+			if want := len(m.Lagging); !strings.Contains(m.laggingSection().paragraphs()[0], "滞后项目"+strconv.Itoa(want)+"个") {
 				t.Errorf("the lagging sentence does not count its %d rows: %s", want, m.laggingSection().paragraphs()[0])
 			}
 			for _, list := range [][]KeyProject{m.Key, m.Big} {
@@ -96,7 +97,7 @@ func TestSectionsAgreeWithCheck(t *testing.T) {
 						t.Errorf("key project row %d (%s): light %q, check says %q", k.Row, k.Name, k.Light, behind[k.Row])
 					}
 					if k.Light == "" && k.GapPoints != nil {
-						t.Errorf("key project row %d: a gap of %v with no light", k.Row, *k.GapPoints)
+						t.Errorf("key project row %d: a gap of %s with no light", k.Row, k.GapPoints.Round(1))
 					}
 				}
 			}
@@ -104,15 +105,17 @@ func TestSectionsAgreeWithCheck(t *testing.T) {
 			for _, rk := range m.Rankings {
 				for i, row := range rk.Rows {
 					if row.GapPoints != nil {
+						// The light follows the gap as the table shows it.
+						shown, _ := strconv.ParseFloat(pointsCell(row.GapPoints).Num, 64)
 						var want rules.Light = rules.LightGreen
 						switch {
-						case -*row.GapPoints >= lag.Red:
+						case -shown >= lag.Red:
 							want = rules.LightRed
-						case -*row.GapPoints >= lag.Yellow:
+						case -shown >= lag.Yellow:
 							want = rules.LightYellow
 						}
 						if row.Light != want {
-							t.Errorf("%s %s: shows %.1f points and %s", rk.Label, row.Name, *row.GapPoints, row.Light)
+							t.Errorf("%s %s: shows %s points and %s", rk.Label, row.Name, pointsCell(row.GapPoints).Text, row.Light)
 						}
 					}
 					if i == 0 || row.Rate == nil || rk.Rows[i-1].Rate == nil {

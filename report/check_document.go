@@ -8,9 +8,10 @@ import (
 
 // checkDocument lays out one checked file's summary: its facts, the metrics, the
 // whole ledger's targets (or a 融资需求台账's funnel and totals), the join, and the
-// findings with their count. A file that could not be read gets its reason, since a
-// document pasted elsewhere has no stderr beside it.
-func checkDocument(o Outcome) document {
+// findings with their count, and with columns (check --columns) what each header cell
+// was read as. A file that could not be read gets its reason, since a document pasted
+// elsewhere has no stderr beside it.
+func checkDocument(o Outcome, columns bool) document {
 	d := document{Title: o.shownFile(), TitleLabel: "文件", Level: 2}
 	if o.Failed() {
 		d.Sections = []section{{Blocks: []block{para("无法读取：" + o.ErrorMessage())}}}
@@ -27,6 +28,9 @@ func checkDocument(o Outcome) document {
 		d.Sections = append(d.Sections, section{Title: joinTitle(res), Blocks: []block{list{Items: lines}}})
 	}
 	d.Sections = append(d.Sections, findingsSection(res.Findings))
+	if columns && res.Ledger != nil {
+		d.Sections = append(d.Sections, columnsSection(res.Ledger))
+	}
 	return d
 }
 

@@ -25,7 +25,7 @@ func (t *tableWriter) Write(o Outcome) error {
 		}
 	}
 	t.shown++
-	return renderTerminal(t.w, checkDocument(o), t.opts.Color)
+	return renderTerminal(t.w, checkDocument(o, t.opts.Columns), t.opts.Color)
 }
 
 func (t *tableWriter) Close() error {
@@ -53,7 +53,7 @@ func (m *markdownWriter) Write(o Outcome) error {
 		}
 	}
 	m.n++
-	return renderMarkdown(m.w, checkDocument(o))
+	return renderMarkdown(m.w, checkDocument(o, m.opts.Columns))
 }
 
 func (m *markdownWriter) Close() error {

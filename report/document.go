@@ -121,8 +121,8 @@ type chartSpec struct {
 	Title          string
 	CategoryColumn int // the column naming the bars
 	BarColumn      int
-	LineName       string   // a constant line drawn across the bars ("序时进度"); "" for none
-	Line           *float64 //
+	LineName       string       // a constant line drawn across the bars ("序时进度"); "" for none
+	Line           *ledger.Rate //
 	Percent        bool
 }
 
@@ -148,23 +148,22 @@ func amountCell(a ledger.Amount) cell {
 	return cell{Text: a.Fixed(2), Num: a.Fixed(2), Kind: kindAmount}
 }
 
-func rateCell(v *float64) cell {
+func rateCell(v *ledger.Rate) cell {
 	if v == nil {
 		return cell{Text: "-"}
 	}
-	return cell{Text: wording.Percent(v), Num: strconv.FormatFloat(wording.Round4(*v), 'f', -1, 64), Kind: kindPercent}
+	return cell{Text: wording.Percent(v), Num: wording.RateNum(*v), Kind: kindPercent}
 }
 
-func pointsCell(p *float64) cell {
+func pointsCell(p *ledger.Rate) cell {
 	if p == nil {
 		return cell{Text: "-"}
 	}
-	s := strconv.FormatFloat(*p, 'f', 1, 64)
-	text := s
-	if *p > 0 {
-		text = "+" + s
+	num := p.Round(1)
+	if num == "-0.0" {
+		num = "0.0"
 	}
-	return cell{Text: text, Num: s, Kind: kindPoints}
+	return cell{Text: wording.SignedPoints(*p), Num: num, Kind: kindPoints}
 }
 
 func lightCell(l rules.Light) cell {

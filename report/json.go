@@ -6,10 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 
 	"gongjian/ledger"
-	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -31,6 +29,7 @@ type fileJSON struct {
 	Join       any                  `json:"join,omitempty"`      // joinRongziJSON or joinKaifugongJSON, when joined
 	Targets    []targetJSON         `json:"targets"`
 	Findings   []findingJSON        `json:"findings"`
+	Columns    []columnJSON         `json:"columns"`             // every header cell, recognised or not
 	Annotated  string               `json:"annotated,omitempty"` // the annotated copy, when one was written
 	Error      *errorJSON           `json:"error"`
 }
@@ -52,6 +51,7 @@ type countsJSON struct {
 	NewStarted        int `json:"new_started"`
 	Continuing        int `json:"continuing"`
 	ContinuingResumed int `json:"continuing_resumed"`
+	Reserve           int `json:"reserve"` // 预备/储备/前期 projects, in no start rate
 }
 
 // amountsJSON holds exact amounts as strings with two decimals; null when no cell gave one.
@@ -183,6 +183,7 @@ func jsonValue(o Outcome) any {
 		v.Kind = string(l.Kind)
 		v.HeaderRows = append(v.HeaderRows, l.HeaderRows...)
 	}
+	v.Columns = columnsJSONOf(res.Ledger)
 	if isFinancing(res) {
 		fin := financingOf(res)
 		v.Counts, v.Amounts, v.Metrics, v.Financing = rongziJSONOf(fin)
@@ -255,7 +256,7 @@ func nonNil(s []string) []string {
 
 func countsJSONOf(c rules.Counts) countsJSON {
 	return countsJSON{Projects: c.Projects, New: c.New, NewStarted: c.NewStarted,
-		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed}
+		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed, Reserve: c.Reserve}
 }
 
 func amountsJSONOf(a rules.Amounts) amountsJSON {
@@ -268,7 +269,7 @@ func metricsJSONOf(m rules.Metrics) metricsJSON {
 }
 
 func targetJSONOf(t rules.Target) targetJSON {
-	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: wording.Round4(t.Target),
+	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: t.Target.Rounded(4),
 		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: string(t.GroupBy), Group: t.Group,
 		Needed: neededJSONOf(t.Needed), Note: t.Note}
 }
@@ -281,13 +282,21 @@ func amountJSON(a ledger.Amount) *string {
 	return &s
 }
 
-// rateJSON rounds a rate to 4 places; nil, NaN and infinities (which JSON cannot
-// hold) are null.
-func rateJSON(v *float64) *float64 {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+// rateJSON is a rate rounded to 4 places for JSON; null when not available.
+func rateJSON(v *ledger.Rate) *float64 {
+	if v == nil {
 		return nil
 	}
-	r := wording.Round4(*v)
+	r := v.Rounded(4)
+	return &r
+}
+
+// pointsJSON is a gap in 个百分点 rounded to one decimal for JSON; null when not available.
+func pointsJSON(p *ledger.Rate) *float64 {
+	if p == nil {
+		return nil
+	}
+	r := p.Rounded(1)
 	return &r
 }
 

@@ -7,6 +7,7 @@ import (
 
 func TestMarkdownGolden(t *testing.T) {
 	golden(t, "markdown.txt", render(t, FormatMarkdown, Options{Several: true}, mayOutcome(), missing))
+	golden(t, "markdown_columns.txt", render(t, FormatMarkdown, Options{Columns: true}, mayOutcome()))
 }
 
 func TestMarkdownEscapes(t *testing.T) {
@@ -27,7 +28,7 @@ func TestMarkdownEscapes(t *testing.T) {
 // rates (with "-" for none) gets "---:", a column of names ":---".
 func TestMarkdownRightAlignsNumbers(t *testing.T) {
 	tb := table{Header: []string{"名称", "项目数", "完成率", "亮灯"}, Rows: [][]cell{
-		{textCell("崇文镇"), countCell(10), rateCell(ptr(0.488)), textCell("绿灯")},
+		{textCell("崇文镇"), countCell(10), rateCell(ptr("0.488")), textCell("绿灯")},
 		{textCell("附城镇"), countCell(6), rateCell(nil), textCell("-")},
 	}}
 	var b strings.Builder

@@ -36,7 +36,7 @@ type Overview struct {
 	Counts    rules.Counts
 	Amounts   rules.Amounts
 	Metrics   rules.Metrics
-	GapPoints *float64 // 投资完成率 − 序时进度, in 个百分点 (negative: behind)
+	GapPoints *ledger.Rate // 投资完成率 − 序时进度, in 个百分点 (negative: behind)
 	Targets   []rules.Target
 }
 
@@ -45,18 +45,21 @@ type Ranking struct {
 	By    rules.GroupBy
 	Label string // 乡镇, 县直部门（责任单位）…
 	Rows  []RankRow
+	// Shared is, in the 包联领导 ranking, how many projects have several leaders: each
+	// counts in every one of its leaders' groups, so the groups sum to more than the whole.
+	Shared int
 }
 
 // RankRow is one group of a ranking.
 type RankRow struct {
 	Name                 string
 	Projects             int
-	NewStartRate         *float64
-	ContinuingResumeRate *float64
+	NewStartRate         *ledger.Rate
+	ContinuingResumeRate *ledger.Rate
 	Plan, Done           ledger.Amount
-	Rate                 *float64 // 完成率
-	GapPoints            *float64 // against 序时进度, 个百分点
-	Rank                 int      // 0 when the group has no 年度计划 to rank by
+	Rate                 *ledger.Rate // 完成率
+	GapPoints            *ledger.Rate // against 序时进度, 个百分点
+	Rank                 int          // 0 when the group has no 年度计划 to rank by
 	Light                rules.Light
 }
 
@@ -65,9 +68,9 @@ type KeyProject struct {
 	Row                int
 	Name, Unit, Leader string
 	Total, Plan, Done  ledger.Amount
-	Rate               *float64
-	GapPoints          *float64    // nil when the project is not judged (not yet due to start)
-	Light              rules.Light // "" when not judged
+	Rate               *ledger.Rate
+	GapPoints          *ledger.Rate // nil when the project is not judged (not yet due to start)
+	Light              rules.Light  // "" when not judged
 	Progress           rules.Progress
 }
 
@@ -76,9 +79,9 @@ type KeyProject struct {
 type Lagging struct {
 	Row                          int
 	Name, Unit, Leader, Problems string
-	Reason                       string // in the words of a 通报
-	Overdue                      bool   // 未按期开工
-	GapPoints                    float64
+	Reason                       string      // in the words of a 通报
+	Overdue                      bool        // 未按期开工
+	GapPoints                    ledger.Rate // 完成率 − the project's schedule, 个百分点
 	Light                        rules.Light
 }
 
@@ -109,7 +112,7 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	m.Title = monthlyTitle(res)
 	m.Quality = dataQuality(append([]*rules.Result{res}, opts.Financing...)...)
 	m.Overview = Overview{Counts: res.Counts, Amounts: res.Amounts, Metrics: res.Metrics,
-		GapPoints: gapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
+		GapPoints: wording.GapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
 	for _, t := range res.Targets {
 		if t.GroupBy == "" {
 			m.Overview.Targets = append(m.Overview.Targets, t)
@@ -150,31 +153,7 @@ func monthlyTitle(res *rules.Result) string {
 }
 
 // chineseDate is "2025年5月31日".
-func chineseDate(d ledger.Date) string {
-	s := itoa(int(d.Year)) + "年" + itoa(int(d.Month)) + "月"
-	if d.HasDay() {
-		s += itoa(int(d.Day)) + "日"
-	}
-	return s
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
-
-func gapPoints(rate, schedule *float64) *float64 {
-	if rate == nil || schedule == nil {
-		return nil
-	}
-	p := wording.RoundPoints(*rate - *schedule)
-	return &p
-}
+func chineseDate(d ledger.Date) string { return d.Label() }
 
 // rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
 func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
@@ -198,7 +177,15 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 		if len(groups) == 0 && by == "" {
 			continue
 		}
-		out = append(out, Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Schedule, r)})
+		rk := Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Schedule, r)}
+		if b == rules.GroupByLeader && res.Ledger != nil {
+			for i := range res.Ledger.Projects {
+				if len(res.Ledger.Projects[i].Leaders()) > 1 {
+					rk.Shared++
+				}
+			}
+		}
+		out = append(out, rk)
 	}
 	return out
 }
@@ -207,19 +194,21 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 // showing the same rate share a rank (1, 2, 2, 4) and stand in name order, so a rank
 // never contradicts the rates beside it; groups with no 年度计划 come last, unranked.
 // Every ranking of the report (and the 月度走势's monthly ranks) is made here.
-func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow {
+func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
 		row := RankRow{Name: g.Name, Projects: g.Counts.Projects, NewStartRate: g.Metrics.NewStartRate,
 			ContinuingResumeRate: g.Metrics.ContinuingResumeRate, Plan: g.Amounts.AnnualPlan, Done: g.Amounts.Done,
 			Rate: g.Metrics.InvestmentRate}
-		row.GapPoints = gapPoints(row.Rate, schedule)
+		row.GapPoints = wording.GapPoints(row.Rate, schedule)
 		if row.Rate != nil && schedule != nil {
 			row.Light = r.LightFor(*row.Rate, *schedule)
 		}
 		rows = append(rows, row)
 	}
-	shown := func(v *float64) int64 { return rules.Tenths(*v) }
+	// The rate as shown: one decimal of a percent is three of the fraction, rounded as
+	// wording.Percent rounds it.
+	shown := func(v *ledger.Rate) ledger.Rate { r, _ := ledger.ParseRate(v.Round(3)); return r }
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i].Rate, rows[j].Rate
 		switch {
@@ -227,8 +216,8 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 			if (a == nil) != (b == nil) {
 				return a != nil
 			}
-		case shown(a) != shown(b):
-			return shown(a) > shown(b)
+		case shown(a).Cmp(shown(b)) != 0:
+			return shown(a).Cmp(shown(b)) > 0
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -237,7 +226,7 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && shown(rows[i-1].Rate) == shown(rows[i].Rate) {
+		if i > 0 && rows[i-1].Rate != nil && shown(rows[i-1].Rate).Cmp(shown(rows[i].Rate)) == 0 {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}
@@ -293,8 +282,13 @@ func lagging(res *rules.Result) []Lagging {
 		lg := Lagging{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Problems: p.Problems, Overdue: pg.Overdue}
 		var reasons []string
 		if pg.Behind() {
-			lg.GapPoints, lg.Light = -pg.Gap, pg.Light
-			reasons = append(reasons, fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", rules.PercentText(pg.Rate), lg.GapPoints))
+			// Against what the finding judged it by: its own plan to date, or 序时进度.
+			against := "序时进度"
+			if pg.OwnPlan {
+				against = "自身计划进度"
+			}
+			lg.GapPoints, lg.Light = pg.Lag(), pg.Light
+			reasons = append(reasons, fmt.Sprintf("投资完成率%s，低于%s%s个百分点", pg.Rate.Percent(1), against, pg.Lag().Round(1)))
 		}
 		if pg.Overdue {
 			reasons = append(reasons, "计划"+chineseDate(p.PlanStart)+"开工，未按期开工")

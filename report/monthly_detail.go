@@ -112,7 +112,7 @@ func (m *Monthly) detailTable() *table {
 }
 
 // rateSummary is "：新建开工率84.2% = 已开工16个 ÷ 19个".
-func rateSummary(name string, rate *float64, mp rules.MetricProjects, started string) string {
+func rateSummary(name string, rate *ledger.Rate, mp rules.MetricProjects, started string) string {
 	if rate == nil {
 		return ""
 	}

@@ -16,7 +16,7 @@ type FinancingSection struct {
 	// asked to dock (终止, 不需融资) with the reason, so the list matches the count.
 	NoBank []rules.NoBankProject
 	// CreditRate (授信率) and DisburseRate (放款率) as check shows them.
-	CreditRate, DisburseRate *float64
+	CreditRate, DisburseRate *ledger.Rate
 }
 
 // financingSection adds up the financing ledgers of the run (a county usually keeps
@@ -63,11 +63,11 @@ func financingSection(results []*rules.Result) *FinancingSection {
 }
 
 // sumRate is a/b, nil when b is not above zero.
-func sumRate(a, b ledger.Amount) *float64 {
+func sumRate(a, b ledger.Amount) *ledger.Rate {
 	if b.Sign() <= 0 {
 		return nil
 	}
-	v := float64(a.Units()) / float64(b.Units())
+	v := ledger.AmountRate(a, b)
 	return &v
 }
 

@@ -45,7 +45,7 @@ func countyMonthly(t *testing.T, previous bool) (*Monthly, *rules.Result) {
 func TestFinancingSectionAgrees(t *testing.T) {
 	m, fin := countyWithFinancing(t)
 	var checkRates []string
-	for _, s := range checkDocument(Outcome{Result: fin}).Sections {
+	for _, s := range checkDocument(Outcome{Result: fin}, false).Sections {
 		for _, tb := range s.tables() {
 			if len(tb.Header) == 2 && tb.Header[0] == "授信率" {
 				checkRates = append(checkRates, tb.Rows[0][0].Text, tb.Rows[0][1].Text)

@@ -148,11 +148,11 @@ func (m *Monthly) overviewSentence() string {
 			fmt.Fprintf(&b, "，完成率%s", wording.Percent(o.Metrics.InvestmentRate))
 		}
 		if o.GapPoints != nil {
-			switch {
-			case *o.GapPoints < 0:
-				fmt.Fprintf(&b, "，低于序时进度%.1f个百分点", -*o.GapPoints)
-			case *o.GapPoints > 0:
-				fmt.Fprintf(&b, "，高于序时进度%.1f个百分点", *o.GapPoints)
+			switch s := o.GapPoints.Round(1); {
+			case o.GapPoints.Sign() < 0 && s != "0.0" && s != "-0.0":
+				fmt.Fprintf(&b, "，低于序时进度%s个百分点", ledger.NewRate(0, 1).Sub(*o.GapPoints).Round(1))
+			case o.GapPoints.Sign() > 0 && s != "0.0":
+				fmt.Fprintf(&b, "，高于序时进度%s个百分点", s)
 			default:
 				b.WriteString("，与序时进度持平")
 			}
@@ -190,6 +190,9 @@ func (m *Monthly) rankingSection() section {
 		tables = append(tables, t)
 		if len(names) > 0 {
 			paras = append(paras, fmt.Sprintf("%s按投资完成率从高到低依次是：%s。", rk.Label, strings.Join(names, "、")))
+		}
+		if rk.Shared > 0 {
+			paras = append(paras, fmt.Sprintf("注：%d个项目由两位及以上领导包联，在每位领导名下各计一次，各领导的项目数和投资合计多于全县。", rk.Shared))
 		}
 	}
 	return newSection("分组排名", "分组排名", paras, tables...)

@@ -447,6 +447,13 @@ func (wb *workbookWriter) setCell(sheet, ref string, v cell) error {
 		if err != nil {
 			return err
 		}
+		if p, ok := strings.CutSuffix(v.Text, "%"); ok && v.Kind == kindPercent {
+			// The cell shows one decimal of a percent: give it the value the text was
+			// rounded to, so Excel does not round a second time (0.3465 → 34.7%).
+			if x, err := strconv.ParseFloat(p, 64); err == nil {
+				n = x / 100
+			}
+		}
 		if err := f.SetCellFloat(sheet, ref, n, -1, 64); err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gongjian/ledger"
 	"gongjian/report/internal/book"
 	"gongjian/report/internal/book/booktest"
 )
@@ -168,10 +169,10 @@ func TestWorkbookChartsForPaper(t *testing.T) {
 	// Twenty 乡镇 with long names: turned, and none skipped.
 	tb := table{Name: "乡镇排名", Header: []string{"乡镇", "完成率"}}
 	for i := range 20 {
-		v := 0.3 + float64(i)/100
+		v := ledger.NewRate(int64(30+i), 100)
 		tb.Rows = append(tb.Rows, []cell{textCell("第" + strconv.Itoa(i+1) + "个很长名字的乡镇"), rateCell(&v)})
 	}
-	s := 5.0 / 12
+	s := ledger.NewRate(5, 12)
 	tb.Chart = &chartSpec{Title: "乡镇", CategoryColumn: 0, BarColumn: 1, LineName: "序时进度", Line: &s, Percent: true}
 	m := &Monthly{Title: "测试"}
 	d := document{Sections: []section{{Title: "一、排名", Sheet: "排名", Blocks: []block{tb}}}}

@@ -11,18 +11,18 @@ import (
 // stand in name order, whatever digits lie beyond; a group with no plan is unranked
 // and last.
 func TestRankOnTheShownRate(t *testing.T) {
-	rate := func(v float64) *float64 { return &v }
-	group := func(name string, r *float64) rules.Group {
+	rate := func(num, den int64) *ledger.Rate { r := ledger.NewRate(num, den); return &r }
+	group := func(name string, r *ledger.Rate) rules.Group {
 		return rules.Group{Name: name, Amounts: rules.Amounts{AnnualPlan: ledger.Wan(100, 0)}, Metrics: rules.Metrics{InvestmentRate: r}}
 	}
-	schedule := 5.0 / 12
+	schedule := ledger.NewRate(5, 12)
 	rows := rankRows([]rules.Group{
-		group("县水务局", rate(2550.0/7100)),   // 35.915…% → 35.9%
-		group("县工信局", rate(13230.0/36900)), // 35.853…% → 35.9%
-		group("县民政局", rate(500.0/1200)),
+		group("县水务局", rate(2550, 7100)),   // 35.915…% → 35.9%
+		group("县工信局", rate(13230, 36900)), // 35.853…% → 35.9%
+		group("县民政局", rate(500, 1200)),
 		group("县发改局", nil),
-		group("县交通局", rate(0.494)),
-		group("县教育局", rate(0.3586)), // 35.86% → 35.9%
+		group("县交通局", rate(494, 1000)),
+		group("县教育局", rate(3586, 10000)), // 35.86% → 35.9%
 	}, &schedule, rules.Default())
 	want := []struct {
 		name string

@@ -45,7 +45,11 @@ func checkFacts(res *rules.Result) []fact {
 		return append(facts, fact{"融资", financingAmountsText(fin.Amounts)})
 	}
 	facts = append(facts, fact{"项目数", countsText(res)})
-	return append(facts, fact{"投资", amountsText(res.Amounts)})
+	facts = append(facts, fact{"投资", amountsText(res.Amounts)})
+	if s := unrecognizedText(res.Ledger); s != "" {
+		facts = append(facts, fact{"未识别的列", s})
+	}
+	return facts
 }
 
 // headerRowsText is "第 3-4 行" for a two-row header, "第 3 行" for one.
@@ -72,6 +76,9 @@ func countsText(res *rules.Result) string {
 	s += fmt.Sprintf("，其中新建 %d 个（已开工 %d 个），续建 %d 个（已复工 %d 个）", c.New, c.NewStarted, c.Continuing, c.ContinuingResumed)
 	if c.Terminated > 0 {
 		s += fmt.Sprintf("，终止 %d 个", c.Terminated)
+	}
+	if c.Reserve > 0 {
+		s += fmt.Sprintf("，预备 %d 个（不计入开工率、复工率）", c.Reserve)
 	}
 	return s
 }
@@ -112,12 +119,12 @@ func scheduleSentence(m rules.Metrics) string {
 	if m.InvestmentRate == nil || m.Schedule == nil {
 		return ""
 	}
-	p := wording.RoundPoints(*m.InvestmentRate - *m.Schedule)
-	switch {
-	case p < 0:
-		return fmt.Sprintf("投资完成率低于序时进度 %.1f 个百分点。", -p)
-	case p > 0:
-		return fmt.Sprintf("投资完成率高于序时进度 %.1f 个百分点。", p)
+	p := wording.GapPoints(m.InvestmentRate, m.Schedule)
+	switch s := p.Round(1); {
+	case p.Sign() < 0 && s != "0.0":
+		return "投资完成率低于序时进度 " + ledger.NewRate(0, 1).Sub(*p).Round(1) + " 个百分点。"
+	case p.Sign() > 0 && s != "0.0":
+		return "投资完成率高于序时进度 " + s + " 个百分点。"
 	}
 	return "投资完成率与序时进度持平。"
 }
@@ -145,7 +152,7 @@ func targetCells(t rules.Target) []string {
 	}
 	target := t.TargetLabel
 	if target == "" {
-		target = wording.Percent(&t.Target)
+		target = t.Target.Percent(1)
 	}
 	return []string{milestone, rules.MetricLabel(t.Metric), target, wording.Percent(t.Actual), t.Status.Label(), wording.Gap(t)}
 }

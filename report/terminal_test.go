@@ -10,6 +10,7 @@ func TestTableGolden(t *testing.T) {
 	golden(t, "table_clean.txt", render(t, FormatTable, Options{}, cleanOutcome()))
 	golden(t, "table_color.txt", render(t, FormatTable, Options{Color: true}, mayOutcome()))
 	golden(t, "table_several.txt", render(t, FormatTable, Options{Several: true}, cleanOutcome(), missing, mayOutcome()))
+	golden(t, "table_columns.txt", render(t, FormatTable, Options{Columns: true}, mayOutcome()))
 }
 
 func TestTableStaysNarrow(t *testing.T) {
@@ -103,7 +104,7 @@ func TestWrapText(t *testing.T) {
 // A file that could not be read is laid out with its reason.
 func TestFailedFileDocument(t *testing.T) {
 	var b strings.Builder
-	if err := renderTerminal(&b, checkDocument(missing), false); err != nil {
+	if err := renderTerminal(&b, checkDocument(missing, false), false); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "无法读取：缺失.xlsx：找不到此文件") {

@@ -27,8 +27,8 @@ func TestDetailCountsWhatTheFiguresCount(t *testing.T) {
 				}
 				continue
 			}
-			if got := float64(len(mp.Numerator)) / float64(len(mp.Denominator)); !near(got, *rate) {
-				t.Errorf("%s %s: %d/%d, the rate is %.4f", name, metric, len(mp.Numerator), len(mp.Denominator), *rate)
+			if got := ledger.NewRate(int64(len(mp.Numerator)), int64(len(mp.Denominator))); got.Cmp(*rate) != 0 {
+				t.Errorf("%s %s: %d/%d, the rate is %s", name, metric, len(mp.Numerator), len(mp.Denominator), rate.Percent(2))
 			}
 		}
 		c := res.Counts
@@ -45,7 +45,7 @@ func TestDetailCountsWhatTheFiguresCount(t *testing.T) {
 		for _, i := range inv.Numerator {
 			done = done.Add(l.Projects[i].Done)
 		}
-		if got := float64(done.Units()) / float64(plan.Units()); res.Metrics.InvestmentRate == nil || !near(got, *res.Metrics.InvestmentRate) {
+		if res.Metrics.InvestmentRate == nil || ledger.AmountRate(done, plan).Cmp(*res.Metrics.InvestmentRate) != 0 {
 			t.Errorf("%s: Σ本年完成 %s / Σ年度计划 %s of the listed projects, rate %v", name, done, plan, res.Metrics.InvestmentRate)
 		}
 		for _, mp := range d {

@@ -137,13 +137,14 @@ func TestEvaluateJune双过半(t *testing.T) {
 		wantMessage  string
 	}{
 		{"met", 9, 500, StatusMet, StatusMet, 0.5, nil, "", ""},
-		// The finding names the projects below the target and marks the first one's 本年完成.
+		// The finding says the shortfall, names the projects below the target and marks
+		// the first one's 本年完成.
 		{"investment short by a cent", 9, 499.99, StatusMet, StatusMissed, 0.49999, []string{"target-missed@6:10"}, "K6",
-			"上半年双过半：投资完成率 49.9%，目标 50%，未完成。完成率低于目标的项目：申（完成率0.0%）、甴（完成率0.0%）、" +
+			"上半年双过半：投资完成率 50.0%，目标 50%，还差0.01万元，未完成。完成率低于目标的项目：申（完成率0.0%）、甴（完成率0.0%）、" +
 				"电（完成率0.0%）、甶（完成率0.0%）、男（完成率0.0%）等9个项目。请加快投资进度，并在存在问题列写明滞后原因。"},
 		// It names the two not started and marks the first one's 计划开工时间.
 		{"too few started", 8, 600, StatusMissed, StatusMet, 0.6, []string{"target-missed@13:12"}, "M13",
-			"上半年双过半：新建开工率 80.0%，目标 90%，未完成。到期应开工而未开工的项目：町（未填计划开工时间，至今未开工）、" +
+			"上半年双过半：新建开工率 80.0%，目标 90%，还差1个项目开工，未完成。到期应开工而未开工的项目：町（未填计划开工时间，至今未开工）、" +
 				"画（未填计划开工时间，至今未开工）。请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"},
 	}
 	for _, tt := range tests {
@@ -203,7 +204,7 @@ func TestEvaluateSeptember(t *testing.T) {
 				{milestone: "招商引资项目当年开工", metric: MetricNewStartRate, status: StatusUpcoming, actual: 0.5, needed: true, neededProjects: 0},
 			})
 			q3 := findTarget(res, "", "三季度超序时", MetricInvestmentRate)
-			if !near(q3.Target, 0.75) || q3.TargetLabel != "序时进度(75%)" {
+			if !near(q3.Target.Float(), 0.75) || q3.TargetLabel != "序时进度(75%)" {
 				t.Errorf("超序时 target %v %q", q3.Target, q3.TargetLabel)
 			}
 		})
@@ -243,7 +244,7 @@ func TestEvaluateUnavailable(t *testing.T) {
 	}
 	checkTargets(t, res, []wantTarget{
 		{milestone: "一季度开门红", metric: MetricNewStartRate, status: StatusUnknown, actual: -1, note: "台账没有建设性质列，无法计算新建开工率"},
-		{milestone: "上半年双过半", metric: MetricInvestmentRate, status: StatusUnknown, actual: -1, note: "台账没有年度计划投资或本年完成投资列，无法计算投资完成率"},
+		{milestone: "上半年双过半", metric: MetricInvestmentRate, status: StatusUnknown, actual: -1, note: "台账没有年度计划投资列和本年完成投资列，无法计算投资完成率"},
 	})
 	want := []string{"missing-column@3:-1", "missing-column@3:-1", "missing-column@3:-1"}
 	if keys := findingKeys(res.Findings); !reflect.DeepEqual(keys, want) {

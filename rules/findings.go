@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"gongjian/ledger"
@@ -40,17 +39,29 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 		}
 	}
 
-	if st.statusKnown && !st.statusStarted && p.ActualStart.IsSet() {
+	switch {
+	case st.statusKnown && !st.statusStarted && p.ActualStart.IsSet():
 		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
-			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart))
+			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart.Display()))
+	case st.statusKnown && !st.statusStarted && p.Done.Sign() > 0 && !e.badCell(p.Row, ledger.FieldDone):
+		// Investment is only done on a project under way.
+		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
+			fmt.Sprintf("开工状态为“%s”，但本年已完成投资%s万元，请核对：已完成投资的项目应已开工，否则请改正完成投资。", p.Status, p.Done))
 	}
 	if p.ActualStart.IsSet() && e.asOf.IsSet() && p.ActualStart.Compare(e.asOf) > 0 {
 		e.cellFinding(RuleFutureStart, SeverityError, p, ledger.FieldActualStart, p.ActualStart.String(),
-			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart, e.asOf))
+			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart.Display(), e.asOf))
 	}
 	if p.CumDone.IsSet() && p.Total.IsSet() && p.CumDone.Cmp(p.Total) > 0 {
 		e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldCumDone, p.CumDone.String(),
 			fmt.Sprintf("累计完成投资%s万元超过总投资%s万元，请核对这两个数字。", p.CumDone, p.Total))
+	}
+	if before := p.Amount(ledger.FieldDoneBefore); before.IsSet() && p.Total.IsSet() && p.Done.IsSet() {
+		if sum := before.Add(p.Done); sum.Cmp(p.Total) > 0 {
+			e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldDone, p.Done.String(),
+				fmt.Sprintf("截至上年底累计完成投资%s万元加本年完成投资%s万元共%s万元，超过总投资%s万元，请核对这几个数字。",
+					before, p.Done, sum, p.Total))
+		}
 	}
 	if p.Done.IsSet() && p.Plan.Sign() > 0 && p.Done.Cmp(p.Plan) > 0 {
 		e.cellFinding(RuleDoneExceedsPlan, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
@@ -62,15 +73,19 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	}
 
 	started := st.startedNow()
-	pg := k.progress.of(p, started)
+	pg := k.progress.of(p, started, true)
 	if pg.Overdue {
 		e.cellFinding(RuleOverdueStart, SeverityWarning, p, ledger.FieldPlanStart, p.PlanStart.String(),
-			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart))
+			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart.Display()))
 	}
 	if pg.Behind() {
+		against := "序时进度"
+		if pg.OwnPlan {
+			against = "自身计划进度（" + k.planToDateLabel() + "占年度计划的" + pg.Schedule.Percent(1) + "）"
+		}
 		e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
-			fmt.Sprintf("%s：本年投资完成率%s，低于序时进度%s个百分点，请加快投资进度。", pg.Light.Label(), PercentText(pg.Rate),
-				strconv.FormatFloat(-pg.Gap, 'f', 1, 64)))
+			fmt.Sprintf("%s：本年投资完成率%s，低于%s%s个百分点，请加快投资进度。", pg.Light.Label(), pg.Rate.Percent(1), against,
+				pg.Lag().Round(1)))
 	}
 	if started && !terminated && p.Total.IsSet() && p.Total.Cmp(r.StatsTotalMin) >= 0 {
 		if in, known := r.InStats(p.Stats); known && !in {
@@ -84,6 +99,24 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 			fmt.Sprintf("重点项目（年度计划投资%s万元，%s万元及以上）没有包联领导，请按“五个一”要求明确包联领导。",
 				p.Plan, r.KeyProjects.AnnualPlanMin.Trimmed()))
 	}
+}
+
+// ProjectSchedule is what a project's 完成率 is judged against: its own plan to date
+// (its "1-N月计划投资" as a share of its 年度计划投资; own is true) when the ledger
+// gives one, else 序时进度. p.Plan must be above zero.
+func ProjectSchedule(p *ledger.Project, schedule ledger.Rate) (r ledger.Rate, own bool) {
+	if ptd := p.Amount(ledger.FieldPlanToDate); ptd.IsSet() && p.Plan.Sign() > 0 {
+		return ledger.AmountRate(ptd, p.Plan), true
+	}
+	return schedule, false
+}
+
+// planToDateLabel names the plan-to-date column ("1-6月计划投资") in messages.
+func (k *kaifugongChecks) planToDateLabel() string {
+	if c := k.e.l.Column(ledger.FieldPlanToDate); c != nil {
+		return "“" + strings.Join(strings.Fields(c.Header), "") + "”"
+	}
+	return "计划投资"
 }
 
 // quoteList is "“新建”“续建”或“终止”".

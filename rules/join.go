@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gongjian/ledger"
@@ -103,13 +104,7 @@ func ledgerFiles(rs []*Result) []string {
 }
 
 func withoutRule(fs []Finding, rule RuleID) []Finding {
-	out := fs[:0]
-	for _, f := range fs {
-		if f.Rule != rule {
-			out = append(out, f)
-		}
-	}
-	return out
+	return slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule == rule })
 }
 
 // projectRef is one project of the run's 开复工台账: result and project index.

@@ -2,9 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gongjian/ledger"
@@ -122,10 +120,10 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 	t := Target{Milestone: m.m.Name, Due: m.due, Metric: tr.Metric, GroupBy: sc.by, Group: sc.name}
 	if tr.Schedule {
 		t.Target = e.r.ScheduleAt(m.due, e.year)
-		t.TargetLabel = "序时进度(" + percentSchedule(t.Target) + ")"
+		t.TargetLabel = "序时进度(" + t.Target.PercentTrim(1) + ")"
 	} else {
 		t.Target = tr.Min
-		t.TargetLabel = percentLabel(tr.Min)
+		t.TargetLabel = tr.Min.PercentTrim(2)
 	}
 	tl := &sc.tallies[fi]
 	switch {
@@ -157,7 +155,7 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 		}
 		return t
 	}
-	actual := float64(num) / float64(den)
+	actual := ledger.NewRate(int64(num), int64(den))
 	t.Actual = &actual
 	need := required(t.Target, den) - num
 	switch {
@@ -167,6 +165,7 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 		t.Status = StatusMet
 	default:
 		t.Status = StatusMissed
+		t.shortfall = fmt.Sprintf("还差%d个项目%s", need, startVerb(tr.Metric))
 	}
 	return t
 }
@@ -180,7 +179,7 @@ func (k *kaifugongChecks) judgeInvestment(t *Target, m *dueMilestone, tl *tally)
 		t.Status, t.Note = StatusNotApplicable, "年度计划投资合计为0"
 		return
 	}
-	actual := float64(tl.rateDone.Units()) / float64(tl.ratePlan.Units())
+	actual := ledger.AmountRate(tl.rateDone, tl.ratePlan)
 	t.Actual = &actual
 	need := neededAmount(t.Target, tl.ratePlan, tl.rateDone)
 	asOf := k.e.asOf
@@ -189,6 +188,7 @@ func (k *kaifugongChecks) judgeInvestment(t *Target, m *dueMilestone, tl *tally)
 		t.Status, t.Needed = StatusUpcoming, &Needed{Amount: need}
 	case need.Sign() > 0:
 		t.Status = StatusMissed
+		t.shortfall = "还差" + need.Fixed(2) + "万元"
 	case asOf.Year == m.due.Year && asOf.Month == m.due.Month:
 		t.Status = StatusMet
 	default:
@@ -200,7 +200,7 @@ func (k *kaifugongChecks) judgeInvestment(t *Target, m *dueMilestone, tl *tally)
 func (k *kaifugongChecks) unavailableNote(metric string) string {
 	switch {
 	case metric == MetricInvestmentRate:
-		return "台账没有年度计划投资或本年完成投资列，无法计算投资完成率"
+		return k.e.missingInvestment() + "，无法计算投资完成率"
 	case !k.avail.start:
 		return "台账没有实际开工时间和开工状态列，无法计算" + MetricLabel(metric)
 	}
@@ -217,19 +217,13 @@ func denominatorName(metric string) string {
 	return "新建或续建项目"
 }
 
-// percentDown1 is a missed rate with one decimal rounded down, so that 49.999% short
-// of a 50% target never reads "50.0%".
-func percentDown1(r float64) string {
-	return strconv.FormatFloat(math.Floor(r*1000+1e-6)/10, 'f', 1, 64) + "%"
-}
-
-// percentLabel is a target as the plan writes it: "50%", "33.3%".
-func percentLabel(r float64) string {
-	return strconv.FormatFloat(math.Round(r*100*100)/100, 'f', -1, 64) + "%"
-}
-
-// percentSchedule is 序时进度 as 通报 print it: one decimal, dropped when whole ("75%").
-func percentSchedule(r float64) string {
-	s := strconv.FormatFloat(r*100, 'f', 1, 64)
-	return strings.TrimSuffix(s, ".0") + "%"
+// startVerb is what a count metric counts projects doing: 开工, 复工 or 开复工.
+func startVerb(metric string) string {
+	switch metric {
+	case MetricNewStartRate:
+		return "开工"
+	case MetricContinuingResumeRate:
+		return "复工"
+	}
+	return "开复工"
 }

@@ -20,14 +20,14 @@ func (k *kaifugongChecks) missedFinding(sc *scope, m *dueMilestone, fi int, t *T
 		who = fmt.Sprintf("%s“%s”", sc.by.Label(), sc.name)
 	}
 	f := Finding{Rule: RuleTargetMissed, Severity: SeverityWarning, Row: e.headerRow, Col: -1, Group: sc.label()}
-	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，未完成。", who, t.Milestone, MetricLabel(t.Metric), percentDown1(*t.Actual), t.TargetLabel)
+	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，%s，未完成。", who, t.Milestone, MetricLabel(t.Metric), t.Actual.Percent(1), t.TargetLabel, t.shortfall)
 	var named []int
 	var advice string
 	if t.Metric == MetricInvestmentRate {
 		named = k.belowTarget(sc, fi, t.Target)
 		if len(named) > 0 {
 			msg += "完成率低于目标的项目：" + k.nameList(named, func(p *ledger.Project) string {
-				return "（完成率" + PercentText(float64(p.Done.Units())/float64(p.Plan.Units())) + "）"
+				return "（完成率" + ledger.AmountRate(p.Done, p.Plan).Percent(1) + "）"
 			}) + "。"
 		}
 		advice = "请加快投资进度，并在存在问题列写明滞后原因。"
@@ -117,11 +117,11 @@ func (k *kaifugongChecks) notStartedByDue(sc *scope, m *dueMilestone, fi int, me
 }
 
 // belowTarget are the scope's projects whose 完成率 is below the target rate.
-func (k *kaifugongChecks) belowTarget(sc *scope, fi int, target float64) []int {
+func (k *kaifugongChecks) belowTarget(sc *scope, fi int, target ledger.Rate) []int {
 	var out []int
 	k.scopeProjects(sc, fi, func(i int, p *ledger.Project) {
 		if p.Nature != NatureTerminated && p.Plan.Sign() > 0 && !k.e.badCell(p.Row, ledger.FieldDone) &&
-			float64(p.Done.Units())/float64(p.Plan.Units()) < target-rateTolerance {
+			ledger.AmountRate(p.Done, p.Plan).Cmp(target) < 0 {
 			out = append(out, i)
 		}
 	})

@@ -26,22 +26,22 @@ func TestProgress(t *testing.T) {
 	want := []struct {
 		started, overdue, hasRate, judged, notDue, behind bool
 		light                                             Light
-		gap                                               float64
+		gap                                               string // shown, one decimal
 	}{
-		{true, false, true, true, false, false, LightGreen, 3.3},
-		{true, false, true, true, false, true, LightYellow, -11.7},
-		{false, false, true, false, true, false, "", 0},
-		{false, true, true, true, false, true, LightRed, -41.7},
-		{false, false, true, false, true, false, "", 0},
-		{false, false, false, false, false, false, "", 0},
-		{true, false, false, false, false, false, "", 0},
-		{true, false, true, true, false, true, LightYellow, -10},
+		{true, false, true, true, false, false, LightGreen, "3.3"},
+		{true, false, true, true, false, true, LightYellow, "-11.7"},
+		{false, false, true, false, true, false, "", "0.0"},
+		{false, true, true, true, false, true, LightRed, "-41.7"},
+		{false, false, true, false, true, false, "", "0.0"},
+		{false, false, false, false, false, false, "", "0.0"},
+		{true, false, false, false, false, false, "", "0.0"},
+		{true, false, true, true, false, true, LightYellow, "-10.0"}, // 9.997 behind, shown 10.0
 	}
 	for i, w := range want {
 		got := res.Progress(i)
 		if got.Started != w.started || got.Overdue != w.overdue || got.HasRate != w.hasRate || got.Judged != w.judged ||
-			got.NotDue != w.notDue || got.Behind() != w.behind || got.Light != w.light || got.Gap != w.gap {
-			t.Errorf("%s: %+v (behind %v)", l.Projects[i].Name, got, got.Behind())
+			got.NotDue != w.notDue || got.Behind() != w.behind || got.Light != w.light || got.Gap.Round(1) != w.gap {
+			t.Errorf("%s: %+v (behind %v, gap %s)", l.Projects[i].Name, got, got.Behind(), got.Gap.Round(1))
 		}
 	}
 	// The findings are the Progress: behind-schedule on the three behind, overdue-start on one.
@@ -62,5 +62,28 @@ func TestProgress(t *testing.T) {
 	}
 	if (&Result{}).Progress(0) != (Progress{}) {
 		t.Error("a result Evaluate did not make has a Progress")
+	}
+}
+
+// A light is decided on the gap as shown: a lag shown as 10.0 points is yellow, one
+// shown as 30.0 red, whatever digits lie beyond.
+func TestLightOnShownGap(t *testing.T) {
+	r := Default() // yellow from 10 points, red from 30
+	schedule := ledger.NewRate(5, 12)
+	for _, tt := range []struct {
+		rate ledger.Rate
+		want Light
+	}{
+		{ledger.NewRate(3167, 10000), LightYellow}, // 9.9967 points, shown 10.0
+		{ledger.NewRate(3175, 10000), LightGreen},  // 9.9167, shown 9.9
+		{ledger.NewRate(1167, 10000), LightRed},    // 29.9967, shown 30.0
+		{ledger.NewRate(12, 100), LightYellow},     // 29.67
+		{ledger.NewRate(2, 12), LightYellow},       // 25.0
+		{schedule, LightGreen},
+		{ledger.NewRate(9, 10), LightGreen},
+	} {
+		if got := r.LightFor(tt.rate, schedule); got != tt.want {
+			t.Errorf("LightFor(%s) = %s, want %s", tt.rate.Percent(2), got, tt.want)
+		}
 	}
 }

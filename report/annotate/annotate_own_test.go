@@ -131,10 +131,10 @@ func rezip(t *testing.T, in, out string, drop ...string) {
 // A workbook whose styles part is missing (named in its relationships, or not at all)
 // still gets its copy: the copy has styles of its own.
 func TestAnnotateWithoutStyles(t *testing.T) {
-	res, in := checked(t, "../../testdata/错误台账.xlsx")
+	_, in := checked(t, "../../testdata/错误台账.xlsx")
 	noStyles := filepath.Join(filepath.Dir(in), "无样式.xlsx")
 	rezip(t, in, noStyles, "xl/styles.xml")
-	res = checkFile(t, noStyles)
+	res := checkFile(t, noStyles)
 	out := AnnotatedPath(noStyles, "")
 	annotateTo(t, res, out)
 	g, err := excelize.OpenFile(out)

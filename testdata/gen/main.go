@@ -121,6 +121,10 @@ func runSamples(dir string) error {
 	}
 	fmt.Printf("read-back 融资需求台账.xlsx: %d date and amount cells as intended\n", nCells)
 
+	if err := writeBreadth(dir); err != nil {
+		return fmt.Errorf("breadth: %w", err)
+	}
+
 	// Self-checks: the text cells mean what the tables say, dates and amounts
 	// read back as written, and the clean samples meet their milestones.
 	for _, s := range []struct {

@@ -2,40 +2,61 @@ package wording
 
 import (
 	"fmt"
-	"math"
+	"strings"
 
 	"gongjian/ledger"
 	"gongjian/rules"
 )
 
+// Every percentage and every gap in 个百分点 the outputs print comes from an exact
+// ledger.Rate through the helpers here, which round it once, half up, with
+// ledger.Rate.Round: the table, the Markdown, the JSON, the workbooks, the annotated
+// copy and the findings' messages (rounded the same way in package rules) show the
+// same digits.
+
 // Percent is a rate as "58.3%", or "-" when it is not available.
-func Percent(v *float64) string {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+func Percent(v *ledger.Rate) string {
+	if v == nil {
 		return "-"
 	}
-	return rules.PercentText(*v)
+	return v.Percent(1)
 }
 
-// RoundPoints turns a difference of rates into 个百分点 rounded to one decimal, with
-// no negative zero.
-func RoundPoints(diff float64) float64 { return rules.ShownPoints(diff) }
+// GapPoints is rate − schedule in 个百分点, exactly (negative: behind); nil when either
+// is not available.
+func GapPoints(rate, schedule *ledger.Rate) *ledger.Rate {
+	if rate == nil || schedule == nil {
+		return nil
+	}
+	p := rate.Sub(*schedule).Points()
+	return &p
+}
 
 // Points is a signed gap in 个百分点: "+8.3 个百分点", "-12.5 个百分点", "0.0 个百分点".
-func Points(diff float64) string {
-	p := RoundPoints(diff)
-	if p > 0 {
-		return fmt.Sprintf("+%.1f 个百分点", p)
-	}
-	return fmt.Sprintf("%.1f 个百分点", p)
+func Points(p ledger.Rate) string {
+	return SignedPoints(p) + " 个百分点"
 }
 
-// Round4 rounds a rate to four places, as JSON, CSV and workbooks hold it.
-func Round4(v float64) float64 {
-	r := math.Round(v*10000) / 10000
-	if r == 0 {
-		return 0 // no "-0"
+// SignedPoints is a gap in 个百分点 with one decimal and its sign: "+8.3", "-12.5", "0.0".
+func SignedPoints(p ledger.Rate) string {
+	s := p.Round(1)
+	if p.Sign() > 0 && s != "0.0" {
+		return "+" + s
 	}
-	return r
+	return s
+}
+
+// RateNum is a rate for a percentage cell of a workbook: 4 places, like the JSON,
+// trailing zeros dropped ("0.5").
+func RateNum(v ledger.Rate) string {
+	s := v.Round(4)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 // Due is "3月31日" (the ledger's year goes without saying).
@@ -66,7 +87,7 @@ func Gap(t rules.Target) string {
 		}
 		return "-"
 	}
-	return Points(*t.Actual - t.Target)
+	return Points(t.Actual.Sub(t.Target).Points())
 }
 
 // Needed is what an upcoming target still needs, in the words of a 通报.
