@@ -94,12 +94,13 @@ func writeCSVTable(w io.Writer, t table, bom bool) error {
 	return cw.Error()
 }
 
-// writeCSVRows writes rows of cells: a number as it is, text defused.
+// writeCSVRows writes rows of cells: a number as it is, text defused, and a figure
+// not available (shown "-") as an empty field, not "'-", which no script reads as none.
 func writeCSVRows(cw *csv.Writer, rows [][]cell) error {
 	for _, r := range rows {
 		rec := make([]string, len(r))
 		for i, c := range r {
-			if c.Num != "" {
+			if c.Num != "" || c.Kind != kindText {
 				rec[i] = c.Num
 				continue
 			}

@@ -37,6 +37,10 @@ type section struct {
 	Title  string // "一、总体情况", "问题清单"
 	Sheet  string // the workbook sheet ("总体情况")
 	Blocks []block
+	// CSV are the tables a CSV folder gets for the section instead of the ones shown,
+	// when data for scripts is better long than laid out for reading (the 月度走势: one
+	// row per month and group); nil writes the shown tables.
+	CSV []table
 }
 
 // block is a paragraph, a list or a table.
@@ -124,6 +128,9 @@ type chartSpec struct {
 	LineName       string       // a constant line drawn across the bars ("序时进度"); "" for none
 	Line           *ledger.Rate //
 	Percent        bool
+	// Lines are columns drawn as lines over the categories instead of bars (the
+	// 月度走势's rates by month); BarColumn and Line are then unused.
+	Lines []int
 }
 
 func textCell(s string) cell { return cell{Text: s} }
@@ -143,21 +150,21 @@ func countCell(n int) cell {
 
 func amountCell(a ledger.Amount) cell {
 	if !a.IsSet() {
-		return cell{Text: "-"}
+		return cell{Text: "-", Kind: kindAmount}
 	}
 	return cell{Text: a.Fixed(2), Num: a.Fixed(2), Kind: kindAmount}
 }
 
 func rateCell(v *ledger.Rate) cell {
 	if v == nil {
-		return cell{Text: "-"}
+		return cell{Text: "-", Kind: kindPercent}
 	}
 	return cell{Text: wording.Percent(v), Num: wording.RateNum(*v), Kind: kindPercent}
 }
 
 func pointsCell(p *ledger.Rate) cell {
 	if p == nil {
-		return cell{Text: "-"}
+		return cell{Text: "-", Kind: kindPoints}
 	}
 	num := p.Round(1)
 	if num == "-0.0" {
@@ -187,6 +194,14 @@ func (s section) tables() []table {
 		}
 	}
 	return out
+}
+
+// csvTables are the tables a CSV folder gets for the section.
+func (s section) csvTables() []table {
+	if s.CSV != nil {
+		return s.CSV
+	}
+	return s.tables()
 }
 
 // paragraphs are the text of the section's paragraphs, in order.

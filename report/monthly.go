@@ -29,6 +29,7 @@ type Monthly struct {
 	// Financing is the 融资需求台账's figures; nil when none was given.
 	Financing *FinancingSection
 	Changes   *Changes // nil without --previous
+	Trend     *Trend   // nil without --history
 }
 
 // Overview is section 1, 总体情况.
@@ -101,6 +102,9 @@ type MonthlyOptions struct {
 	By        rules.GroupBy   // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
 	Previous  *rules.Result   // last month's ledger, for section 7
 	Financing []*rules.Result // 融资需求台账 results, for section 6
+	// History is the year's ledgers month by month (--history), for the 月度走势; its
+	// month before the current one stands in for Previous when that is not given.
+	History *Series
 }
 
 // BuildMonthly works out every section from an evaluated 开复工台账.
@@ -123,6 +127,12 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	m.Lagging = lagging(res)
 	m.Problems = problems(res)
 	m.Financing = financingSection(opts.Financing)
+	if opts.History != nil {
+		m.Trend = buildTrend(opts.History, r, opts.By)
+		if opts.Previous == nil {
+			opts.Previous = opts.History.previous()
+		}
+	}
 	if opts.Previous != nil {
 		m.Changes = changes(res, opts.Previous, r)
 	}
@@ -190,10 +200,10 @@ func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
 	return out
 }
 
-// rankRows ranks groups by 完成率 as shown (one decimal), highest first: groups
-// showing the same rate share a rank (1, 2, 2, 4) and stand in name order, so a rank
-// never contradicts the rates beside it; groups with no 年度计划 come last, unranked.
-// Every ranking of the report (and the 月度走势's monthly ranks) is made here.
+// rankRows ranks groups by 完成率 as shown (one decimal of a percent), highest first:
+// groups showing the same rate share a rank (1, 2, 2, 4) and stand by name, so a rank
+// never contradicts the figure beside it; groups with no 年度计划 come last, unranked.
+// The 分组排名 and the 月度走势 both rank with it.
 func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
@@ -206,9 +216,6 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 		}
 		rows = append(rows, row)
 	}
-	// The rate as shown: one decimal of a percent is three of the fraction, rounded as
-	// wording.Percent rounds it.
-	shown := func(v *ledger.Rate) ledger.Rate { r, _ := ledger.ParseRate(v.Round(3)); return r }
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i].Rate, rows[j].Rate
 		switch {
@@ -216,8 +223,8 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 			if (a == nil) != (b == nil) {
 				return a != nil
 			}
-		case shown(a).Cmp(shown(b)) != 0:
-			return shown(a).Cmp(shown(b)) > 0
+		case wording.Percent(a) != wording.Percent(b):
+			return a.Cmp(*b) > 0 // rounding keeps the order of rates it tells apart
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -226,7 +233,7 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && shown(rows[i-1].Rate).Cmp(shown(rows[i].Rate)) == 0 {
+		if i > 0 && rows[i-1].Rate != nil && wording.Percent(rows[i-1].Rate) == wording.Percent(rows[i].Rate) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}

@@ -71,6 +71,10 @@ func (wb *workbookWriter) addChart(sheet, anchor string, t *table, headerRow, la
 		zero := 0.0
 		values.Minimum = &zero
 	}
+	if len(c.Lines) > 0 {
+		wb.charts++
+		return wb.f.AddChart(sheet, anchor, lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng, width, height))
+	}
 	bars := &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
@@ -118,4 +122,47 @@ func lineLabelPoint(t *table) int {
 		}
 	}
 	return at
+}
+
+// trendLines are the lines' looks in the order of chartSpec.Lines: the rates solid
+// with markers, the last (序时进度) a dark dashed line without, so it reads as the bar
+// the others are measured against also on a grey printer.
+var trendLines = []struct {
+	color string
+	dash  excelize.LineDashType
+}{{"2E75B6", excelize.LineDashSolid}, {"70AD47", excelize.LineDashSolid}, {"C00000", excelize.LineDashSolid}, {"404040", excelize.LineDashDash}}
+
+// lineChart draws columns of a table as lines over its categories (months): dark
+// axis labels, the value axis in percent from zero, a gap where a month is empty.
+func lineChart(c *chartSpec, name, values func(int) string, width, height int) *excelize.Chart {
+	font := chartFont(10, false)
+	zero := 0.0
+	ch := &excelize.Chart{
+		Type:         excelize.Line,
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: book.FontFamily, Size: 12, Bold: true, Color: "000000"}}}},
+		Dimension:    excelize.ChartDimension{Width: uint(width), Height: uint(height)},
+		Legend:       excelize.ChartLegend{Position: "bottom", Font: &font},
+		XAxis:        excelize.ChartAxis{Font: font, TickLabelSkip: 1},
+		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, Minimum: &zero},
+		ShowBlanksAs: "gap",
+	}
+	if c.Percent {
+		ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0%"}
+	}
+	for i, column := range c.Lines {
+		look := trendLines[min(i, len(trendLines)-1)]
+		if i == len(c.Lines)-1 {
+			look = trendLines[len(trendLines)-1]
+		}
+		color := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}
+		s := excelize.ChartSeries{Name: name(column), Categories: values(c.CategoryColumn), Values: values(column),
+			Fill: color, Line: excelize.LineOptions{Width: 2.25, Dash: look.dash}}
+		if look.dash == excelize.LineDashSolid {
+			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: color}
+		} else {
+			s.Marker = excelize.ChartMarker{Symbol: "none"}
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	return ch
 }

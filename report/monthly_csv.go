@@ -36,7 +36,7 @@ type CSVFile struct {
 func MonthlyCSVFiles(m *Monthly) []CSVFile {
 	var files []CSVFile
 	for _, s := range m.sections() {
-		for _, t := range s.tables() {
+		for _, t := range s.csvTables() {
 			files = append(files, CSVFile{
 				Name:  fmt.Sprintf("%02d_%s.csv", len(files)+1, safeFileName(t.Name)),
 				Write: func(w io.Writer) error { return writeCSVTable(w, t, true) },

@@ -21,15 +21,16 @@ type monthlyJSON struct {
 	Problems    []problemJSON   `json:"problems"`
 	Financing   *financingJSON  `json:"financing"`
 	Changes     *changesJSON    `json:"changes"`
+	Trend       *trendJSON      `json:"trend"`
 }
 
 // dataQualityJSON is what check finds in the report's ledgers: errors and warnings,
 // by rule, and the cells the figures leave out.
 type dataQualityJSON struct {
-	Errors       int             `json:"errors"`
-	Warnings     int             `json:"warnings"`
-	ByRule       []ruleCountJSON `json:"by_rule"`
-	CellsLeftOut []leftOutJSON   `json:"cells_left_out"`
+	Errors       int               `json:"errors"`
+	Warnings     int               `json:"warnings"`
+	ByRule       []ruleCountJSON   `json:"by_rule"`
+	CellsLeftOut []cellLeftOutJSON `json:"cells_left_out"`
 }
 
 type ruleCountJSON struct {
@@ -40,7 +41,7 @@ type ruleCountJSON struct {
 	Count    int    `json:"count"`
 }
 
-type leftOutJSON struct {
+type cellLeftOutJSON struct {
 	File   string `json:"file"`
 	Sheet  string `json:"sheet"`
 	Cell   string `json:"cell"`
@@ -254,6 +255,9 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		v.Changes = &changesJSON{Previous: c.Previous, PreviousAsOf: c.PreviousAsOf.String(), NewlyStarted: projects(c.NewlyStarted),
 			Added: groups(c.Added), TurnedRed: groups(c.TurnedRed), Appeared: projects(c.Appeared), Disappeared: projects(c.Disappeared)}
 	}
+	if m.Trend != nil {
+		v.Trend = m.Trend.jsonValue()
+	}
 	return v
 }
 
@@ -264,13 +268,13 @@ func amountOrZero(a ledger.Amount) *string {
 }
 
 func (q DataQuality) jsonValue() dataQualityJSON {
-	v := dataQualityJSON{Errors: q.Errors(), Warnings: q.Warnings(), ByRule: []ruleCountJSON{}, CellsLeftOut: []leftOutJSON{}}
+	v := dataQualityJSON{Errors: q.Errors(), Warnings: q.Warnings(), ByRule: []ruleCountJSON{}, CellsLeftOut: []cellLeftOutJSON{}}
 	for _, f := range q.Files {
 		for _, rc := range f.ByRule {
 			v.ByRule = append(v.ByRule, ruleCountJSON{File: f.File, Rule: string(rc.Rule), Label: rc.Rule.Label(), Severity: string(rc.Severity), Count: rc.Count})
 		}
 		for _, c := range f.LeftOut {
-			v.CellsLeftOut = append(v.CellsLeftOut, leftOutJSON{File: c.File, Sheet: c.Sheet, Cell: c.Cell, Row: c.Row, Field: string(c.Field), Value: c.Value, Reason: c.Reason})
+			v.CellsLeftOut = append(v.CellsLeftOut, cellLeftOutJSON{File: c.File, Sheet: c.Sheet, Cell: c.Cell, Row: c.Row, Field: string(c.Field), Value: c.Value, Reason: c.Reason})
 		}
 	}
 	return v

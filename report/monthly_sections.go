@@ -37,6 +37,9 @@ func (m *Monthly) sections() []section {
 	if m.Changes != nil {
 		out = append(out, m.changesSection())
 	}
+	if m.Trend != nil {
+		out = append(out, m.trendSection())
+	}
 	// Number the headings in the order they appear, as a 通报 does.
 	for i := range out {
 		out[i].Title = chineseNumber(i+1) + "、" + out[i].Title

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +27,26 @@ func monthlyOf(t *testing.T, path string, opts MonthlyOptions) *Monthly {
 	}
 	r := rules.Default()
 	return BuildMonthly(rules.Evaluate(l, r, rules.Options{}), r, opts)
+}
+
+// workbookOf writes the report workbook into a temporary folder and opens it.
+func workbookOf(t *testing.T, m *Monthly) (*excelize.File, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "报告.xlsx")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMonthlyWorkbook(out, m); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, path
 }
 
 func TestMonthlyGolden(t *testing.T) {

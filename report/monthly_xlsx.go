@@ -438,6 +438,10 @@ func (wb *workbookWriter) setCell(sheet, ref string, v cell) error {
 	}
 	style := styles[kindText]
 	switch {
+	case v.Text == "" && v.Num == "":
+		// Nothing to say: an empty cell, not an empty string, which a chart would
+		// plot as zero.
+		return f.SetCellStyle(sheet, ref, ref, style)
 	case v.Tone != toneNone:
 		style = st.tones[v.Tone]
 	case v.Text == "-":

@@ -26,29 +26,11 @@ func countyReport(t *testing.T) *Monthly {
 	return m
 }
 
-func writeWorkbook(t *testing.T, m *Monthly) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "报告.xlsx")
-	var buf bytes.Buffer
-	if err := WriteMonthlyWorkbook(&buf, m); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // The workbook prints each table on sheets of its own, under its own header: the rows
 // repeated on every page are the header of the one table the sheet holds.
 func TestWorkbookATableASheet(t *testing.T) {
 	m := countyReport(t)
-	path := writeWorkbook(t, m)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, path := workbookOf(t, m)
 	want := []string{"总体情况", "攻坚目标", "明细", "乡镇排名", "部门排名", "重点项目", "亿元以上项目", "滞后清单", "问题清单",
 		"融资情况", "融资进展", "按融资方式", "按金融机构", "未对接项目", "本月新开工", "本月完成投资", "新增减少项目"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
@@ -102,12 +84,7 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 // 主要指标's figures link to the 明细 part listing the projects they count.
 func TestWorkbookFiguresLinkToTheirProjects(t *testing.T) {
-	path := writeWorkbook(t, countyReport(t))
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, _ := workbookOf(t, countyReport(t))
 	rows, _ := f.GetRows("总体情况")
 	links := map[string]string{}
 	for i, r := range rows {
@@ -139,7 +116,7 @@ func TestWorkbookFiguresLinkToTheirProjects(t *testing.T) {
 // Charts for paper: dark labels, rates in percent, the 序时进度 line labelled once,
 // and many categories' names turned.
 func TestWorkbookChartsForPaper(t *testing.T) {
-	path := writeWorkbook(t, countyReport(t))
+	_, path := workbookOf(t, countyReport(t))
 	charts := chartParts(t, path)
 	if len(charts) != 3 {
 		t.Fatalf("%d charts, want 3 (乡镇, 部门, 融资进展)", len(charts))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,6 +26,7 @@ type reportOptions struct {
 	AsOf     string
 	By       string
 	Previous string
+	History  string
 	Output   string
 	Format   string
 	Rules    string
@@ -45,9 +47,11 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report 开复工台账.xlsx [融资需求台账.xlsx] ...",
-		Short: "生成月度调度会议报告：总体情况、分组排名、重点项目、滞后清单、问题清单、融资情况、本月变化",
+		Short: "生成月度调度会议报告：总体情况、分组排名、重点项目、滞后清单、问题清单、融资情况、本月变化、月度走势",
 		Long: `按通报的顺序生成月度调度报告：总体情况、分组排名（乡镇和县直部门分别排名）、
-重点项目、滞后项目清单、问题清单、融资情况（给了融资需求台账时）、本月变化（给了 --previous 时）。
+重点项目、滞后项目清单、问题清单、融资情况（给了融资需求台账时）、本月变化（给了 --previous 时）、
+月度走势（给了 --history 时：本年各月的投资完成率、开复工率与序时进度，各乡镇、部门每月排名、
+较上月升降，连续两个月低于序时进度的预警）。
 
 输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿，
 每部分一个工作表，带图表，A4 横向。`,
@@ -56,6 +60,9 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 
   # 生成可打印的报告工作簿，并与上月对比
   gongjian report 全县台账.xlsx 融资需求台账.xlsx --previous 上月台账.xlsx -o 5月调度报告.xlsx
+
+  # 加上本年此前各月的台账（按台账的截至月份排列），看全年走势
+  gongjian report 5月台账.xlsx --history 台账文件夹 -o 5月调度报告.xlsx
 
   # 贴进通报的 Markdown，按包联领导排名
   gongjian report 全县台账.xlsx --by leader --format markdown > 通报.md
@@ -83,6 +90,8 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	setValueName(fs, "by", "分组")
 	fs.StringVar(&opts.Previous, "previous", "", "上月的台账，用于“本月变化”")
 	setValueName(fs, "previous", "文件")
+	fs.StringVar(&opts.History, "history", "", "本年此前各月台账所在的文件夹，用于“月度走势”（按台账的截至月份排列）")
+	setValueName(fs, "history", "文件夹")
 	fs.StringVarP(&opts.Output, "output", "o", "", "写到文件：.xlsx 为可打印的工作簿；--format csv 时为存放 CSV 的文件夹")
 	setValueName(fs, "output", "文件")
 	fs.StringVar(&opts.Format, "format", "table", "输出格式："+formatList(report.ReportFormats)+"（默认 table）")
@@ -124,7 +133,7 @@ func (opts *reportOptions) parse() error {
 		if opts.format != report.FormatCSV && !isXLSX {
 			return usagef("-o 应是 .xlsx 文件（可打印的报告工作簿），或与 --format csv 一起指定文件夹")
 		}
-		for _, in := range append([]string{opts.Previous}, opts.Files...) {
+		for _, in := range append([]string{opts.Previous, opts.History}, opts.Files...) {
 			if in != "" && sameFile(opts.Output, in) {
 				return usagef("-o 不能是输入的台账（%s），请另取一个文件名", shown(in))
 			}
@@ -202,6 +211,17 @@ func runReport(opts *reportOptions) error {
 		}
 		mo.Previous = prev
 	}
+	if opts.History != "" {
+		own := make([]string, len(ins))
+		for i, in := range ins {
+			own[i] = in.path
+		}
+		series, err := readHistory(opts, main[0], own, r)
+		if err != nil {
+			return err
+		}
+		mo.History = series
+	}
 	m := report.BuildMonthly(main[0], r, mo)
 	if err := writeReport(m, opts); err != nil {
 		return err
@@ -217,14 +237,89 @@ func runReport(opts *reportOptions) error {
 	return nil
 }
 
+// readHistory reads the ledgers of --history (and --previous, which is one month of
+// it) and orders them by month; own, the files this report is made of, are not
+// history. A file that cannot be read is left out with its reason, like a ledger of
+// another year; a --history that does not exist or holds no ledger stops the report
+// (exit 3), and so do two ledgers for one month (exit 2).
+func readHistory(opts *reportOptions, current *rules.Result, own []string, r *rules.Rules) (*report.Series, error) {
+	if _, err := os.Stat(opts.History); err != nil {
+		_, err = ledger.Open(opts.History, ledger.Options{}) // says what is wrong with the path
+		return nil, &failure{code: exitUnreadable, msg: errorMessage(opts.History, err)}
+	}
+	paths := []string{opts.History}
+	if opts.Previous != "" {
+		paths = append(paths, opts.Previous)
+	}
+	ins, _ := expandInputs(paths)
+	var history []report.Outcome
+	for _, in := range ins {
+		if isGiven(in.path, own) {
+			continue
+		}
+		if in.err != nil {
+			if in.path == opts.History {
+				return nil, &failure{code: exitUnreadable, msg: errorMessage(in.path, in.err)}
+			}
+			history = append(history, report.Outcome{File: in.path, Err: in.err})
+			continue
+		}
+		if opts.Output != "" && sameFile(in.path, opts.Output) {
+			continue // last month's report workbook in the folder of ledgers
+		}
+		l, err := readLedger(in.path, r.ReadOptions(ledger.Options{}), opts)
+		switch {
+		case opts.ctx.Err() != nil:
+			return nil, err
+		case err != nil:
+			history = append(history, report.Outcome{File: in.path, Err: err})
+		default:
+			history = append(history, report.Outcome{File: in.path, Result: rules.Evaluate(l, r, rules.Options{})})
+		}
+	}
+	series, err := report.NewSeries(current, history)
+	var dup *report.DuplicateMonthError
+	if errors.As(err, &dup) {
+		return nil, usagef("%s", dup.Error())
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range series.LeftOut {
+		fmt.Fprintln(opts.Err, l.Sentence())
+	}
+	return series, nil
+}
+
+// isGiven reports whether a file is one of the report's own inputs.
+func isGiven(path string, given []string) bool {
+	for _, g := range given {
+		if g != "" && sameFile(path, g) {
+			return true
+		}
+	}
+	return false
+}
+
 // evaluateFile reads one ledger; a file that cannot be read stops the report, since a
-// report missing a ledger would mislead the meeting. The report gets no permission a
-// ledger read lacks.
+// report missing a ledger would mislead the meeting.
 func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
-	ro := r.ReadOptions(ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf})
+	l, err := readLedger(file, r.ReadOptions(ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf}), opts)
+	if err != nil {
+		if opts.ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
+	}
+	return rules.Evaluate(l, r, eo), nil
+}
+
+// readLedger reads one ledger of the report. The report gets no permission a ledger
+// read lacks. When the run is interrupted the error is the interruption's cause.
+func readLedger(file string, ro ledger.Options, opts *reportOptions) (*ledger.Ledger, error) {
 	f, err := ledger.Open(file, ro)
 	if err != nil {
-		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
+		return nil, err
 	}
 	defer f.Close()
 	l, err := f.Read(opts.ctx, ro)
@@ -232,10 +327,10 @@ func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOpt
 		if opts.ctx.Err() != nil {
 			return nil, context.Cause(opts.ctx)
 		}
-		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
+		return nil, err
 	}
 	opts.perm &= f.Perm()
-	return rules.Evaluate(l, r, eo), nil
+	return l, nil
 }
 
 // errorMessage is the clerk's sentence for a file that could not be read.

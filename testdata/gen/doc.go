@@ -78,4 +78,12 @@
 // the month only in the title, twelve 1-N月 columns half filled, sub-tables with their
 // own headers, two-row headers whose groups are no field, reserve projects and dates
 // given as a year or a quarter. Their figures are in breadth_samples.go.
+//
+// 逐月/ (yearly.go) — one county's ledgers of 2–5月 2025 for `report --history`,
+// each month as a clerk sends it (a month-by-month export, a title date, an em-dash
+// "1—4月累计完成" in a file named 台账-最新.xlsx, "1-5月完成投资"), and last year's
+// December ledger; folders 全年, 缺月 (3月 missing) and 重复 (two 4月 ledgers).
+// The figures make every case of the 月度走势 appear: moves up, down, level and
+// new, a tie on the shown rate, two 预警, below 序时进度 in one month only, and a
+// gap of exactly −5.25 个百分点.
 package main

@@ -108,6 +108,11 @@ func runSamples(dir string) error {
 	}
 	samples = append(samples, sample{"逐月台账.xlsx", "月度调度", "3", d(5, 31), "monthly（3–5月实际完成投资）", monthly, false, from(4)})
 
+	year, err := writeYear(p("逐月"))
+	if err != nil {
+		return fmt.Errorf("逐月: %w", err)
+	}
+
 	rongzi, err := writeRongzi(p("融资需求台账.xlsx"))
 	if err != nil {
 		return fmt.Errorf("rongzi: %w", err)
@@ -207,6 +212,7 @@ func runSamples(dir string) error {
 		fmt.Printf("| %s | %s | %d | %s | %s | %s |\n", f.rule, f.cell, f.row, f.col, kind, f.note)
 	}
 	printRongzi(rongzi, county)
+	printYear(year)
 	if len(problems) > 0 {
 		return fmt.Errorf("a clean sample misses a milestone:\n  %s", strings.Join(problems, "\n  "))
 	}
