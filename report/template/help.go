@@ -105,7 +105,8 @@ func (t *templateWriter) help() error {
 		}
 		row++
 	}
-	return book.PrintSetup(f, s, headRow)
+	// Each page repeats the table's header, not the notes above it.
+	return book.PrintSheet(f, s, book.Print{RepeatFrom: headRow, RepeatTo: headRow})
 }
 
 // allowed says which values a column takes, for the 填报说明 sheet.

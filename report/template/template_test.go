@@ -2,6 +2,7 @@ package template
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -280,6 +281,21 @@ func TestTemplateLayout(t *testing.T) {
 	}
 	if !titles {
 		t.Errorf("no print titles: %+v", f.GetDefinedName())
+	}
+	// The 填报说明 repeats its table's header on every page, not the notes above it.
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == templateHelpSheet {
+			rows, _ := f.GetRows(templateHelpSheet)
+			var head int
+			for i, r := range rows {
+				if len(r) > 1 && r[0] == "列" && r[1] == "栏目" {
+					head = i + 1
+				}
+			}
+			if want := fmt.Sprintf("'%s'!$%d:$%d", templateHelpSheet, head, head); dn.RefersTo != want {
+				t.Errorf("填报说明 print titles %s, want %s", dn.RefersTo, want)
+			}
+		}
 	}
 	if w, _ := f.GetColWidth(sheet, col(ledger.FieldName)); w < 30 {
 		t.Errorf("name column width %v", w)
