@@ -53,8 +53,12 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 月度走势（给了 --history 时：本年各月的投资完成率、开复工率与序时进度，各乡镇、部门每月排名、
 较上月升降，连续两个月低于序时进度的预警）。
 
-输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿，
-每部分一个工作表，带图表，A4 横向。`,
+报告开头写明台账的数据质量：台账有错误时列出错误和未计入的单元格（重复项目只计一次），
+并在屏幕上提示一行；加 --strict 时有错误则退出状态为 1。
+
+输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿：
+每张表一个工作表，每页都印着这张表的表头，行高随内容，带图表，A4 横向；
+总体情况的各项数字链接到“明细”表中所计的项目。`,
 		Example: `  # 在终端查看本月报告
   gongjian report 全县台账.xlsx
 
