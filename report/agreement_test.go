@@ -47,6 +47,10 @@ func TestSectionsAgreeWithCheck(t *testing.T) {
 	for name, res := range sampleLedgers(t) {
 		t.Run(name, func(t *testing.T) {
 			m := BuildMonthly(res, r, MonthlyOptions{})
+			// The data quality on top is check's count of the same ledger.
+			if e, w := countSeverities(res.Findings); m.Quality.Errors() != e || m.Quality.Warnings() != w {
+				t.Errorf("the report says %d errors and %d warnings, check finds %d and %d", m.Quality.Errors(), m.Quality.Warnings(), e, w)
+			}
 			// A repeated project is checked, but counts once: as the row it repeats.
 			repeats := map[int]bool{}
 			for i, p := range res.Ledger.Projects {
