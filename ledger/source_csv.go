@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongjian/internal/ooxml"
 )
 
 // csvSource reads a CSV saved by Excel or WPS: UTF-8 with or without a BOM, or GBK
@@ -50,6 +52,14 @@ func openCSV(path string) (*csvSource, error) {
 	records, err := r.ReadAll()
 	if err != nil {
 		return nil, fileError(ErrCorrupt, path, err, "CSV 文件格式有误（引号不成对或行不完整）；请在 Excel/WPS 中打开后重新保存。")
+	}
+	// A cell holds what an Excel cell holds, whatever the file gives it.
+	for _, rec := range records {
+		for i, v := range rec {
+			if len(v) > ooxml.MaxCellChars {
+				rec[i] = ooxml.CutChars(v, ooxml.MaxCellChars)
+			}
+		}
 	}
 	name := sheetNameFor(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	return &csvSource{name: name, records: records}, nil

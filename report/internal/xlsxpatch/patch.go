@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"gongjian/internal/ooxml"
 )
 
 // Level is how a marked cell is filled.
@@ -44,13 +46,17 @@ type Patch struct {
 }
 
 // Apply reads the workbook at src and writes the patched copy to w.
+//
+// The package is read by internal/ooxml under its limits (no limit on its unpacked
+// total: the reader has applied the user's): a workbook it finds damaged is refused,
+// with an error wrapping ooxml.ErrCorrupt or ooxml.ErrTooLarge, rather than copied on.
 func Apply(src string, w io.Writer, p *Patch) error {
-	zr, err := zip.OpenReader(src)
+	op, err := ooxml.OpenFile(src, 0)
 	if err != nil {
 		return err
 	}
-	defer zr.Close()
-	pkg, err := openPackage(&zr.Reader)
+	defer op.Close()
+	pkg, err := openPackage(op)
 	if err != nil {
 		return err
 	}
@@ -64,7 +70,7 @@ func Apply(src string, w io.Writer, p *Patch) error {
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(out, flate.BestSpeed)
 	})
-	for _, f := range zr.File {
+	for _, f := range op.Entries() {
 		name := f.Name
 		if plan.drop[name] || plan.last[name] {
 			continue
@@ -118,19 +124,6 @@ func writePart(zw *zip.Writer, name string, mod time.Time, write func(io.Writer)
 		return err
 	}
 	return write(out)
-}
-
-// relTarget resolves a relationship target against the part that holds it.
-func relTarget(from, target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(target, "/")
-	}
-	return path.Clean(path.Join(path.Dir(from), target))
-}
-
-// relsPath is where a part's relationships live ("xl/worksheets/_rels/sheet1.xml.rels").
-func relsPath(part string) string {
-	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
 }
 
 // relative returns target as a path relative to the folder of from.

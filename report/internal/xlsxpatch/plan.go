@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"gongjian/internal/ooxml"
 )
 
 // plan is every part the patch writes (replace: rewritten or new, by name), every
@@ -21,7 +23,6 @@ var (
 	definedNameRe = regexp.MustCompile(`(?s)<(?:\w+:)?definedName\b[^>]*?(?:/>|>.*?</(?:\w+:)?definedName>)`)
 	idmapRe       = regexp.MustCompile(`idmap\b[^>]*\bdata="([^"]*)"`)
 	sheetIDRe     = regexp.MustCompile(`\ssheetId="(\d+)"`)
-	overrideRe    = regexp.MustCompile(`<(?:\w+:)?Override\b[^>]*?(?:/>|>\s*</(?:\w+:)?Override>)`)
 	activeTabRe   = regexp.MustCompile(`\sactiveTab="(\d+)"`)
 )
 
@@ -33,7 +34,7 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 			target = &p.sheets[i]
 		}
 	}
-	if target == nil || target.path == "" || !p.exists(target.path) {
+	if target == nil || target.path == "" || !p.Has(target.path) {
 		return nil, fmt.Errorf("sheet %q not found", pt.Sheet)
 	}
 
@@ -62,8 +63,8 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 			p.wbRels.remove(s.rid)
 			if s.path != "" {
 				pl.drop[s.path] = true
-				pl.drop[relsPath(s.path)] = true
-				types = removeOverride(types, s.path)
+				pl.drop[p.Name(ooxml.RelsPath(s.path))] = true
+				types = p.removeOverride(types, s.path)
 			}
 		}
 	}
@@ -83,18 +84,18 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		sh := &pt.Sheets[i]
 		part := p.freeName("xl/worksheets/sheet", ".xml", taken)
 		taken[part] = true
-		rid := p.wbRels.add(relWorksheet, relative(p.workbookPath, part))
+		rid := p.wbRels.add(ooxml.RelWorksheet, relative(p.workbookPath, part))
 		maxID++
 		// The namespace is declared on the element: not every workbook declares it on its root.
 		elem := fmt.Sprintf(`<sheet xmlns:r="%s" name="%s" sheetId="%d" r:id="%s"/>`, nsRel, xmlEscape(sh.Name), maxID, rid)
 		workbook = insertBeforeClose(workbook, "sheets", elem)
-		types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, ctWorksheet))
+		types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, ooxml.TypeWorksheet))
 		pl.replace[part] = func(w io.Writer) error { return sheetXML(w, sh, sheetStyle, false) }
 		quoted := xmlEscape(strings.ReplaceAll(sh.Name, "'", "''"))
 		if sh.AutoFilter {
 			ncols := len(sh.Headers)
 			filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">'%s'!$A$1:$%s$%d</definedName>`,
-				remaining+i, quoted, colLetters(max(ncols-1, 0)), len(sh.Rows)+1))
+				remaining+i, quoted, ooxml.ColumnName(max(ncols-1, 0)), len(sh.Rows)+1))
 		}
 		// The header row is printed again at the top of every page.
 		filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm.Print_Titles" localSheetId="%d">'%s'!$1:$1</definedName>`, remaining+i, quoted))
@@ -123,14 +124,16 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		}
 		return styles.withFill(orig, 0), true
 	}
-	sheetRelsPath := relsPath(target.path)
-	sheetRelsText, _ := p.read(sheetRelsPath)
-	sheetRels := parseRels(sheetRelsText)
+	sheetRelsPath := p.Name(ooxml.RelsPath(target.path))
+	sheetRels, err := p.readRels(target.path)
+	if err != nil {
+		return nil, err
+	}
 	relsChanged := false
 	var existing []comment
 	commentsPath := ""
-	if r := sheetRels.byType(relComments); r != nil {
-		commentsPath = relTarget(target.path, r.target)
+	if r := sheetRels.byType(ooxml.RelComments); r != nil {
+		commentsPath = p.Name(r.Target)
 		if text, err := p.read(commentsPath); err == nil {
 			existing = parseComments(text, pt.Marker, pt.Author)
 		}
@@ -140,13 +143,13 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		if commentsPath == "" {
 			commentsPath = p.freeName("xl/comments", ".xml", taken)
 			taken[commentsPath] = true
-			sheetRels.add(relComments, relative(target.path, commentsPath))
+			sheetRels.add(ooxml.RelComments, relative(target.path, commentsPath))
 			relsChanged = true
-			types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, commentsPath, ctComments))
+			types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, commentsPath, ooxml.TypeComments))
 		}
 		vmlPath, keep := "", ""
-		if r := sheetRels.byType(relVML); r != nil {
-			vmlPath = relTarget(target.path, r.target)
+		if r := sheetRels.byType(ooxml.RelVMLDrawing); r != nil {
+			vmlPath = p.Name(r.Target)
 			sr.hasLeg = true
 			if text, err := p.read(vmlPath); err == nil {
 				keep = nonNoteShapes(text)
@@ -154,11 +157,11 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		} else {
 			vmlPath = p.freeName("xl/drawings/vmlDrawing", ".vml", taken)
 			taken[vmlPath] = true
-			sr.legacy = sheetRels.add(relVML, relative(target.path, vmlPath))
+			sr.legacy = sheetRels.add(ooxml.RelVMLDrawing, relative(target.path, vmlPath))
 			relsChanged = true
 		}
-		if !regexp.MustCompile(`(?i)Extension="vml"`).MatchString(types) {
-			types = insertBeforeClose(types, "Types", `<Default Extension="vml" ContentType="`+ctVML+`"/>`)
+		if p.contentTypes.Defaults["vml"] == "" {
+			types = insertBeforeClose(types, "Types", `<Default Extension="vml" ContentType="`+ooxml.TypeVML+`"/>`)
 		}
 		block := p.freeVMLBlock(vmlPath)
 		pl.replace[commentsPath] = func(w io.Writer) error { return commentsXML(w, all) }
@@ -167,7 +170,7 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	if relsChanged {
 		pl.replace[sheetRelsPath] = writeString(func() string { return sheetRels.text })
 	}
-	sheetFile := p.files[target.path]
+	sheetFile := p.File(target.path)
 	pl.replace[target.path] = func(w io.Writer) error {
 		rc, err := sheetFile.Open()
 		if err != nil {
@@ -185,14 +188,14 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	}
 	if p.stylesPath == "" {
 		p.stylesPath = path.Join(path.Dir(p.workbookPath), "styles.xml")
-		p.wbRels.add(relStyles, relative(p.workbookPath, p.stylesPath))
-		types = insertBeforeClose(types, "Types", `<Override PartName="/`+p.stylesPath+`" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`)
+		p.wbRels.add(ooxml.RelStyles, relative(p.workbookPath, p.stylesPath))
+		types = insertBeforeClose(types, "Types", `<Override PartName="/`+p.stylesPath+`" ContentType="`+ooxml.TypeStyles+`"/>`)
 	}
 	pl.replace[p.stylesPath] = writeString(styles.render)
 	pl.last[p.stylesPath] = true
 	pl.replace[p.workbookPath] = writeString(func() string { return workbook })
-	pl.replace[relsPath(p.workbookPath)] = writeString(func() string { return p.wbRels.text })
-	pl.replace[contentTypes] = writeString(func() string { return types })
+	pl.replace[p.Name(ooxml.RelsPath(p.workbookPath))] = writeString(func() string { return p.wbRels.text })
+	pl.replace[p.Name(ooxml.ContentTypesPart)] = writeString(func() string { return types })
 	return pl, nil
 }
 
@@ -206,7 +209,8 @@ func writeString(f func() string) func(io.Writer) error {
 // freeVMLBlock picks a shape-id block that no other VML drawing in the workbook uses.
 func (p *pkg) freeVMLBlock(except string) int {
 	used := 0
-	for name := range p.files {
+	for _, f := range p.Entries() {
+		name := f.Name
 		if name == except || !strings.HasSuffix(strings.ToLower(name), ".vml") {
 			continue
 		}
@@ -225,10 +229,11 @@ func (p *pkg) freeVMLBlock(except string) int {
 	return used + 1
 }
 
-func removeOverride(types, part string) string {
-	for _, m := range overrideRe.FindAllString(types, -1) {
-		if strings.TrimPrefix(attr(m, "PartName"), "/") == part {
-			types = strings.Replace(types, m, "", 1)
+// removeOverride drops a part's content type; overrides are the original text's.
+func (p *pkg) removeOverride(types, part string) string {
+	for _, o := range p.contentTypes.Overrides {
+		if strings.EqualFold(o.Part, part) {
+			types = strings.Replace(types, p.types[o.Start:o.End], "", 1)
 		}
 	}
 	return types
@@ -283,9 +288,4 @@ func addDefinedNames(workbook, names string) string {
 		}
 	}
 	return workbook
-}
-
-func colLetters(col int) string {
-	ref := cellRef(col, 1)
-	return ref[:len(ref)-1]
 }
