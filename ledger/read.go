@@ -140,8 +140,11 @@ func tableWidth(grid [][]string, h headerMatch) int {
 // sheetError is the *Error for a sheet that could not be read: past one of the
 // package's limits, else damaged (corrupt, with the sheet's name for its %s).
 func sheetError(path, sheet string, err error, corrupt string) *Error {
-	if errors.Is(err, ooxml.ErrTooLarge) {
+	switch {
+	case errors.Is(err, ooxml.ErrTooLarge):
 		return packageError(path, err, "")
+	case errors.Is(err, ooxml.ErrOutsideSheet):
+		return fileError(ErrCorrupt, path, err, "工作表“%s”中有 Excel 里不可能有的行或单元格（行号超过 1048576、列超过 XFD 或编号无效），文件已损坏或不是 Excel/WPS 保存的；请用 Excel/WPS 打开后重新保存。", sheet)
 	}
 	return fileError(ErrCorrupt, path, err, corrupt, sheet)
 }

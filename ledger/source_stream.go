@@ -352,18 +352,18 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 // not one makes the sheet corrupt: Excel writes neither.
 func rowNumber(sc *xmltag.Scanner, last int) (int, error) {
 	if sc.Long() {
-		return 0, fmt.Errorf("a row tag of more than %d bytes: %w", len(sc.Tag()), ooxml.ErrCorrupt)
+		return 0, fmt.Errorf("a row tag of more than %d bytes: %w", len(sc.Tag()), ooxml.ErrOutsideSheet)
 	}
 	row := last + 1
 	if r := sc.Attr("r"); r != nil {
 		n, err := strconv.Atoi(string(r))
 		if err != nil || n < 1 {
-			return 0, fmt.Errorf("row number %q: %w", r, ooxml.ErrCorrupt)
+			return 0, fmt.Errorf("row number %q: %w", r, ooxml.ErrOutsideSheet)
 		}
 		row = n
 	}
 	if row > ooxml.MaxRows {
-		return 0, fmt.Errorf("row %d past the sheet's last: %w", row, ooxml.ErrCorrupt)
+		return 0, fmt.Errorf("row %d past the sheet's last: %w", row, ooxml.ErrOutsideSheet)
 	}
 	return row, nil
 }
@@ -373,17 +373,17 @@ func rowNumber(sc *xmltag.Scanner, last int) (int, error) {
 // reference, makes the sheet corrupt.
 func columnNumber(sc *xmltag.Scanner, last int) (int, error) {
 	if sc.Long() {
-		return 0, fmt.Errorf("a cell tag of more than %d bytes: %w", len(sc.Tag()), ooxml.ErrCorrupt)
+		return 0, fmt.Errorf("a cell tag of more than %d bytes: %w", len(sc.Tag()), ooxml.ErrOutsideSheet)
 	}
 	if r := sc.Attr("r"); r != nil {
 		col, _, ok := ooxml.ParseCellRef(string(r))
 		if !ok {
-			return 0, fmt.Errorf("cell reference %q: %w", r, ooxml.ErrCorrupt)
+			return 0, fmt.Errorf("cell reference %q: %w", r, ooxml.ErrOutsideSheet)
 		}
 		return col, nil
 	}
 	if last+1 >= ooxml.MaxColumns {
-		return 0, fmt.Errorf("a cell past column XFD: %w", ooxml.ErrCorrupt)
+		return 0, fmt.Errorf("a cell past column XFD: %w", ooxml.ErrOutsideSheet)
 	}
 	return last + 1, nil
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTableGolden(t *testing.T) {
@@ -115,5 +116,57 @@ func TestWriteTableFailed(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "无法读取：缺失.xlsx：找不到此文件") {
 		t.Errorf("got %q", b.String())
+	}
+}
+
+// A long text takes time linear in its length to wrap, and a terminal cell shows at
+// most maxShownLines lines of it, cut with "…": a finding quoting a 1 MB value took
+// 55 s to print, one of 50 MB never finished.
+func TestWrapTextLong(t *testing.T) {
+	for name, s := range map[string]string{
+		"Latin":   strings.Repeat("9a", 1<<19),
+		"Chinese": strings.Repeat("九", 1<<20/3),
+		"words":   strings.Repeat("ab ", 1<<18),
+		"50 MB":   strings.Repeat("a", 50<<20),
+	} {
+		start := time.Now()
+		got := wrapText(s, messageWidth)
+		took := time.Since(start)
+		lines := strings.Split(got, "\n")
+		if len(lines) > maxShownLines || !strings.HasSuffix(got, "…") || took > time.Second {
+			t.Errorf("%s: %d lines, ending %q, in %v", name, len(lines), got[max(0, len(got)-6):], took)
+		}
+		for _, l := range lines {
+			if w := textWidth(l); w > messageWidth {
+				t.Errorf("%s: a line %d columns wide", name, w)
+			}
+		}
+	}
+	if got := clipWidth("陵川县供水工程", 8); got != "陵川县…" {
+		t.Errorf("clipWidth: %q", got)
+	}
+	if got := clipWidth("陵川县供水", 10); got != "陵川县供水" {
+		t.Errorf("clipWidth of what fits: %q", got)
+	}
+}
+
+// A finding quoting a 32,767-character value (the most a cell holds) prints in a
+// moment, in a table of ordinary width.
+func TestTableLongValue(t *testing.T) {
+	o := mayOutcome()
+	f := o.Result.Findings[0]
+	f.Message = "总投资“" + strings.Repeat("9a", 16383) + "”无法识别"
+	f.Value = strings.Repeat("9a", 16383)
+	o.Result.Findings = append(o.Result.Findings, f)
+	start := time.Now()
+	out := string(render(t, FormatTable, Options{}, o))
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %v", took)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if w := textWidth(line); w > 120 {
+			t.Errorf("line %d columns wide", w)
+			break
+		}
 	}
 }

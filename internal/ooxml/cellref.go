@@ -1,6 +1,9 @@
 package ooxml
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+)
 
 // The size of a sheet, in Excel since 2007 and in every program that reads its files:
 // a cell past them makes a workbook corrupt.
@@ -8,6 +11,10 @@ const (
 	MaxRows    = 1 << 20 // 1,048,576
 	MaxColumns = 1 << 14 // 16,384: A to XFD
 )
+
+// ErrOutsideSheet is a cell or row past the sheet's last row or column, or one whose
+// reference is no cell reference at all: Excel never writes one.
+var ErrOutsideSheet = fmt.Errorf("a cell outside the sheet: %w", ErrCorrupt)
 
 // ParseCellRef reads a cell reference ("AB12", "$AB$12", "ab12") into a 0-based
 // column and 1-based row; ok is false for anything else, and for a cell past the

@@ -215,16 +215,16 @@ func (e *element) next(sc *xmltag.Scanner, w *bufio.Writer, keep bool, part stri
 	case name == nil:
 	case closing:
 		e.depth--
-	case !empty:
+	default:
 		if e.depth == 0 {
 			if e.root {
 				return corrupt(part, "a second root element")
 			}
 			e.root = true
 		}
-		e.depth++
-	case e.depth == 0:
-		e.root = true
+		if !empty {
+			e.depth++
+		}
 	}
 	if e.depth < 0 {
 		return corrupt(part, "an end tag without its start")

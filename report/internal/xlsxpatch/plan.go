@@ -170,21 +170,13 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	if relsChanged {
 		pl.replace[sheetRelsPath] = writeString(func() string { return sheetRels.text })
 	}
-	sheetFile := p.File(target.path)
 	pl.replace[target.path] = func(w io.Writer) error {
-		rc, err := sheetFile.Open()
+		rc, err := p.OpenPart(target.path)
 		if err != nil {
 			return err
 		}
 		defer rc.Close()
-		// Decompressing and rewriting the sheet on one core while the zip writer
-		// compresses it on the other halves the time of a large ledger.
-		pr, pw := io.Pipe()
-		go func() { pw.CloseWithError(sr.run(rc, pw)) }()
-		// Copy in chunks as large as the rewrite writes, or it waits on every read.
-		_, err = io.CopyBuffer(w, pr, make([]byte, 256<<10))
-		pr.CloseWithError(err) // if the copy failed, the rewrite stops too
-		return err
+		return rewriteConcurrently(w, rc, sr)
 	}
 	if p.stylesPath == "" {
 		p.stylesPath = path.Join(path.Dir(p.workbookPath), "styles.xml")
@@ -197,6 +189,34 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	pl.replace[p.Name(ooxml.RelsPath(p.workbookPath))] = writeString(func() string { return p.wbRels.text })
 	pl.replace[p.Name(ooxml.ContentTypesPart)] = writeString(func() string { return types })
 	return pl, nil
+}
+
+// rewriteConcurrently decompresses and rewrites the sheet on one core while the zip
+// writer compresses it on the other, which halves the time of a large ledger. The
+// rewrite ends before it returns, however either side ends (an error, a panic, which
+// is raised again here for the caller's recover): nothing reads the sheet afterwards.
+func rewriteConcurrently(w io.Writer, sheet io.Reader, sr *sheetRewrite) error {
+	pr, pw := io.Pipe()
+	ended := make(chan any, 1)
+	go func() {
+		var err error
+		defer func() {
+			p := recover()
+			if p != nil {
+				err = fmt.Errorf("rewriting the sheet: %v", p)
+			}
+			pw.CloseWithError(err)
+			ended <- p
+		}()
+		err = sr.run(sheet, pw)
+	}()
+	// Copy in chunks as large as the rewrite writes, or it waits on every read.
+	_, err := io.CopyBuffer(w, pr, make([]byte, 256<<10))
+	pr.CloseWithError(err) // if the copy failed, the rewrite stops too
+	if p := <-ended; p != nil {
+		panic(p)
+	}
+	return err
 }
 
 func writeString(f func() string) func(io.Writer) error {
