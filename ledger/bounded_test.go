@@ -302,3 +302,32 @@ func TestInheritMergedOverlapping(t *testing.T) {
 		t.Errorf("took %v", took)
 	}
 }
+
+// A CSV row holds its cells up to its last value, each at most 32,767 characters: an
+// export that went on to column XFD (thousands of commas a line) costs nothing more.
+func TestReadCSVBounded(t *testing.T) {
+	trail := strings.Repeat(",", 20000)
+	csv := "序号,项目名称,建设性质,总投资,年度计划投资,1-5月完成投资" + trail + "\n" +
+		"1," + strings.Repeat("名", 40000) + ",新建,100,50,10" + trail + "\n" +
+		"2,乙项目,续建,200,80,20" + trail + "\n"
+	path := filepath.Join(t.TempDir(), "台账.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := CSVRows(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) != 6 {
+			t.Errorf("row %d: %d cells", i+1, len(r))
+		}
+	}
+	l, err := Read(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Projects) != 2 || utf8.RuneCountInString(l.Projects[0].Name) != ooxml.MaxCellChars {
+		t.Errorf("%d projects, the first named in %d characters", len(l.Projects), utf8.RuneCountInString(l.Projects[0].Name))
+	}
+}
