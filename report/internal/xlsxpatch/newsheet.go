@@ -61,8 +61,12 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 		link:    xf(0, link, 0, top),
 		fills:   map[Fill][3]int{},
 	}
-	for f, id := range map[Fill]int{FillError: errorFill, FillWarning: warningFill, FillGood: green} {
-		st.fills[f] = [3]int{xf(0, 0, id, top), xf(4, 0, id, `vertical="top"`), xf(10, 0, id, `vertical="top"`)}
+	// In a fixed order, so the same ledger gives the same copy byte for byte.
+	for _, f := range []struct {
+		fill Fill
+		id   int
+	}{{FillError, errorFill}, {FillWarning, warningFill}, {FillGood, green}} {
+		st.fills[f.fill] = [3]int{xf(0, 0, f.id, top), xf(4, 0, f.id, `vertical="top"`), xf(10, 0, f.id, `vertical="top"`)}
 	}
 	return st
 }

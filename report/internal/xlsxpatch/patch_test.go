@@ -131,3 +131,27 @@ func TestApplyCutsLongTexts(t *testing.T) {
 		t.Errorf("a short cell: %q", v)
 	}
 }
+
+// The same workbook and patch give the same copy, byte for byte.
+func TestApplyDeterministic(t *testing.T) {
+	src := workbookFile(t)
+	patch := &Patch{
+		Sheet: "台账", Author: "攻坚检查", Marker: "【攻坚检查】",
+		Marks:     []Mark{{Row: 2, Col: 1, Comment: "【攻坚检查】错误：x"}, {Row: 2, Col: 0, Level: LevelWarning}},
+		ErrorFill: "FFFFB7B7", WarningFill: "FFFFE9A8",
+		Sheets: []Sheet{{Name: "检查结果", Headers: []string{"a", "b", "c"}, Rows: [][]Cell{{{Text: "x", Fill: FillError}, {Number: "1", Fill: FillWarning}, {Number: "0.5", Percent: true, Fill: FillGood}}}}},
+	}
+	var first bytes.Buffer
+	if err := Apply(src, &first, patch); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 10; i++ {
+		var again bytes.Buffer
+		if err := Apply(src, &again, patch); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again.Bytes(), first.Bytes()) {
+			t.Fatalf("run %d wrote another copy", i+2)
+		}
+	}
+}
