@@ -190,7 +190,7 @@ func TestReadSparseColumns(t *testing.T) {
 func TestRowHintCapped(t *testing.T) {
 	parts := craftedParts(ledgerHeader()+ledgerRow(2, "甲"), "")
 	parts["xl/worksheets/sheet1.xml"] = strings.Replace(parts["xl/worksheets/sheet1.xml"], "<sheetData>", `<dimension ref="A1:P1048576"/><sheetData>`, 1)
-	st, err := openStream(writeCrafted(t, parts), 0)
+	st, err := openStreamPath(writeCrafted(t, parts), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,49 +222,6 @@ func TestReadZipBombPart(t *testing.T) {
 	_, err := Read(writeCrafted(t, craftedParts(sheet, "")), Options{})
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "xl/worksheets/sheet1.xml") || !strings.Contains(err.Error(), "100 倍") {
 		t.Errorf("Read = %v", err)
-	}
-}
-
-// No goroutine outlives Rows: not when the callback stops it, not when the callback
-// panics (the panic goes on to the caller).
-func TestRowsLeavesNoGoroutine(t *testing.T) {
-	defer func(v uint64) { pipelineMin = v }(pipelineMin)
-	pipelineMin = 0 // every sheet through the two-core pipeline
-	data, err := genBenchLedger(6000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "台账.xlsx")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	st, err := openStream(path, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sheet := st.Sheets()[0]
-	before := runtime.NumGoroutine()
-	for i := 0; i < 10; i++ {
-		func() {
-			defer func() {
-				if p := recover(); p != "stop" {
-					t.Errorf("recovered %v", p)
-				}
-			}()
-			st.Rows(sheet, func(row int, _ []string) bool {
-				if row == 3000 {
-					panic("stop")
-				}
-				return true
-			})
-		}()
-		n := 0
-		st.Rows(sheet, func(int, []string) bool { n++; return n < 3 })
-	}
-	if after := runtime.NumGoroutine(); after > before {
-		buf := make([]byte, 1<<16)
-		t.Errorf("%d goroutines before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
 	}
 }
 
@@ -314,11 +271,12 @@ func TestReadCSVBounded(t *testing.T) {
 	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := CSVRows(path)
+	f, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, r := range rows {
+	defer f.Close()
+	for i, r := range f.CSVRecords() {
 		if len(r) != 6 {
 			t.Errorf("row %d: %d cells", i+1, len(r))
 		}

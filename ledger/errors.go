@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+
+	"gongjian/internal/termsafe"
 )
 
 // Error is a file that could not be read as a ledger. Code is stable (it is the JSON
@@ -41,16 +43,18 @@ var (
 	ErrNoSheet      = &Error{Code: "no-sheet"}           // --sheet names no sheet of the workbook
 	ErrEmpty        = &Error{Code: "empty"}              // a workbook without a single value
 	ErrNoLedgers    = &Error{Code: "no-ledgers"}         // a folder holding no ledger at all
+	ErrChanged      = &Error{Code: "changed"}            // written over while the run read it
 )
 
 // fileError builds the error for a file with a sentinel's code and a message that
 // starts with the file's path as the user gave it (or as a folder walk found it):
-// in a batch over many folders a bare name like "台账.xlsx" would not say which.
+// in a batch over many folders a bare name like "台账.xlsx" would not say which. The
+// path's control characters are escaped: the message goes to a terminal.
 func fileError(sentinel *Error, file string, cause error, format string, args ...any) *Error {
 	return &Error{
 		Code:    sentinel.Code,
 		File:    file,
-		Message: file + "：" + fmt.Sprintf(format, args...),
+		Message: termsafe.Name(file) + "：" + fmt.Sprintf(format, args...),
 		Err:     cause,
 	}
 }

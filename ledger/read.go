@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -19,33 +20,25 @@ type Options struct {
 	Today      Date   // today's date, for ledgers that state no reporting month; zero is the clock's
 }
 
-// Read reads the ledger in the file at path: it picks the sheet whose header matches
-// best (or opts.Sheet), finds the header, and reads every row below it. A file that
-// cannot be read gives an *Error whose Message a clerk can act on.
+// Read reads the ledger in the file at path, as ReadContext does with a context
+// that is never cancelled.
 func Read(path string, opts Options) (*Ledger, error) {
-	src, err := openSource(path, opts)
-	if err != nil {
-		return nil, err
-	}
-	defer src.Close()
-	return ReadSource(src, path, opts)
-}
-
-// openSource looks at the file and opens the Source that reads it: the streaming
-// workbook reader, or the CSV one. Read and PeekKind both open files through it.
-func openSource(path string, opts Options) (Source, error) {
-	f, err := sniff(path)
-	if err != nil {
-		return nil, err
-	}
-	if f == formatCSV {
-		return openCSV(path)
-	}
-	return openStream(path, opts.UnzipLimit)
+	return ReadContext(context.Background(), path, opts)
 }
 
 // ReadSource reads a ledger from an already opened Source; path names it in messages.
 func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
+	return readSource(context.Background(), src, path, opts)
+}
+
+// cancelEvery is how many rows are read between looks at the context: often enough
+// to stop within milliseconds, rarely enough to cost nothing.
+const cancelEvery = 4096
+
+func readSource(ctx context.Context, src Source, path string, opts Options) (*Ledger, error) {
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
 	sheet, grid, h, err := chooseSheet(src, path, opts.Sheet)
 	if err != nil {
 		return nil, err
@@ -81,12 +74,19 @@ func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
 	if wl, ok := src.(widthLimiter); ok {
 		wl.limitWidth(tableWidth(grid, h))
 	}
+	n := 0
 	err = src.Rows(sheet, func(row int, cells []string) bool {
+		if n++; n%cancelEvery == 0 && ctx.Err() != nil {
+			return false
+		}
 		if row >= h.dataStart() {
 			rr.add(row, cells)
 		}
 		return true
 	})
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
 	if err != nil {
 		return nil, sheetError(path, sheet, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。")
 	}

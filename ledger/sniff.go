@@ -53,75 +53,104 @@ const (
 
 // sniff opens the file and decides how to read it, or returns the *Error that tells
 // the clerk what is wrong with it. It reads the first bytes and, for a zip, the
-// directory at its end; nothing is unpacked.
-func sniff(path string) (format, error) {
+// directory at its end; nothing is unpacked. The file stays open (with its zip
+// directory for a workbook), so what is read afterwards is the file looked at here.
+func sniff(path string) (*sniffed, error) {
 	if IsLockFile(path) {
-		return 0, fileError(ErrLockFile, path, nil, "这是 Excel/WPS 打开台账时留下的锁定文件，不是台账；原台账可能仍在编辑未保存，请保存并关闭后再检查原文件。")
+		return nil, fileError(ErrLockFile, path, nil, "这是 Excel/WPS 打开台账时留下的锁定文件，不是台账；原台账可能仍在编辑未保存，请保存并关闭后再检查原文件。")
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return 0, openError(path, err)
+		return nil, openError(path, err)
 	}
 	if st.IsDir() {
-		return 0, fileError(ErrUnsupported, path, nil, "这是一个文件夹，不是台账文件。")
+		return nil, fileError(ErrUnsupported, path, nil, "这是一个文件夹，不是台账文件。")
 	}
 	if !st.Mode().IsRegular() {
 		// A pipe would block the read forever; a device is never a ledger.
-		return 0, fileError(ErrUnsupported, path, nil, "这不是普通文件（可能是管道或设备），不是台账。")
+		return nil, fileError(ErrUnsupported, path, nil, "这不是普通文件（可能是管道或设备），不是台账。")
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".xlsx", ".xlsm", ".csv", ".xls", ".et":
 	case ".xlsb":
-		return 0, fileError(ErrUnsupported, path, nil, msgXLSB)
+		return nil, fileError(ErrUnsupported, path, nil, msgXLSB)
 	default:
-		return 0, fileError(ErrUnsupported, path, nil, "不支持%s格式，请提供 .xlsx、.xlsm 或 .csv 台账。", describeExt(ext))
+		return nil, fileError(ErrUnsupported, path, nil, "不支持%s格式，请提供 .xlsx、.xlsm 或 .csv 台账。", describeExt(ext))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, openError(path, err)
+		return nil, openError(path, err)
 	}
-	defer f.Close()
+	s, err := sniffOpen(f, path, ext)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sniffed is a file sniff opened and what it found.
+type sniffed struct {
+	f      *os.File
+	info   fs.FileInfo // of the open file
+	format format
+}
+
+// sniffOpen looks at the first bytes of the open file.
+func sniffOpen(f *os.File, path, ext string) (*sniffed, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fileError(ErrUnsupported, path, nil, "这不是普通文件（可能是管道或设备），不是台账。")
+	}
+	s := &sniffed{f: f, info: st}
 	head := make([]byte, 512)
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return 0, openError(path, err)
+		return nil, openError(path, err)
 	}
 	head = head[:n]
 	if n == 0 {
-		return 0, fileError(ErrEmptyFile, path, nil, "文件是空的（0 字节），可能没有保存或复制完整；请重新保存或重新复制后再检查。")
+		return nil, fileError(ErrEmptyFile, path, nil, "文件是空的（0 字节），可能没有保存或复制完整；请重新保存或重新复制后再检查。")
 	}
 
 	if bytes.HasPrefix(head, oleSignature) {
-		if isEncrypted(f) {
-			return 0, fileError(ErrEncrypted, path, nil, "工作簿设置了打开密码，无法读取；请在 Excel/WPS 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，再检查。")
-		}
-		return 0, fileError(ErrLegacyFormat, path, nil, msgLegacy)
+		return nil, oleFormat(f, path)
 	}
 	switch ext {
 	case ".csv":
-		return formatCSV, nil
+		s.format = formatCSV
+		return s, nil
 	case ".xls", ".et":
 		// Not OLE2: often a web page or text some system exported as "xls". Excel and
 		// WPS open those too, and saving as .xlsx is still the way.
-		return 0, fileError(ErrLegacyFormat, path, nil, msgLegacy)
+		return nil, fileError(ErrLegacyFormat, path, nil, msgLegacy)
 	}
 	if !bytes.HasPrefix(head, []byte("PK")) {
 		if looksLikeText(head) {
-			return 0, fileError(ErrNotWorkbook, path, nil, "文件内容是文本（可能是 CSV 或网页改了扩展名），不是 xlsx 工作簿；请用 Excel/WPS 打开后“另存为” .xlsx 再检查。")
+			return nil, fileError(ErrNotWorkbook, path, nil, "文件内容是文本（可能是 CSV 或网页改了扩展名），不是 xlsx 工作簿；请用 Excel/WPS 打开后“另存为” .xlsx 再检查。")
 		}
-		return 0, fileError(ErrNotWorkbook, path, nil, "文件不是 xlsx 工作簿（可能是其他文件改了扩展名）；请用 Excel/WPS 打开确认后“另存为” .xlsx 再检查。")
+		return nil, fileError(ErrNotWorkbook, path, nil, "文件不是 xlsx 工作簿（可能是其他文件改了扩展名）；请用 Excel/WPS 打开确认后“另存为” .xlsx 再检查。")
 	}
 	zr, err := zip.NewReader(f, st.Size())
 	if err != nil {
-		return 0, fileError(ErrCorrupt, path, err, "文件已损坏或不完整（可能没有复制完），无法作为 xlsx 打开；请重新保存或重新复制后再检查。")
+		return nil, fileError(ErrCorrupt, path, err, "文件已损坏或不完整（可能没有复制完），无法作为 xlsx 打开；请重新保存或重新复制后再检查。")
 	}
-	return zipFormat(path, zr)
+	if err := zipFormat(path, zr); err != nil {
+		return nil, err
+	}
+	s.format = formatXLSX
+	return s, nil
 }
 
 // zipFormat tells a workbook from the other zip packages named .xlsx: a Word
-// document, a binary workbook, a plain zip archive.
-func zipFormat(path string, zr *zip.Reader) (format, error) {
+// document, a binary workbook, a plain zip archive. A package with a workbook's parts
+// but no [Content_Types].xml is a damaged workbook, not an archive: Excel cannot open
+// it either, and a re-save or a fresh copy is what helps.
+func zipFormat(path string, zr *zip.Reader) error {
 	ooxml, spreadsheet := false, false
 	for _, e := range zr.File {
 		name := strings.ToLower(e.Name)
@@ -129,18 +158,20 @@ func zipFormat(path string, zr *zip.Reader) (format, error) {
 		case name == "[content_types].xml":
 			ooxml = true
 		case name == "xl/workbook.bin":
-			return 0, fileError(ErrUnsupported, path, nil, msgXLSB)
+			return fileError(ErrUnsupported, path, nil, msgXLSB)
 		case strings.HasPrefix(name, "xl/"):
 			spreadsheet = true
 		}
 	}
 	switch {
 	case ooxml && spreadsheet:
-		return formatXLSX, nil
+		return nil
 	case ooxml:
-		return 0, fileError(ErrNotWorkbook, path, nil, "这是 Word、PowerPoint 等其他 Office 文档，不是 Excel 工作簿；请确认文件是否放错。")
+		return fileError(ErrNotWorkbook, path, nil, "这是 Word、PowerPoint 等其他 Office 文档，不是 Excel 工作簿；请确认文件是否放错。")
+	case spreadsheet:
+		return fileError(ErrCorrupt, path, nil, "工作簿缺少 [Content_Types].xml 部分，文件已损坏或不完整；请用 Excel/WPS 打开后重新保存，或重新复制后再检查。")
 	}
-	return 0, fileError(ErrNotWorkbook, path, nil, "这是 zip 压缩包，不是 Excel 工作簿；请先解压，再检查其中的台账。")
+	return fileError(ErrNotWorkbook, path, nil, "这是 zip 压缩包，不是 Excel 工作簿；请先解压，再检查其中的台账。")
 }
 
 // describeExt names an extension in a message: " .docx " or "没有扩展名的文件".
@@ -195,20 +226,40 @@ func isGBK(b []byte) bool {
 	return true
 }
 
-// isEncrypted reports whether an OLE2 file holds an encrypted OOXML package: Excel
-// and WPS store a workbook with an opening password as an OLE2 file with the streams
-// EncryptionInfo and EncryptedPackage. A legacy .xls has a Workbook stream instead.
-func isEncrypted(f *os.File) bool {
+// oleFormat tells what an OLE2 compound file is: Excel and WPS store a workbook with
+// an opening password as one with the streams EncryptionInfo and EncryptedPackage; a
+// legacy .xls/.et has a Workbook stream instead. A compound file whose structure
+// cannot be read is damaged: saving it as .xlsx would not be possible either.
+func oleFormat(f *os.File, path string) error {
+	encrypted, err := isEncrypted(f)
+	switch {
+	case err != nil:
+		return fileError(ErrCorrupt, path, err, "文件已损坏或不完整（可能没有复制完），无法读取；请重新复制，或在 Excel/WPS 中打开确认后另存为 .xlsx 再检查。")
+	case encrypted:
+		return fileError(ErrEncrypted, path, nil, "工作簿设置了打开密码，无法读取；请在 Excel/WPS 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，再检查。")
+	}
+	return fileError(ErrLegacyFormat, path, nil, msgLegacy)
+}
+
+// isEncrypted reports whether an OLE2 file holds an encrypted OOXML package, or the
+// error that stopped reading its directory.
+func isEncrypted(f *os.File) (bool, error) {
 	doc, err := mscfb.New(f)
 	if err != nil {
-		return false
+		return false, err
 	}
-	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+	for {
+		entry, err := doc.Next()
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
 		if entry.Name == "EncryptionInfo" || entry.Name == "EncryptedPackage" {
-			return true
+			return true, nil
 		}
 	}
-	return false
 }
 
 func openError(path string, err error) error {
@@ -231,11 +282,15 @@ func openError(path string, err error) error {
 // calls a 开复工台账 is one to Read as well, while one it calls a 融资需求台账 may, rarely,
 // read as a 开复工台账.
 func PeekKind(path string, opts Options) (Kind, error) {
-	src, err := openSource(path, opts)
+	f, err := Open(path, opts)
 	if err != nil {
 		return "", err
 	}
-	defer src.Close()
+	defer f.Close()
+	src, err := f.source(opts)
+	if err != nil {
+		return "", err
+	}
 	_, _, h, err := chooseSheet(src, path, opts.Sheet)
 	if err != nil {
 		return "", err

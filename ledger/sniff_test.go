@@ -106,6 +106,9 @@ var badFiles = []struct {
 	{"压缩包.xlsx", "not-workbook", "zip 压缩包"},
 	{"二进制.xlsb", "unsupported-format", ".xlsb"},
 	{"半截台账.xlsx", "corrupt", "不完整"},
+	{"缺类型表.xlsx", "corrupt", "[Content_Types].xml"},
+	{"坏的旧台账.xls", "corrupt", "已损坏"},
+	{"坏的加密台账.xlsx", "corrupt", "已损坏"},
 	{"空文件.xlsx", "empty-file", "0 字节"},
 	{"空文件.csv", "empty-file", "0 字节"},
 	{"~$台账.xlsx", "lock-file", "锁定文件"},
@@ -135,23 +138,26 @@ func writeBadFiles(t testing.TB, dir string, good []byte) {
 		return buf.Bytes()
 	}
 	files := map[string][]byte{
-		"旧台账.xls":    compoundFile("Workbook"),
-		"旧台账.et":     compoundFile("Workbook"),
-		"旧台账改名.xlsx": compoundFile("Workbook"),
-		"网页导出.xls":   []byte("<html><body><table><tr><td>项目名称</td></tr></table></body></html>"),
-		"加密台账.xlsx":  compoundFile("EncryptionInfo", "EncryptedPackage"),
-		"文本台账.xlsx":  []byte("序号,项目名称,建设性质\n1,陵川县污水处理厂,新建\n"),
-		"图片.xlsx":    {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
-		"文档.xlsx":    zipOf("[Content_Types].xml", "word/document.xml"),
-		"压缩包.xlsx":   zipOf("照片/1.jpg"),
-		"二进制.xlsb":   zipOf("[Content_Types].xml", "xl/workbook.bin"),
-		"半截台账.xlsx":  good[:len(good)/2],
-		"空文件.xlsx":   {},
-		"空文件.csv":    {},
-		"~$台账.xlsx":  append([]byte{6}, []byte("张三                                          ")...),
-		"说明.txt":     []byte("这个文件夹放 5 月的台账。\n"),
-		"空工作簿.xlsx":  workbookBytes(t, nil),
-		"通讯录.xlsx":   workbookBytes(t, [][]any{{"县直部门通讯录"}, {"姓名", "单位", "电话"}, {"张三", "县发改局", "0356-1234567"}}),
+		"旧台账.xls":     compoundFile("Workbook"),
+		"旧台账.et":      compoundFile("Workbook"),
+		"旧台账改名.xlsx":  compoundFile("Workbook"),
+		"网页导出.xls":    []byte("<html><body><table><tr><td>项目名称</td></tr></table></body></html>"),
+		"加密台账.xlsx":   compoundFile("EncryptionInfo", "EncryptedPackage"),
+		"文本台账.xlsx":   []byte("序号,项目名称,建设性质\n1,陵川县污水处理厂,新建\n"),
+		"图片.xlsx":     {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
+		"文档.xlsx":     zipOf("[Content_Types].xml", "word/document.xml"),
+		"压缩包.xlsx":    zipOf("照片/1.jpg"),
+		"二进制.xlsb":    zipOf("[Content_Types].xml", "xl/workbook.bin"),
+		"半截台账.xlsx":   good[:len(good)/2],
+		"缺类型表.xlsx":   zipOf("_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml"),
+		"坏的旧台账.xls":   compoundFile("Workbook")[:512],
+		"坏的加密台账.xlsx": compoundFile("EncryptionInfo", "EncryptedPackage")[:700],
+		"空文件.xlsx":    {},
+		"空文件.csv":     {},
+		"~$台账.xlsx":   append([]byte{6}, []byte("张三                                          ")...),
+		"说明.txt":      []byte("这个文件夹放 5 月的台账。\n"),
+		"空工作簿.xlsx":   workbookBytes(t, nil),
+		"通讯录.xlsx":    workbookBytes(t, [][]any{{"县直部门通讯录"}, {"姓名", "单位", "电话"}, {"张三", "县发改局", "0356-1234567"}}),
 	}
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -239,7 +245,7 @@ func TestCompoundFileStreams(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := isEncrypted(f); got != encrypted {
+		if got, err := isEncrypted(f); err != nil || got != encrypted {
 			t.Errorf("streams %q: encrypted %v, want %v", streams, got, encrypted)
 		}
 		f.Close()

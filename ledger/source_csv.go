@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -24,12 +23,8 @@ type csvSource struct {
 // maxCSVBytes refuses CSV files far larger than any ledger.
 const maxCSVBytes = 512 << 20
 
-func openCSV(path string) (*csvSource, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	defer f.Close()
+// readCSV reads a CSV ledger from r, the open file at path.
+func readCSV(f io.Reader, path string) (*csvSource, error) {
 	data, err := io.ReadAll(io.LimitReader(f, maxCSVBytes+1))
 	if err != nil {
 		return nil, openError(path, err)
@@ -115,16 +110,6 @@ func (s *csvSource) Rows(_ string, fn func(int, []string) bool) error {
 }
 func (s *csvSource) Merges(string) ([]Range, error) { return nil, nil }
 func (s *csvSource) Close() error                   { return nil }
-
-// CSVRows returns a CSV ledger's rows as read (encoding detected), for writing the
-// annotated copy of a CSV as a workbook.
-func CSVRows(path string) ([][]string, error) {
-	s, err := openCSV(path)
-	if err != nil {
-		return nil, err
-	}
-	return s.records, nil
-}
 
 // sheetNameFor makes a file name a valid sheet name: at most 31 characters, none of
 // the ones Excel forbids.

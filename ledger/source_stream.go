@@ -35,17 +35,17 @@ type streamSource struct {
 	width int
 }
 
-func openStream(path string, limit int64) (*streamSource, error) {
+// openStream reads the workbook in r, an open file (see File).
+func openStream(r *io.SectionReader, path string, limit int64) (*streamSource, error) {
 	if limit <= 0 {
 		limit = DefaultUnzipLimit
 	}
-	pkg, err := ooxml.OpenFile(path, limit)
+	pkg, err := ooxml.Open(r, r.Size(), limit)
 	if err != nil {
 		return nil, packageError(path, err, "文件已损坏或不完整，无法作为 xlsx 打开；请用 Excel/WPS 打开确认后重新保存。")
 	}
 	s := &streamSource{pkg: pkg, parts: map[string]string{}, merges: map[string][]Range{}, rowBytes: map[string]float64{}, width: ooxml.MaxColumns}
 	if err := s.readWorkbook(); err != nil {
-		pkg.Close()
 		return nil, packageError(path, err, "文件已损坏或不完整，无法读取工作表结构；请用 Excel/WPS 打开确认后重新保存。")
 	}
 	return s, nil
@@ -97,7 +97,7 @@ func (s *streamSource) readWorkbook() error {
 
 func (s *streamSource) Sheets() []string { return s.sheets }
 func (s *streamSource) Date1904() bool   { return s.wb.Date1904 }
-func (s *streamSource) Close() error     { return s.pkg.Close() }
+func (s *streamSource) Close() error     { return nil } // the open File's to close
 
 // limitWidth gives rows only their first n columns from now on: a ledger's values lie
 // within its header's columns.
@@ -190,22 +190,17 @@ func (s *streamSource) pipeline(sheet string, fn func(int, []string) bool) error
 			send()
 		}
 	}()
-	stopped := false
+	// On the way out, also when fn panics, the scan is told to stop and waited for:
+	// no goroutine outlives the read.
 	defer func() {
-		if !stopped {
-			close(stop)
-		}
-		for range batches { // until the scan has ended
+		close(stop)
+		for range batches {
 		}
 	}()
 	for b := range batches {
 		for _, r := range b {
-			if stopped {
-				break
-			}
 			if !fn(r.row, r.cells) {
-				stopped = true
-				close(stop)
+				return nil
 			}
 		}
 	}

@@ -55,7 +55,7 @@ func TestStreamSourceMatchesExcelize(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ex.Close()
-			st, err := openStream(file, 0)
+			st, err := openStreamPath(file, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -116,7 +116,7 @@ func TestStreamSourceCellKinds(t *testing.T) {
 	}
 	ex, _ := openXLSX(path, 0)
 	defer ex.Close()
-	st, err := openStream(path, 0)
+	st, err := openStreamPath(path, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestStreamPipeline(t *testing.T) {
 	defer func(v uint64) { pipelineMin = v }(pipelineMin)
 	files, _ := filepath.Glob("../testdata/*.xlsx")
 	for _, file := range files {
-		st, err := openStream(file, 0)
+		st, err := openStreamPath(file, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

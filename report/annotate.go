@@ -1,12 +1,15 @@
 package report
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"gongjian/internal/termsafe"
 	"gongjian/ledger"
 	"gongjian/report/internal/xlsxpatch"
 	"gongjian/rules"
@@ -34,7 +37,9 @@ const AnnotatedSuffix = ".检查结果"
 
 // AnnotatedPath is where the annotated copy of input goes: beside it, or in outDir,
 // named "NAME.检查结果.xlsx" (".xlsm" stays, so macros still open). An input that
-// already is an annotated copy gets "NAME.检查结果2.xlsx" rather than itself.
+// already is an annotated copy gets "NAME.检查结果2.xlsx" rather than itself. When a
+// file that is not the tool's own unchanged copy holds the name, the command gives the
+// copy the next free one (".检查结果3.xlsx" …).
 func AnnotatedPath(input, outDir string) string {
 	dir := filepath.Dir(input)
 	if outDir != "" {
@@ -52,26 +57,40 @@ func AnnotatedPath(input, outDir string) string {
 	return filepath.Join(dir, name)
 }
 
-// IsAnnotated reports whether a file name is one of the tool's annotated copies.
+// IsAnnotated reports whether a file name is one of the tool's annotated copies:
+// "NAME.检查结果.xlsx", or numbered, "NAME.检查结果2.xlsx", "NAME.检查结果3.xlsx" ….
 func IsAnnotated(path string) bool {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	return strings.HasSuffix(base, AnnotatedSuffix) || strings.HasSuffix(base, AnnotatedSuffix+"2")
+	return strings.HasSuffix(strings.TrimRight(base, "0123456789"), AnnotatedSuffix)
 }
 
-// Annotate writes the annotated copy of the result's ledger to out, through a
-// temporary file in out's folder that is renamed into place, so a failure leaves
-// neither a half-written file nor a stray temporary one.
-func Annotate(res *rules.Result, out string) error {
+// sheetMark is the hidden defined name on the sheets the tool appends, by which a
+// later run knows them from a clerk's sheet of the same name.
+const sheetMark = "_gongjian_result"
+
+// Annotate writes the annotated copy of the result's ledger to w, from src: the file
+// the ledger was read from, still open, so the copy is made from the bytes that were
+// checked (a file written over in place since is refused with ledger.ErrChanged). It
+// stops, with the cause of ctx, soon after ctx is cancelled. A workbook part the copy
+// cannot be made from gives an *AnnotateError.
+func Annotate(ctx context.Context, w io.Writer, res *rules.Result, src *ledger.File) error {
 	l := res.Ledger
-	src := l.File
-	if strings.EqualFold(filepath.Ext(src), ".csv") {
+	if err := src.Unchanged(); err != nil {
+		return err
+	}
+	var book interface {
+		io.ReaderAt
+		Size() int64
+	}
+	if wb := src.Workbook(); wb != nil {
+		book = wb
+	} else {
 		// A CSV cannot hold fills or comments: the copy is a workbook of its rows.
-		tmp, cleanup, err := csvAsWorkbook(l, filepath.Dir(out))
+		csv, err := csvWorkbook(ctx, l.Sheet, src.CSVRecords())
 		if err != nil {
-			return &AnnotateError{Path: out, Err: err}
+			return err
 		}
-		defer cleanup()
-		src = tmp
+		book = csv
 	}
 	patch := &xlsxpatch.Patch{
 		Sheet:       l.Sheet,
@@ -81,14 +100,18 @@ func Annotate(res *rules.Result, out string) error {
 		ErrorFill:   errorFill,
 		WarningFill: warningFill,
 		Sheets:      []xlsxpatch.Sheet{findingsSheetOf(res)},
+		SheetMark:   sheetMark,
 	}
 	// A 融资需求台账 has no targets: its copy lists the findings only.
 	if res.Financing == nil {
 		patch.Sheets = append(patch.Sheets, targetsSheetOf(res))
 	}
-	return WriteAtomically(out, func(w io.Writer) error {
-		return xlsxpatch.Apply(src, w, patch)
-	})
+	err := xlsxpatch.Apply(book, book.Size(), w, patch)
+	var pe *xlsxpatch.PartError
+	if errors.As(err, &pe) {
+		return &AnnotateError{File: l.File, Part: pe.Part, Err: err}
+	}
+	return err
 }
 
 // marks turns findings into cell marks: the cell itself with a comment line, and the
@@ -221,15 +244,16 @@ func sheetRef(name string) string {
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
-// AnnotateError is an annotated copy that could not be written, with one Chinese
-// sentence for the clerk.
+// AnnotateError is a ledger whose annotated copy cannot be made, wherever it would
+// go: a part of its workbook is missing or damaged though the ledger could be read.
 type AnnotateError struct {
-	Path string
+	File string // the ledger
+	Part string // the part of its package, "xl/styles.xml"
 	Err  error
 }
 
 func (e *AnnotateError) Error() string {
-	return fmt.Sprintf("无法写出检查结果文件 %s，请检查该文件夹是否可写、磁盘是否已满，或用 -o 指定其他位置", e.Path)
+	return fmt.Sprintf("%s：工作簿内部的 %s 部分缺失或已损坏，无法生成带批注的检查结果；请用 Excel/WPS 打开后重新保存，再检查", termsafe.Name(e.File), termsafe.Name(e.Part))
 }
 
 func (e *AnnotateError) Unwrap() error { return e.Err }

@@ -45,7 +45,7 @@ func (m *markdownWriter) Close() error {
 // since a document pasted elsewhere has no stderr beside it.
 func WriteMarkdown(w io.Writer, o Outcome) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("## " + mdEscape(o.file()) + "\n\n")
+	bw.WriteString("## " + mdEscape(o.shownFile()) + "\n\n")
 	if o.Failed() {
 		bw.WriteString("无法读取：" + mdEscape(o.ErrorMessage()) + "\n")
 		return bw.Flush()

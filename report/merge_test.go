@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,7 +39,12 @@ func readAll(t *testing.T, paths []string, opts ledger.Options) []*ledger.Ledger
 func writeMerged(t *testing.T, m *Merged) (string, *ledger.Ledger) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "全县台账.xlsx")
-	if err := WriteAtomically(path, func(w io.Writer) error { return WriteMerged(w, m) }); err != nil {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := WriteMerged(f, m, t.TempDir()); err != nil {
 		t.Fatal(err)
 	}
 	l, err := ledger.Read(path, ledger.Options{})
@@ -327,7 +331,7 @@ func TestMergeDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
 	for _, buf := range []*bytes.Buffer{&a, &b} {
 		m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong})
-		if err := WriteMerged(buf, m); err != nil {
+		if err := WriteMerged(buf, m, t.TempDir()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -29,9 +29,10 @@ type mergeStyles struct {
 	totalText, totalAmount, totalBlankStyle int
 }
 
-// WriteMerged writes the merged ledger as an .xlsx workbook.
-func WriteMerged(w io.Writer, m *Merged) error {
-	f := excelize.NewFile()
+// WriteMerged writes the merged ledger as an .xlsx workbook. A large one spills
+// into temporary files in tmpDir ("" is the system's), which the caller removes.
+func WriteMerged(w io.Writer, m *Merged, tmpDir string) error {
+	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	defer f.Close()
 	sheet := m.Kind.Label()
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"path/filepath"
 )
 
 // WriteMonthlyCSV writes the overview's tables to w (the report without -o).
@@ -23,22 +22,25 @@ func WriteMonthlyCSV(w io.Writer, m *Monthly) error {
 	return nil
 }
 
-// WriteMonthlyCSVDir writes one CSV per table into dir ("01_主要指标.csv" …), each
-// through a temporary file, and returns the files written.
-func WriteMonthlyCSVDir(dir string, m *Monthly) ([]string, error) {
-	var files []string
-	n := 0
+// CSVFile is one file of the report as a folder of CSV files.
+type CSVFile struct {
+	Name  string // "01_主要指标.csv"
+	Write func(io.Writer) error
+}
+
+// MonthlyCSVFiles are the report's tables as a folder of CSV files, one per table,
+// numbered in the report's order; the command writes them.
+func MonthlyCSVFiles(m *Monthly) []CSVFile {
+	var files []CSVFile
 	for _, s := range m.sections() {
 		for _, t := range s.Tables {
-			n++
-			path := filepath.Join(dir, fmt.Sprintf("%02d_%s.csv", n, safeFileName(t.Name)))
-			if err := WriteAtomically(path, func(w io.Writer) error { return writeCSVTable(w, t, true) }); err != nil {
-				return files, err
-			}
-			files = append(files, path)
+			files = append(files, CSVFile{
+				Name:  fmt.Sprintf("%02d_%s.csv", len(files)+1, safeFileName(t.Name)),
+				Write: func(w io.Writer) error { return writeCSVTable(w, t, true) },
+			})
 		}
 	}
-	return files, nil
+	return files
 }
 
 // writeCSVTable writes a table with its header. Numbers are written plainly (rates as

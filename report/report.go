@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"gongjian/internal/termsafe"
 	"gongjian/ledger"
 	"gongjian/rules"
 )
@@ -36,8 +37,12 @@ func (o Outcome) ErrorMessage() string {
 	if e, ok := ledger.AsError(o.Err); ok && e.Message != "" {
 		return e.Message
 	}
-	return filepath.Base(o.File) + "：检查时发生内部错误，请把此文件和所用命令发给维护人员"
+	return termsafe.Name(filepath.Base(o.File)) + "：检查时发生内部错误，请把此文件和所用命令发给维护人员"
 }
+
+// shownFile is file as it may be printed on a terminal or pasted into a document:
+// its control characters escaped. JSON and CSV keep the name as it is.
+func (o Outcome) shownFile() string { return termsafe.Name(o.file()) }
 
 // file is the path to show: the one the user gave, else the ledger's own.
 func (o Outcome) file() string {

@@ -21,7 +21,7 @@ type headerLine struct{ Label, Value string }
 // and the counts and sums they are based on.
 func headerLines(o Outcome) []headerLine {
 	res := o.Result
-	lines := []headerLine{{"文件", o.file()}}
+	lines := []headerLine{{"文件", o.shownFile()}}
 	if l := res.Ledger; l != nil {
 		rows := headerRowsText(l.HeaderRows)
 		switch {

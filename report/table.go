@@ -69,7 +69,7 @@ func (t *tableWriter) Close() error {
 func WriteTable(w io.Writer, o Outcome, color bool) error {
 	bw := bufio.NewWriter(w)
 	if o.Failed() {
-		bw.WriteString(padRight("文件", headerLabelPad) + o.file() + "\n无法读取：" + o.ErrorMessage() + "\n")
+		bw.WriteString(padRight("文件", headerLabelPad) + o.shownFile() + "\n无法读取：" + o.ErrorMessage() + "\n")
 		return bw.Flush()
 	}
 	res := o.Result

@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -326,21 +324,5 @@ func TestTemplateDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two runs wrote different bytes")
-	}
-}
-
-// A template written through WriteAtomically leaves no temporary file.
-func TestTemplateWrittenAtomically(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "模板.xlsx")
-	err := WriteAtomically(path, func(w io.Writer) error {
-		return WriteTemplate(w, TemplateOptions{Kind: ledger.KindKaifugong, Year: 2025})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("files left: %v", entries)
 	}
 }

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
+	"syscall"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
 	"gongjian/rules"
@@ -30,7 +35,15 @@ type batch struct {
 	w     report.Writer
 	prog  *progress
 
+	// ctx is the run's, cancelled also when stdout's reader has gone (stop).
+	ctx  context.Context
+	stop context.CancelCauseFunc
+
 	early []error // per input, when peeked: the error PeekKind gave, which Read would give again
+
+	// beforeCopy, when set (by tests), is called with each input's path between its
+	// reading and the writing of its copy.
+	beforeCopy func(path string)
 
 	// Written by the collecting goroutine only.
 	pending  []*finished // finished, waiting for the files before them (ordered formats)
@@ -44,7 +57,9 @@ type batch struct {
 type finished struct {
 	i        int
 	o        report.Outcome
+	src      *ledger.File // the open file read, until its copy is written
 	annotErr error
+	kept     string      // the file that held the copy's name and was left alone
 	kind     ledger.Kind // what PeekKind saw, when peeking
 }
 
@@ -54,9 +69,18 @@ type batchStats struct {
 	failing                                           bool // findings at or above --fail-on
 }
 
-// interrupted is set when the process is told to stop; no annotated copy is started
-// after it.
-var interrupted atomic.Bool
+func newBatch(opts *checkOptions, r *rules.Rules, ins []input, outs []outputPlan, prog *progress, w report.Writer) *batch {
+	ctx, stop := context.WithCancelCause(opts.ctx)
+	return &batch{opts: opts, rules: r, ins: ins, outs: outs, prog: prog, w: w, ctx: ctx, stop: stop}
+}
+
+// stopped is the cause of the run's stop, or nil when it ran to its end.
+func (b *batch) stopped() error {
+	if b.ctx.Err() != nil {
+		return context.Cause(b.ctx)
+	}
+	return nil
+}
 
 func (b *batch) run() {
 	n := len(b.ins)
@@ -66,21 +90,23 @@ func (b *batch) run() {
 	if !b.mayJoin() {
 		b.prog.phase("检查台账", n)
 		b.parallel(n, func(i int) finished {
-			f := finished{i: i, o: b.check(i)}
-			f.annotErr = b.annotate(i, &f.o)
+			f := b.check(i)
+			b.annotate(&f)
 			return f
 		}, b.collect)
 		return
 	}
 
 	b.prog.phase("检查台账", n)
-	outcomes := make([]report.Outcome, n)
-	b.parallel(n, func(i int) finished {
-		return finished{i: i, o: b.check(i)}
-	}, func(f finished) {
-		outcomes[f.i] = f.o
+	read := make([]finished, n)
+	b.parallel(n, b.check, func(f finished) {
+		read[f.i] = f
 		b.prog.step(displayPath(b.ins[f.i]))
 	})
+	outcomes := make([]report.Outcome, n)
+	for i := range read {
+		outcomes[i] = read[i].o
+	}
 	join(outcomes)
 	label := "写出结果"
 	if !b.opts.NoAnnotate {
@@ -88,10 +114,18 @@ func (b *batch) run() {
 	}
 	b.prog.phase(label, n)
 	b.parallel(n, func(i int) finished {
-		f := finished{i: i, o: outcomes[i]}
-		f.annotErr = b.annotate(i, &f.o)
+		f := read[i]
+		read[i].src = nil // annotate closes it
+		f.o = outcomes[i]
+		b.annotate(&f)
 		return f
 	}, b.collect)
+	// Files not reached (the run was stopped) are closed too.
+	for _, f := range read {
+		if f.src != nil {
+			f.src.Close()
+		}
+	}
 }
 
 // mayJoin reports whether the run may hold both kinds of ledger, and so must read
@@ -171,8 +205,14 @@ func (b *batch) parallel(n int, work func(i int) finished, done func(finished)) 
 		}()
 	}
 	go func() {
+		// A stopped run starts no more files.
+	feed:
 		for i := range n {
-			next <- i
+			select {
+			case next <- i:
+			case <-b.ctx.Done():
+				break feed
+			}
 		}
 		close(next)
 		wg.Wait()
@@ -184,41 +224,70 @@ func (b *batch) parallel(n int, work func(i int) finished, done func(finished)) 
 }
 
 // check reads and evaluates one input, or gives the error already known for it.
-func (b *batch) check(i int) report.Outcome {
+func (b *batch) check(i int) finished {
 	in := b.ins[i]
 	switch {
 	case in.err != nil:
-		return report.Outcome{File: in.path, Err: in.err}
+		return finished{i: i, o: report.Outcome{File: in.path, Err: in.err}}
 	case i < len(b.early) && b.early[i] != nil:
-		return report.Outcome{File: in.path, Err: b.early[i]}
+		return finished{i: i, o: report.Outcome{File: in.path, Err: b.early[i]}}
 	}
-	return checkFile(in.path, b.rules, b.opts)
+	o, src := checkFile(b.ctx, in.path, b.rules, b.opts)
+	return finished{i: i, o: o, src: src}
 }
 
-// annotate writes the annotated copy of a checked file, unless --no-annotate; a
-// panic in it is the file's failure, not the run's.
-func (b *batch) annotate(i int, o *report.Outcome) (err error) {
+// annotate writes the annotated copy of a checked file, unless --no-annotate, from
+// the file as it was read, and closes that. A panic in it is the file's failure, not
+// the run's.
+func (b *batch) annotate(f *finished) {
+	defer func() {
+		if f.src != nil {
+			f.src.Close()
+			f.src = nil
+		}
+	}()
+	o := &f.o
 	if b.opts.NoAnnotate || o.Failed() {
-		return nil
+		return
 	}
-	plan := b.outs[i]
+	plan := b.outs[f.i]
 	if plan.refused != nil {
-		return plan.refused
+		f.annotErr = plan.refused
+		return
 	}
-	if interrupted.Load() {
-		return fmt.Errorf("%s：已中断，没有写出检查结果", o.File)
+	if b.beforeCopy != nil {
+		b.beforeCopy(o.File)
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%s：写出检查结果时发生内部错误，请把此文件和所用命令发给维护人员", o.File)
+			f.annotErr = fmt.Errorf("%s：写出检查结果时发生内部错误，请把此文件和所用命令发给维护人员", shown(o.File))
 		}
 	}()
-	return annotate(o, plan.path)
+	if sameFile(plan.path, o.File) {
+		f.annotErr = fmt.Errorf("%s：检查结果不能写到台账本身，请用 -o 指定另一个文件名", shown(o.File))
+		return
+	}
+	// A folder named by -o or --out-dir (or one below --out-dir) is made if need be.
+	if err := os.MkdirAll(filepath.Dir(plan.path), 0o755); err != nil {
+		f.annotErr = annotateFailure(o.File, &outfile.WriteError{Path: filepath.Dir(plan.path), Err: err})
+		return
+	}
+	placed, err := b.opts.files.Write(b.ctx, b.opts.outputTarget(plan.path, f.src.Perm()), func(w io.Writer) error {
+		return report.Annotate(b.ctx, w, o.Result, f.src)
+	})
+	if err != nil {
+		f.annotErr = annotateFailure(o.File, err)
+		return
+	}
+	o.Annotated, f.kept = placed.Path, placed.Kept
 }
 
 // collect takes one finished file and writes what can be written: this file for
 // jsonl, else every file whose turn has come.
 func (b *batch) collect(f finished) {
+	if b.ctx.Err() != nil {
+		return // stopped: nothing more is said or written
+	}
 	b.prog.step(displayPath(b.ins[f.i]))
 	if b.opts.format == report.FormatJSONL {
 		b.emit(f)
@@ -253,13 +322,19 @@ func (b *batch) emit(f finished) {
 	case f.annotErr != nil:
 		st.unwritten++
 		b.prog.println(f.annotErr.Error())
+	case f.kept != "":
+		b.prog.println(fmt.Sprintf("带批注的检查结果已写入 %s（%s 已存在，且不是本工具生成后未经改动的文件，没有覆盖）", shown(o.Annotated), shown(f.kept)))
 	case o.Annotated != "":
-		b.prog.println("带批注的检查结果已写入 " + o.Annotated)
+		b.prog.println("带批注的检查结果已写入 " + shown(o.Annotated))
 	}
 	if b.writeErr != nil {
 		return
 	}
 	b.toStdout(func() { b.writeErr = b.w.Write(o) })
+	if errors.Is(b.writeErr, syscall.EPIPE) {
+		// The reader of stdout has gone (`| head`): stop, as SIGPIPE would.
+		b.stop(brokenPipe())
+	}
 }
 
 // toStdout runs a write to stdout, with the progress line cleared first when stdout

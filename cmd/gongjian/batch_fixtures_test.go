@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -207,4 +208,53 @@ func bigLedger(t testing.TB, path string, n int) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// resave FILE... writes each workbook again as Excel, WPS or LibreOffice do when a
+// clerk saves it: a new zip archive of the same parts, without the tool's mark in the
+// archive comment.
+func resave(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: resave file...")
+	}
+	for _, name := range args {
+		path := ts.MkAbs(name)
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			ts.Fatalf("resave: %v", err)
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, f := range zr.File {
+			if err := zw.Copy(f); err != nil {
+				ts.Fatalf("resave: %v", err)
+			}
+		}
+		zr.Close()
+		if err := zw.Close(); err != nil {
+			ts.Fatalf("resave: %v", err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			ts.Fatalf("resave: %v", err)
+		}
+	}
+}
+
+// bombOf is a workbook with an extra part of n zero bytes, which compresses to almost
+// nothing.
+func bombOf(t *testing.T, workbook []byte, n int) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(workbook), int64(len(workbook)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		zw.Copy(f)
+	}
+	w, _ := zw.Create("xl/media/padding.bin")
+	w.Write(make([]byte, n))
+	zw.Close()
+	return buf.Bytes()
 }

@@ -1,16 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
-	"time"
 
+	"gongjian/internal/outfile"
 	"gongjian/report"
 )
 
@@ -50,9 +47,9 @@ func planOutputs(ins []input, opts *checkOptions) []outputPlan {
 		key := pathKey(out)
 		switch {
 		case inputs[key]:
-			plans[i].refused = fmt.Errorf("%s：检查结果应写到 %s，但那是本次要检查的台账之一，没有覆盖它；请用 --out-dir 把检查结果写到别的文件夹", in.path, out)
+			plans[i].refused = fmt.Errorf("%s：检查结果应写到 %s，但那是本次要检查的台账之一，没有覆盖它；请用 --out-dir 把检查结果写到别的文件夹", shown(in.path), shown(out))
 		case claimed[key] != "":
-			plans[i].refused = fmt.Errorf("%s：检查结果应写到 %s，但这个文件名已用于 %s 的检查结果，没有写出；请把其中一个台账改名，或分开检查", in.path, out, claimed[key])
+			plans[i].refused = fmt.Errorf("%s：检查结果应写到 %s，但这个文件名已用于 %s 的检查结果，没有写出；请把其中一个台账改名，或分开检查", shown(in.path), shown(out), shown(claimed[key]))
 		default:
 			claimed[key] = in.path
 		}
@@ -87,77 +84,18 @@ func pathKey(p string) string {
 // ensureWritableDir makes the folder -o or --out-dir names and tries writing in it,
 // so that a run that could write nothing fails at once with one clear line rather
 // than once per file.
-func ensureWritableDir(dir string) error {
+func ensureWritableDir(files *outfile.Files, dir string) error {
 	if dir == "" {
 		dir = "."
 	}
 	fail := func(err error) error {
-		return &failure{code: exitUnreadable, msg: fmt.Sprintf("无法写入输出文件夹 %s：%s；没有检查任何台账，请换一个可以写入的文件夹", dir, writeReason(err))}
+		return &failure{code: exitUnreadable, msg: fmt.Sprintf("无法写入输出文件夹 %s：%s；没有检查任何台账，请换一个可以写入的文件夹", shown(dir), outfile.Reason(err))}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fail(err)
 	}
-	f, err := os.CreateTemp(dir, ".gongjian-*.tmp")
-	if err != nil {
+	if err := files.Probe(dir); err != nil {
 		return fail(err)
 	}
-	f.Close()
-	os.Remove(f.Name())
 	return nil
-}
-
-// writeReason says in Chinese why a file or folder could not be written.
-func writeReason(err error) string {
-	switch {
-	case errors.Is(err, syscall.ENOTDIR), errors.Is(err, fs.ErrExist):
-		return "路径中有同名的文件，不是文件夹"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有写入权限"
-	case errors.Is(err, syscall.EROFS):
-		return "磁盘或共享盘是只读的"
-	case errors.Is(err, syscall.ENOSPC):
-		return "磁盘已满"
-	case errors.Is(err, fs.ErrNotExist):
-		return "路径不存在"
-	}
-	return "写入出错（可能是网络盘断开或磁盘出错）"
-}
-
-// staleTempAge is how old a temporary file must be for a later run to remove it. A
-// run writes its temporary file from start to rename without pausing (even a
-// 100,000-row copy takes seconds), so one untouched for this long belongs to no live
-// run: it was left by a run killed outright (SIGKILL, a power cut), which could not
-// remove it.
-const staleTempAge = 10 * time.Minute
-
-// removeStaleTemps removes the tool's temporary files older than staleTempAge from
-// the folders the run writes into, and says so on stderr.
-func removeStaleTemps(dirs []string, now time.Time, say func(string)) {
-	done := map[string]bool{}
-	for _, dir := range dirs {
-		if dir == "" {
-			dir = "."
-		}
-		if done[pathKey(dir)] {
-			continue
-		}
-		done[pathKey(dir)] = true
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			continue
-		}
-		for _, e := range entries {
-			if !report.IsTemporary(e.Name()) || !e.Type().IsRegular() {
-				continue
-			}
-			info, err := e.Info()
-			if err != nil || now.Sub(info.ModTime()) < staleTempAge {
-				continue
-			}
-			path := filepath.Join(dir, e.Name())
-			if os.Remove(path) == nil {
-				say("已删除以前中断的检查留下的临时文件 " + path)
-			}
-		}
-	}
 }

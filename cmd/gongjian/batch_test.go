@@ -1,16 +1,16 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
 	"gongjian/rules"
@@ -51,7 +51,7 @@ func runGongjian(t *testing.T, dir string, args ...string) (int, string, string)
 		t.Chdir(dir)
 	}
 	var out, errOut bytes.Buffer
-	status := run(args, strings.NewReader(""), &out, &errOut)
+	status := run(context.Background(), outfile.New(), args, strings.NewReader(""), &out, &errOut)
 	return status, out.String(), errOut.String()
 }
 
@@ -123,9 +123,10 @@ func (h *hookWriter) Close() error { return nil }
 // newTestBatch is a batch over paths with the writer w, one file at a time.
 func newTestBatch(t *testing.T, w report.Writer, format report.Format, paths ...string) *batch {
 	t.Helper()
-	opts := &checkOptions{Err: io.Discard, Out: io.Discard, NoAnnotate: true, Jobs: 1, format: format, FailOn: failOnError, MaxUnzipMB: 1024}
+	opts := &checkOptions{Err: io.Discard, Out: io.Discard, NoAnnotate: true, Jobs: 1, format: format, FailOn: failOnError, MaxUnzipMB: 1024,
+		ctx: context.Background(), files: outfile.New()}
 	ins, _ := expandInputs(paths)
-	return &batch{opts: opts, rules: rules.Default(), ins: ins, outs: planOutputs(ins, opts), w: w, prog: newProgress(io.Discard, false)}
+	return newBatch(opts, rules.Default(), ins, planOutputs(ins, opts), newProgress(opts.ctx, io.Discard, false), w)
 }
 
 // Without a 融资需求台账, a file's result is written before the next file is read: the
@@ -232,21 +233,7 @@ func TestMaxUnzip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if err := zw.Copy(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	pad, _ := zw.Create("xl/media/image1.bin")
-	pad.Write(make([]byte, 3<<20)) // 3 MB of zeros: a few KB packed
-	zw.Close()
-	os.WriteFile(filepath.Join(dir, "大.xlsx"), buf.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "大.xlsx"), bombOf(t, good, 3<<20), 0o644) // 3 MB of zeros: a few KB packed
 
 	status, out, stderr := runGongjian(t, dir, "check", "--format", "json", "--no-annotate", "--max-unzip-mb", "2", "大.xlsx")
 	if status != exitUnreadable || !strings.Contains(out, `"code": "too-large"`) ||
@@ -267,38 +254,10 @@ func TestAnnotatePanicContained(t *testing.T) {
 	bt := newTestBatch(t, &hookWriter{}, report.FormatJSONL, filepath.Join(dir, "a.xlsx"))
 	bt.opts.NoAnnotate = false
 	bt.outs = []outputPlan{{path: filepath.Join(dir, "a.检查结果.xlsx")}}
-	o := report.Outcome{File: "a.xlsx", Result: &rules.Result{}} // no ledger: Annotate panics
-	err := bt.annotate(0, &o)
-	if err == nil || !strings.Contains(err.Error(), "a.xlsx：写出检查结果时发生内部错误") {
-		t.Errorf("annotate = %v", err)
-	}
-}
-
-// A temporary file older than staleTempAge is removed by the next run writing into
-// its folder; a fresh one (a live run's) and other files stay.
-func TestRemoveStaleTemps(t *testing.T) {
-	dir := t.TempDir()
-	now := time.Now()
-	old := now.Add(-staleTempAge - time.Minute)
-	for name, mtime := range map[string]time.Time{
-		".gongjian-111.tmp": old, ".gongjian-222.tmp": now.Add(-time.Minute), "台账.xlsx": old, ".gongjian-333.txt": old,
-	} {
-		p := filepath.Join(dir, name)
-		os.WriteFile(p, []byte("x"), 0o644)
-		os.Chtimes(p, mtime, mtime)
-	}
-	var said []string
-	removeStaleTemps([]string{dir, dir, filepath.Join(dir, "不存在")}, now, func(s string) { said = append(said, s) })
-	left, _ := os.ReadDir(dir)
-	var names []string
-	for _, e := range left {
-		names = append(names, e.Name())
-	}
-	if strings.Join(names, " ") != ".gongjian-222.tmp .gongjian-333.txt 台账.xlsx" {
-		t.Errorf("left %v", names)
-	}
-	if len(said) != 1 || !strings.Contains(said[0], ".gongjian-111.tmp") {
-		t.Errorf("said %q", said)
+	f := finished{o: report.Outcome{File: "a.xlsx", Result: &rules.Result{}}} // no ledger: Annotate panics
+	bt.annotate(&f)
+	if f.annotErr == nil || !strings.Contains(f.annotErr.Error(), "a.xlsx：写出检查结果时发生内部错误") {
+		t.Errorf("annotate = %v", f.annotErr)
 	}
 }
 

@@ -1,16 +1,22 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"gongjian/internal/outfile"
+	"gongjian/internal/termsafe"
 	"gongjian/ledger"
 	"gongjian/report"
 	"gongjian/rules"
@@ -36,11 +42,15 @@ type checkOptions struct {
 	OutDir     string
 	Jobs       int
 	MaxUnzipMB int64
+	Force      bool
 
 	// Parsed from the flags above by newCheckCmd, so runCheck gets only valid values.
 	asOf   ledger.Date // zero when --as-of is not given
 	format report.Format
 	kind   ledger.Kind
+
+	ctx   context.Context // cancelled when the run is interrupted
+	files *outfile.Files  // the run's files being written
 }
 
 // The --fail-on levels.
@@ -89,6 +99,7 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 			opts.IsTTY, opts.Color = terminal(opts.Out)
 			opts.ErrTTY, _ = terminal(opts.Err)
 			opts.Files = args
+			opts.ctx = cmd.Context()
 			if err := opts.parse(); err != nil {
 				return err
 			}
@@ -116,6 +127,7 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 	setValueName(fs, "out-dir", "文件夹")
 	fs.IntVarP(&opts.Jobs, "jobs", "j", 0, "同时检查的文件数（默认按处理器核数）")
 	setValueName(fs, "jobs", "数量")
+	fs.BoolVar(&opts.Force, "force", false, "检查结果文件已存在、且不是本工具生成后未经改动的文件时，也覆盖它（默认另取一个文件名；-o 指定的则不写）")
 	fs.Int64Var(&opts.MaxUnzipMB, "max-unzip-mb", ledger.DefaultUnzipLimit>>20, "工作簿解压后的大小上限（MB），超过的文件被拒绝，以防损坏或恶意文件占满内存（默认 1024）")
 	setValueName(fs, "max-unzip-mb", "MB")
 	return cmd
@@ -172,7 +184,10 @@ func (opts *checkOptions) parse() error {
 		return usagef("-o 只能用于一个台账；检查多个台账时请用 --out-dir 指定文件夹")
 	}
 	if opts.Output != "" && len(opts.Files) == 1 && sameFile(opts.Output, opts.Files[0]) {
-		return usagef("-o 不能是台账本身（%s）：检查从不改动原台账，请另取一个文件名", opts.Files[0])
+		return usagef("-o 不能是台账本身（%s）：检查从不改动原台账，请另取一个文件名", shown(opts.Files[0]))
+	}
+	if opts.Output != "" && namesFolder(opts.Output) {
+		return usagef("-o 应是一个文件名，%s 是文件夹；要把检查结果写进文件夹请用 --out-dir %s", shown(opts.Output), shown(opts.Output))
 	}
 	if opts.NoAnnotate && (opts.Output != "" || opts.OutDir != "") {
 		return usagef("--no-annotate 不生成结果文件，不能同时用 -o 或 --out-dir")
@@ -223,20 +238,24 @@ func runCheck(opts *checkOptions) error {
 			return usagef("-o 只能用于一个台账，%s 中有 %d 个；检查多个台账时请用 --out-dir 指定文件夹", strings.Join(opts.Files, "、"), len(ins))
 		}
 		if sameFile(opts.Output, ins[0].path) {
-			return usagef("-o 不能是台账本身（%s）：检查从不改动原台账，请另取一个文件名", ins[0].path)
+			return usagef("-o 不能是台账本身（%s）：检查从不改动原台账，请另取一个文件名", shown(ins[0].path))
+		}
+		// A file of someone's at -o is refused before anything is read.
+		if err := outfile.Check(opts.outputTarget(opts.Output, 0)); err != nil {
+			return usagef("%s", err.Error())
 		}
 	}
-	prog := newProgress(opts.Err, opts.ErrTTY)
+	prog := newProgress(opts.ctx, opts.Err, opts.ErrTTY)
 	defer prog.finish()
 	outs := planOutputs(ins, opts)
 	if !opts.NoAnnotate {
 		switch {
 		case opts.OutDir != "":
-			if err := ensureWritableDir(opts.OutDir); err != nil {
+			if err := ensureWritableDir(opts.files, opts.OutDir); err != nil {
 				return err
 			}
 		case opts.Output != "":
-			if err := ensureWritableDir(filepath.Dir(opts.Output)); err != nil {
+			if err := ensureWritableDir(opts.files, filepath.Dir(opts.Output)); err != nil {
 				return err
 			}
 		}
@@ -246,7 +265,9 @@ func runCheck(opts *checkOptions) error {
 				dirs = append(dirs, filepath.Dir(o.path))
 			}
 		}
-		removeStaleTemps(dirs, time.Now(), prog.println)
+		outfile.RemoveStale(dirs, time.Now(), func(path string) {
+			prog.println("已删除以前中断的检查留下的临时文件 " + shown(path))
+		})
 	}
 
 	// A folder always gives a JSON array, however many ledgers it holds, so a script
@@ -254,15 +275,11 @@ func runCheck(opts *checkOptions) error {
 	// runs over more than one file.
 	several := len(ins) > 1
 	w := report.NewWriter(opts.Out, opts.format, report.Options{Color: opts.Color, Several: several || folders && opts.format == report.FormatJSON})
-	b := &batch{
-		opts:  opts,
-		rules: r,
-		ins:   ins,
-		outs:  outs,
-		prog:  prog,
-		w:     w,
-	}
+	b := newBatch(opts, r, ins, outs, prog, w)
 	b.run()
+	if err := b.stopped(); err != nil {
+		return err
+	}
 	if b.writeErr == nil {
 		b.toStdout(func() { b.writeErr = b.w.Close() })
 	}
@@ -272,7 +289,7 @@ func runCheck(opts *checkOptions) error {
 	}
 	switch {
 	case b.writeErr != nil:
-		return writeFailure()
+		return writeFailure(b.writeErr)
 	case b.stats.unwritten > 0, b.stats.unreadable > 0:
 		return errUnreadable
 	case b.stats.failing:
@@ -282,42 +299,60 @@ func runCheck(opts *checkOptions) error {
 }
 
 // checkFile reads and evaluates one file. A panic in either is turned into an
-// unreadable file, so one bad file never stops a batch or shows a stack trace.
-func checkFile(path string, r *rules.Rules, opts *checkOptions) (o report.Outcome) {
+// unreadable file, so one bad file never stops a batch or shows a stack trace. The
+// file read is returned open, for its annotated copy to be made from the same bytes;
+// the caller closes it.
+func checkFile(ctx context.Context, path string, r *rules.Rules, opts *checkOptions) (o report.Outcome, src *ledger.File) {
 	o.File = path
 	defer func() {
 		if p := recover(); p != nil {
 			o.Result, o.Err = nil, fmt.Errorf("panic: %v", p)
 		}
 	}()
-	l, err := ledger.Read(path, opts.readOptions())
+	src, err := ledger.Open(path, opts.readOptions())
 	if err != nil {
 		o.Err = err
-		return o
+		return o, nil
+	}
+	l, err := src.Read(ctx, opts.readOptions())
+	if err != nil {
+		o.Err = err
+		return o, src
 	}
 	eo := rules.Options{}
 	if opts.asOf.IsSet() {
 		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
 	}
 	o.Result = rules.Evaluate(l, r, eo)
-	return o
+	return o, src
 }
 
-// annotate writes the annotated copy of a checked file to out. It never writes over
-// the input.
-func annotate(o *report.Outcome, out string) error {
-	if sameFile(out, o.File) {
-		return fmt.Errorf("%s：检查结果不能写到台账本身，请用 -o 指定另一个文件名", o.File)
+// outputTarget is how the annotated copy at path is written: replacing only the
+// tool's own unchanged copy; a name the tool chose moves on to the next free one, one
+// named by -o is refused; never readable by more people than the ledger (perm).
+func (opts *checkOptions) outputTarget(path string, perm fs.FileMode) outfile.Target {
+	return outfile.Target{Path: path, Mark: outfile.MarkZip, Numbered: opts.Output == "", Force: opts.Force, Perm: perm}
+}
+
+// annotateFailure is the one line for a copy that could not be written, saying why.
+func annotateFailure(file string, err error) error {
+	var (
+		we *outfile.WriteError
+		ee *outfile.ExistsError
+		ae *report.AnnotateError
+	)
+	switch {
+	case errors.As(err, &we):
+		return fmt.Errorf("%s：无法写出检查结果 %s：%s", shown(file), shown(we.Path), outfile.Reason(we.Err))
+	case errors.As(err, &ee):
+		return fmt.Errorf("%s：%s", shown(file), ee.Error())
+	case errors.As(err, &ae):
+		return ae
 	}
-	// A folder named by -o or --out-dir (or one below --out-dir) is made if need be.
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return &report.AnnotateError{Path: out, Err: err}
+	if e, ok := ledger.AsError(err); ok {
+		return e
 	}
-	if err := report.Annotate(o.Result, out); err != nil {
-		return err
-	}
-	o.Annotated = out
-	return nil
+	return fmt.Errorf("%s：写出检查结果时发生内部错误，请把此文件和所用命令发给维护人员", shown(file))
 }
 
 // sameFile reports whether two paths name the same file, by path or, when both
@@ -344,9 +379,27 @@ func fails(res *rules.Result, failOn string) bool {
 	return res.Worst() == rules.SeverityError
 }
 
-func writeFailure() error {
-	return &failure{code: exitUnreadable, msg: "无法写出检查结果，请检查输出位置是否可写、磁盘是否已满"}
+// writeFailure is the error for output to stdout that could not be written: the
+// reader gone (`| head`) is an interrupt by SIGPIPE, anything else a failure.
+func writeFailure(err error) error {
+	if errors.Is(err, syscall.EPIPE) {
+		return brokenPipe()
+	}
+	return &failure{code: exitUnreadable, msg: "无法把结果写到输出：" + outfile.Reason(err)}
 }
+
+// namesFolder reports whether a path given for a file names a folder: one that
+// exists, or one written with a trailing separator.
+func namesFolder(path string) bool {
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return true
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// shown is a path as it may be printed on a terminal: control characters escaped.
+func shown(path string) string { return termsafe.Name(path) }
 
 // defaultJobs is -j when not given: one file per CPU.
 func defaultJobs() int { return runtime.NumCPU() }

@@ -1,24 +1,21 @@
 // Command gongjian checks county project ledgers (开复工台账, 融资需求台账) against the
-// year's targets and prints what a clerk must fix. See SPEC.md.
+// year's targets and prints what a clerk must fix.
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
+	"time"
 
+	"github.com/inconshreveable/mousetrap"
 	"github.com/mattn/go-isatty"
-	"github.com/spf13/cobra"
 
-	"gongjian/report"
+	"gongjian/internal/outfile"
 	"gongjian/rules"
 )
-
-// version is set at build time: go build -ldflags "-X main.version=1.2.0".
-var version = "dev"
 
 // The exit statuses of SPEC §4.
 const (
@@ -55,47 +52,47 @@ type failure struct {
 
 func (e *failure) Error() string { return e.msg }
 
-func init() {
-	// A double-clicked gongjian.exe opens a console that closes at once; cobra shows
-	// this text instead of running, so it has to say how the tool is meant to be run.
-	cobra.MousetrapHelpText = "gongjian 是命令行工具，请在命令提示符或 PowerShell 中运行 gongjian，例如 gongjian check 台账.xlsx"
-}
-
 func main() {
-	handleInterrupts(os.Stderr)
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// handleInterrupts makes an interrupt (Ctrl-C, the scheduler's SIGTERM, a closed
-// terminal) take away the half-written temporary files before the process exits, so
-// only complete results are ever left in a folder; no new copy is started meanwhile.
-// The exit status is 128 + the signal, as shells report it (130 for Ctrl-C).
-func handleInterrupts(errOut io.Writer) {
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGTERM)
-	// Under nohup (SIGHUP ignored) or started in the background by a script (SIGINT
-	// ignored) the run must stay deaf to them: Notify would undo the ignoring.
-	for _, s := range []os.Signal{os.Interrupt, syscall.SIGHUP} {
-		if !signal.Ignored(s) {
-			signal.Notify(sig, s)
-		}
+	// Started by a double click in Explorer (only ever true on Windows).
+	if mousetrap.StartedByExplorer() {
+		showExplorerHint(os.Stdin, os.Stdout)
+		os.Exit(exitUsage)
 	}
-	go func() {
-		s := <-sig
-		interrupted.Store(true)
-		clearProgress()
-		report.RemoveTemporaryFiles()
-		fmt.Fprintln(errOut, "已中断，未完成的检查结果文件已删除")
-		code := 130
-		if n, ok := s.(syscall.Signal); ok {
-			code = 128 + int(n)
-		}
-		os.Exit(code)
-	}()
+	ctx, stop := notifyInterrupts()
+	files := outfile.New()
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, files, os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }()
+	code := waitForRun(ctx, done, files, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
-// run executes one command line and returns its exit status.
-func run(args []string, in io.Reader, out, errOut io.Writer) (status int) {
+// stopGrace is how long an interrupted run has to stop by itself. Reading and writing
+// look at the context every few thousand rows or every megabyte and stop within
+// milliseconds; only a call blocked outside the program (a network drive gone) takes
+// longer, and then the process stops without it.
+const stopGrace = 2 * time.Second
+
+// waitForRun waits for the run's exit status. After an interrupt it waits stopGrace
+// at most, then removes the temporary files itself and gives the interrupt's status.
+func waitForRun(ctx context.Context, done <-chan int, files *outfile.Files, errOut io.Writer) int {
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
+	}
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(stopGrace):
+		return exitCode(context.Cause(ctx), errOut, files)
+	}
+}
+
+// run executes one command line and returns its exit status. When ctx is cancelled
+// (an interrupt) the command stops reading and writing, its temporary files are
+// removed, and the status is the interrupt's.
+func run(ctx context.Context, files *outfile.Files, args []string, in io.Reader, out, errOut io.Writer) (status int) {
 	// A bug must not show a clerk a stack trace; each file's own panics are caught
 	// nearer (checkFile), so this is for the rest.
 	defer func() {
@@ -104,10 +101,14 @@ func run(args []string, in io.Reader, out, errOut io.Writer) (status int) {
 			status = exitUnreadable
 		}
 	}()
-	root := newRootCmd(in, out, errOut)
+	root := newRootCmd(in, out, errOut, files)
 	root.SetArgs(args)
-	err := root.Execute()
-	return exitCode(err, errOut)
+	err := root.ExecuteContext(ctx)
+	if ctx.Err() != nil {
+		// Whatever the command made of it, the run was stopped from outside.
+		err = context.Cause(ctx)
+	}
+	return exitCode(err, errOut, files)
 }
 
 // terminal reports whether w is a terminal, and whether to colour what goes there:
@@ -127,7 +128,7 @@ func terminal(w io.Writer) (isTTY, color bool) {
 
 // exitCode maps the error a command returned to an exit status, printing what the
 // user has not been told yet. It is the one place exit statuses are decided.
-func exitCode(err error, errOut io.Writer) int {
+func exitCode(err error, errOut io.Writer, files *outfile.Files) int {
 	if err == nil {
 		return exitOK
 	}
@@ -135,8 +136,15 @@ func exitCode(err error, errOut io.Writer) int {
 		usage    *usageError
 		rulesErr *rules.FileError
 		fail     *failure
+		stopped  *interruption
 	)
 	switch {
+	case errors.As(err, &stopped):
+		// Said once, however many ways the interrupt reaches here.
+		if files.Abort() {
+			fmt.Fprintln(errOut, "已中断，未完成的检查结果文件已删除")
+		}
+		return stopped.status()
 	case errors.Is(err, errUnreadable):
 		return exitUnreadable
 	case errors.Is(err, errFindings):

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
 )
@@ -19,10 +20,7 @@ import (
 // TestMain lets the test binary run as the gongjian command inside scripts.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"gongjian": func() {
-			handleInterrupts(os.Stderr)
-			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-		},
+		"gongjian": main,
 	})
 }
 
@@ -45,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"exits":  exits,
 			"mkbad":  mkbad,
 			"hashes": hashes,
+			"resave": resave,
 		},
 		Condition: func(cond string) (bool, error) {
 			name, ok := strings.CutPrefix(cond, "sample:")
@@ -152,7 +151,7 @@ func TestCheckFlagErrors(t *testing.T) {
 		if _, ok := err.(*usageError); !ok || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%v: got %T %q, want a usage error containing %q", tt.args, err, err, tt.want)
 		}
-		if exitCode(err, &bytes.Buffer{}) != exitUsage {
+		if exitCode(err, &bytes.Buffer{}, outfile.New()) != exitUsage {
 			t.Errorf("%v: exit status not %d", tt.args, exitUsage)
 		}
 	}
@@ -167,7 +166,7 @@ func TestExitCode(t *testing.T) {
 		usagef("坏"):                 exitUsage,
 		&failure{code: 3, msg: "写"}: 3,
 	} {
-		if got := exitCode(err, &buf); got != want {
+		if got := exitCode(err, &buf, outfile.New()); got != want {
 			t.Errorf("exitCode(%v) = %d, want %d", err, got, want)
 		}
 	}

@@ -1,15 +1,17 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
 )
@@ -25,9 +27,13 @@ type mergeOptions struct {
 	Title  string
 	Rules  string
 	Format string
+	Force  bool
 
 	asOf ledger.Date
 	kind ledger.Kind
+
+	ctx   context.Context // cancelled when the run is interrupted
+	files *outfile.Files  // the run's files being written
 }
 
 func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
@@ -42,8 +48,10 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 并报告重复。合并台账可直接用 gongjian check 和 gongjian report 检查汇总。
 
 标题写明截止日期：用 --as-of 指定，不填时取各台账中最晚的截止日期；各台账的截止日期不同时会提示。
-给出文件夹时合并其中的 .xlsx、.xlsm、.csv 文件（不含检查结果文件和 -o 指定的文件本身）。
--o 指定的文件已存在时会被替换，要合并的台账从不改动。
+给出文件夹时合并其中（含子文件夹）的台账，规则与 gongjian check 相同：跳过 ~$ 锁定文件、
+隐藏文件、检查结果文件和 -o 指定的文件本身，旧版 .xls、.et 文件逐个列出，提示另存为 .xlsx。
+-o 指定的文件已存在时，只有它是本工具生成后未经改动的合并台账才会被替换，否则不写（加 --force 覆盖）；
+要合并的台账从不改动。
 无法读取的台账各报一行，其余照常合并，退出状态为 3。`,
 		Example: `  gongjian merge 礼义镇.xlsx 平城镇.xlsx 杨村镇.csv -o 全县台账.xlsx
   gongjian merge 台账/2025-05/ -o 全县台账.xlsx --as-of 2025-05-31
@@ -58,6 +66,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 			opts.Out = cmd.OutOrStdout()
 			opts.Err = cmd.ErrOrStderr()
 			opts.Inputs = args
+			opts.ctx = cmd.Context()
 			if err := opts.parse(); err != nil {
 				return err
 			}
@@ -78,6 +87,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 	setValueName(fs, "rules", "文件")
 	fs.StringVar(&opts.Format, "format", "table", "输出格式：table 或 json（默认 table）")
 	setValueName(fs, "format", "格式")
+	fs.BoolVar(&opts.Force, "force", false, "-o 指定的文件已存在、且不是本工具生成后未经改动的文件时，也覆盖它")
 	return cmd
 }
 
@@ -108,10 +118,19 @@ func (opts *mergeOptions) parse() error {
 	}
 	for _, in := range opts.Inputs {
 		if sameFile(opts.Output, in) {
-			return usagef("-o 不能是要合并的台账本身（%s）：合并从不改动原台账，请另取一个文件名", in)
+			return usagef("-o 不能是要合并的台账本身（%s）：合并从不改动原台账，请另取一个文件名", shown(in))
 		}
 	}
+	if namesFolder(opts.Output) {
+		return usagef("-o 应是一个 .xlsx 文件名，%s 是文件夹", shown(opts.Output))
+	}
 	return nil
+}
+
+// target is how the merged ledger is written: replacing only the tool's own
+// unchanged output; perm is what the ledgers merged allow.
+func (opts *mergeOptions) target(perm fs.FileMode) outfile.Target {
+	return outfile.Target{Path: opts.Output, Mark: outfile.MarkZip, Force: opts.Force, Perm: perm}
 }
 
 // runMerge reads every ledger, merges those it could read and writes the county
@@ -121,16 +140,26 @@ func runMerge(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
+	// A file of someone's at -o is refused before anything is read.
+	if err := outfile.Check(opts.target(0)); err != nil {
+		return usagef("%s", err.Error())
+	}
 	files, failures := mergeInputs(opts.Inputs, opts.Output)
 	for _, f := range failures {
 		fmt.Fprintln(opts.Err, f.Message)
 	}
 	kind := opts.kind
 	var ledgers []*ledger.Ledger
+	// The merged ledger holds every ledger's rows: it is readable by no one a ledger
+	// is not readable by.
+	perm := fs.FileMode(0o777)
 	for _, file := range files {
-		l, err := readForMerge(file, opts)
+		l, filePerm, err := readForMerge(file, opts)
+		if opts.ctx.Err() != nil {
+			return context.Cause(opts.ctx)
+		}
 		if err != nil {
-			fail := report.MergeFailure{File: file, Code: "internal", Message: filepath.Base(file) + "：读取时发生内部错误，请把此文件和所用命令发给维护人员"}
+			fail := report.MergeFailure{File: file, Code: "internal", Message: shown(filepath.Base(file)) + "：读取时发生内部错误，请把此文件和所用命令发给维护人员"}
 			if e, ok := ledger.AsError(err); ok {
 				fail.Code, fail.Message = e.Code, e.Message
 			}
@@ -143,15 +172,16 @@ func runMerge(opts *mergeOptions) error {
 		}
 		if l.Kind != kind {
 			fail := report.MergeFailure{File: file, Code: "kind-mismatch", Message: fmt.Sprintf(
-				"%s：这是%s，与要合并的%s类型不同，没有合并；请分开合并，或用 --kind 指定类型", filepath.Base(file), l.Kind.Label(), kind.Label())}
+				"%s：这是%s，与要合并的%s类型不同，没有合并；请分开合并，或用 --kind 指定类型", shown(filepath.Base(file)), l.Kind.Label(), kind.Label())}
 			failures = append(failures, fail)
 			fmt.Fprintln(opts.Err, fail.Message)
 			continue
 		}
 		ledgers = append(ledgers, l)
+		perm &= filePerm
 	}
 	if len(ledgers) == 0 {
-		fmt.Fprintf(opts.Err, "没有可以合并的台账，没有写出 %s\n", opts.Output)
+		fmt.Fprintf(opts.Err, "没有可以合并的台账，没有写出 %s\n", shown(opts.Output))
 		return errUnreadable
 	}
 
@@ -162,11 +192,8 @@ func runMerge(opts *mergeOptions) error {
 	for _, n := range m.Notes {
 		fmt.Fprintln(opts.Err, n)
 	}
-	if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
-		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}
-	}
-	if err := report.WriteAtomically(opts.Output, func(w io.Writer) error { return report.WriteMerged(w, m) }); err != nil {
-		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}
+	if err := writeMerged(opts, m, perm); err != nil {
+		return err
 	}
 	if opts.Format == "json" {
 		err = report.WriteMergeJSON(opts.Out, m, opts.Output, failures)
@@ -174,7 +201,7 @@ func runMerge(opts *mergeOptions) error {
 		err = report.WriteMergeSummary(opts.Out, m, opts.Output)
 	}
 	if err != nil {
-		return writeFailure()
+		return writeFailure(err)
 	}
 	if len(failures) > 0 {
 		return errUnreadable
@@ -182,66 +209,64 @@ func runMerge(opts *mergeOptions) error {
 	return nil
 }
 
-// readForMerge reads one ledger; a panic is turned into an error, so one bad file
-// never stops the others.
-func readForMerge(path string, opts *mergeOptions) (l *ledger.Ledger, err error) {
+// writeMerged writes the merged ledger to -o. excelize's temporary files for a large
+// one go into a registered folder beside it, so an interrupt removes them too.
+func writeMerged(opts *mergeOptions, m *report.Merged, perm fs.FileMode) error {
+	dir := filepath.Dir(opts.Output)
+	fail := func(err error) error { return fileWriteFailure(opts.ctx, err) }
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(&outfile.WriteError{Path: dir, Err: err})
+	}
+	tmpDir, removeTmp, err := opts.files.TempDir(dir)
+	if err != nil {
+		return fail(&outfile.WriteError{Path: opts.Output, Err: err})
+	}
+	defer removeTmp()
+	_, err = opts.files.Write(opts.ctx, opts.target(perm), func(w io.Writer) error { return report.WriteMerged(w, m, tmpDir) })
+	if err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// readForMerge reads one ledger and says what its permissions allow; a panic is
+// turned into an error, so one bad file never stops the others.
+func readForMerge(path string, opts *mergeOptions) (l *ledger.Ledger, perm fs.FileMode, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			l, err = nil, fmt.Errorf("panic: %v", p)
 		}
 	}()
-	return ledger.Read(path, ledger.Options{Kind: opts.kind, AsOf: opts.asOf})
+	ro := ledger.Options{Kind: opts.kind, AsOf: opts.asOf}
+	f, err := ledger.Open(path, ro)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	l, err = f.Read(opts.ctx, ro)
+	return l, f.Perm(), err
 }
 
-// mergeExtensions are the files a folder is searched for.
-var mergeExtensions = map[string]bool{".xlsx": true, ".xlsm": true, ".csv": true}
-
-// mergeInputs lists the files to merge: each file as given, and the ledgers in each
-// folder (by name), leaving out Excel's lock files, the tool's own temporary files and
-// annotated copies, and the output itself (a folder merged every month holds last
-// month's result).
+// mergeInputs lists the files to merge, walking folders as check does (walk.go): in
+// order, each once, Excel's lock files, hidden files, the tool's temporary files and
+// annotated copies left out, old formats and folders without ledgers each a failure
+// with its code; and the output itself left out (a folder merged every month holds
+// last month's result).
 func mergeInputs(args []string, output string) ([]string, []report.MergeFailure) {
 	var files []string
 	var failures []report.MergeFailure
-	add := func(path string) {
-		for _, f := range files {
-			if sameFile(f, path) {
-				return // a file named twice (itself and in its folder) is merged once
+	ins, _ := expandInputs(args)
+	for _, in := range ins {
+		switch {
+		case in.err != nil:
+			f := report.MergeFailure{File: in.path, Code: "internal", Message: in.err.Error()}
+			if e, ok := ledger.AsError(in.err); ok {
+				f.Code = e.Code
 			}
-		}
-		files = append(files, path)
-	}
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		if err != nil || !info.IsDir() {
-			add(arg) // ledger.Read says what is wrong with it
-			continue
-		}
-		entries, err := os.ReadDir(arg)
-		if err != nil {
-			failures = append(failures, report.MergeFailure{File: arg, Code: "permission-denied",
-				Message: fmt.Sprintf("%s：无法读取这个文件夹，请检查路径和权限", arg)})
-			continue
-		}
-		var found []string
-		for _, e := range entries {
-			name := e.Name()
-			path := filepath.Join(arg, name)
-			switch {
-			case e.IsDir(), !mergeExtensions[strings.ToLower(filepath.Ext(name))]:
-			case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "."), report.IsTemporary(path), report.IsAnnotated(path):
-			case sameFile(path, output):
-			default:
-				found = append(found, path)
-			}
-		}
-		sort.Strings(found)
-		if len(found) == 0 {
-			failures = append(failures, report.MergeFailure{File: arg, Code: "not-found",
-				Message: fmt.Sprintf("%s：文件夹中没有台账文件（.xlsx、.xlsm、.csv）", arg)})
-		}
-		for _, f := range found {
-			add(f)
+			failures = append(failures, f)
+		case in.root != "" && sameFile(in.path, output):
+		default:
+			files = append(files, in.path)
 		}
 	}
 	return files, failures

@@ -1,14 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/text/width"
+
+	"gongjian/internal/termsafe"
 )
 
 // progress draws one line on stderr while a run works through its files:
@@ -39,32 +41,35 @@ type progress struct {
 // The line is kept within the 80 columns of a default console.
 const progressWidth = 78
 
-// activeProgress is the bar being drawn, for the interrupt handler to clear.
-var activeProgress atomic.Pointer[progress]
-
 // newProgress starts the bar; enabled is false when stderr is not a terminal, and
-// then nothing is ever drawn.
-func newProgress(w io.Writer, enabled bool) *progress {
+// then nothing is ever drawn. When ctx is cancelled (an interrupt) the bar is cleared
+// for good, so the line saying so starts on a clean line.
+func newProgress(ctx context.Context, w io.Writer, enabled bool) *progress {
 	p := &progress{w: w, enabled: enabled, now: time.Now}
 	p.start = p.now()
 	if enabled {
 		p.stop = make(chan struct{})
 		p.wg.Add(1)
-		go p.run()
-		activeProgress.Store(p)
+		go p.run(ctx)
 	}
 	return p
 }
 
 // run redraws the line a few times a second, so a slow file still shows the run is
 // alive.
-func (p *progress) run() {
+func (p *progress) run(ctx context.Context) {
 	defer p.wg.Done()
 	t := time.NewTicker(200 * time.Millisecond)
 	defer t.Stop()
 	for {
 		select {
 		case <-p.stop:
+			return
+		case <-ctx.Done():
+			p.mu.Lock()
+			p.clear()
+			p.enabled = false
+			p.mu.Unlock()
 			return
 		case <-t.C:
 			p.mu.Lock()
@@ -88,7 +93,7 @@ func (p *progress) step(file string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done++
-	p.current = file
+	p.current = termsafe.Name(file)
 	if p.done == p.total || p.now().Sub(p.drawn) >= 100*time.Millisecond {
 		p.draw()
 	}
@@ -116,7 +121,6 @@ func (p *progress) finish() {
 		close(p.stop)
 		p.wg.Wait()
 		p.stop = nil
-		activeProgress.CompareAndSwap(p, nil)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -160,16 +164,6 @@ func (p *progress) clear() {
 	}
 	io.WriteString(p.w, "\r"+strings.Repeat(" ", p.shown)+"\r")
 	p.shown = 0
-}
-
-// clearProgress clears the bar being drawn, if any (the run was interrupted).
-func clearProgress() {
-	if p := activeProgress.Load(); p != nil {
-		p.mu.Lock()
-		p.clear()
-		p.enabled = false
-		p.mu.Unlock()
-	}
 }
 
 // screenWidth is the number of terminal columns s takes: two for Chinese characters

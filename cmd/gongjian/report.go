@@ -1,14 +1,17 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
 	"gongjian/rules"
@@ -26,9 +29,14 @@ type reportOptions struct {
 	Format   string
 	Rules    string
 	Sheet    string
+	Force    bool
 
 	asOf   ledger.Date
 	format string
+
+	ctx   context.Context // cancelled when the run is interrupted
+	files *outfile.Files  // the run's files being written
+	perm  fs.FileMode     // what the ledgers read allow: the report's permissions at most
 }
 
 var reportFormats = []string{"table", "markdown", "csv", "json"}
@@ -67,6 +75,7 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Out, opts.Err = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			opts.Files = args
+			opts.ctx = cmd.Context()
 			if err := opts.parse(); err != nil {
 				return err
 			}
@@ -89,6 +98,7 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	setValueName(fs, "rules", "文件")
 	fs.StringVar(&opts.Sheet, "sheet", "", "读取这个工作表（默认选表头最像台账的工作表）")
 	setValueName(fs, "sheet", "工作表")
+	fs.BoolVar(&opts.Force, "force", false, "-o 指定的文件已存在、且不是本工具生成后未经改动的文件时，也覆盖它")
 	return cmd
 }
 
@@ -123,11 +133,26 @@ func (opts *reportOptions) parse() error {
 		}
 		for _, in := range append([]string{opts.Previous}, opts.Files...) {
 			if in != "" && sameFile(opts.Output, in) {
-				return usagef("-o 不能是输入的台账（%s），请另取一个文件名", in)
+				return usagef("-o 不能是输入的台账（%s），请另取一个文件名", shown(in))
 			}
+		}
+		if isXLSX && namesFolder(opts.Output) {
+			return usagef("-o 应是一个 .xlsx 文件名，%s 是文件夹", shown(opts.Output))
 		}
 	}
 	return nil
+}
+
+// workbookTarget is how the report workbook is written: replacing only the tool's
+// own unchanged report.
+func (opts *reportOptions) workbookTarget() outfile.Target {
+	return outfile.Target{Path: opts.Output, Mark: outfile.MarkZip, Force: opts.Force, Perm: opts.perm}
+}
+
+// csvTarget is how one CSV file of the report's folder is written: replacing only
+// the tool's own unchanged file, as the folder's manifest lists it.
+func (opts *reportOptions) csvTarget(name string) outfile.Target {
+	return outfile.Target{Path: filepath.Join(opts.Output, name), Mark: outfile.MarkManifest, Force: opts.Force, Perm: opts.perm}
 }
 
 // runReport reads the ledgers, evaluates them, and writes the report.
@@ -137,6 +162,13 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	// A file of someone's at -o is refused before anything is read.
+	if opts.Output != "" && opts.format != "csv" {
+		if err := outfile.Check(opts.workbookTarget()); err != nil {
+			return usagef("%s", err.Error())
+		}
+	}
+	opts.perm = 0o777
 	eo := rules.Options{}
 	if opts.asOf.IsSet() {
 		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
@@ -147,6 +179,9 @@ func runReport(opts *reportOptions) error {
 	for _, in := range ins {
 		if in.err != nil {
 			return &failure{code: exitUnreadable, msg: errorMessage(in.path, in.err)}
+		}
+		if opts.Output != "" && in.root != "" && sameFile(in.path, opts.Output) {
+			continue // last month's report workbook in the folder of ledgers
 		}
 		res, err := evaluateFile(in.path, r, eo, opts)
 		if err != nil {
@@ -179,12 +214,23 @@ func runReport(opts *reportOptions) error {
 }
 
 // evaluateFile reads one ledger; a file that cannot be read stops the report, since a
-// report missing a ledger would mislead the meeting.
+// report missing a ledger would mislead the meeting. The report gets no permission a
+// ledger read lacks.
 func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
-	l, err := ledger.Read(file, ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf})
+	ro := ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf}
+	f, err := ledger.Open(file, ro)
 	if err != nil {
 		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
 	}
+	defer f.Close()
+	l, err := f.Read(opts.ctx, ro)
+	if err != nil {
+		if opts.ctx.Err() != nil {
+			return nil, context.Cause(opts.ctx)
+		}
+		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
+	}
+	opts.perm &= f.Perm()
 	return rules.Evaluate(l, r, eo), nil
 }
 
@@ -193,32 +239,22 @@ func errorMessage(file string, err error) string {
 	if e, ok := ledger.AsError(err); ok {
 		return e.Message
 	}
-	return filepath.Base(file) + "：无法读取，请确认文件可以在 Excel/WPS 中打开"
+	return shown(filepath.Base(file)) + "：无法读取，请确认文件可以在 Excel/WPS 中打开"
 }
 
 func writeReport(m *report.Monthly, opts *reportOptions) error {
-	unwritable := func(err error) error {
-		return &failure{code: exitUnreadable, msg: fmt.Sprintf("无法写出报告 %s，请检查该位置是否可写、磁盘是否已满", opts.Output)}
-	}
 	switch {
 	case opts.Output != "" && opts.format == "csv":
-		if err := os.MkdirAll(opts.Output, 0o755); err != nil {
-			return unwritable(err)
-		}
-		files, err := report.WriteMonthlyCSVDir(opts.Output, m)
-		if err != nil {
-			return unwritable(err)
-		}
-		fmt.Fprintf(opts.Err, "报告已写入 %s（%d 个 CSV 文件）\n", opts.Output, len(files))
-		return nil
+		return writeReportCSVDir(m, opts)
 	case opts.Output != "":
 		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
-			return unwritable(err)
+			return fileWriteFailure(opts.ctx, &outfile.WriteError{Path: filepath.Dir(opts.Output), Err: err})
 		}
-		if err := report.WriteAtomically(opts.Output, func(w io.Writer) error { return report.WriteMonthlyWorkbook(w, m) }); err != nil {
-			return unwritable(err)
+		_, err := opts.files.Write(opts.ctx, opts.workbookTarget(), func(w io.Writer) error { return report.WriteMonthlyWorkbook(w, m) })
+		if err != nil {
+			return fileWriteFailure(opts.ctx, err)
 		}
-		fmt.Fprintf(opts.Err, "报告已写入 %s\n", opts.Output)
+		fmt.Fprintf(opts.Err, "报告已写入 %s\n", shown(opts.Output))
 		return nil
 	}
 	var err error
@@ -233,7 +269,38 @@ func writeReport(m *report.Monthly, opts *reportOptions) error {
 		err = report.WriteMonthlyTable(opts.Out, m)
 	}
 	if err != nil {
-		return writeFailure()
+		return writeFailure(err)
 	}
 	return nil
+}
+
+// writeReportCSVDir writes the report as a folder of CSV files. Every file it would
+// replace is looked at first: if one is not the tool's own unchanged file, nothing is
+// written.
+func writeReportCSVDir(m *report.Monthly, opts *reportOptions) error {
+	files := report.MonthlyCSVFiles(m)
+	if namesFile(opts.Output) {
+		return usagef("--format csv 时 -o 应是一个文件夹，%s 是文件", shown(opts.Output))
+	}
+	for _, f := range files {
+		if err := outfile.Check(opts.csvTarget(f.Name)); err != nil {
+			return usagef("%s", err.Error())
+		}
+	}
+	if err := os.MkdirAll(opts.Output, 0o755); err != nil {
+		return fileWriteFailure(opts.ctx, &outfile.WriteError{Path: opts.Output, Err: err})
+	}
+	for _, f := range files {
+		if _, err := opts.files.Write(opts.ctx, opts.csvTarget(f.Name), f.Write); err != nil {
+			return fileWriteFailure(opts.ctx, err)
+		}
+	}
+	fmt.Fprintf(opts.Err, "报告已写入 %s（%d 个 CSV 文件）\n", shown(opts.Output), len(files))
+	return nil
+}
+
+// namesFile reports whether a path holds a file (not a folder).
+func namesFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
 }

@@ -9,16 +9,19 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/text/width"
+
+	"gongjian/internal/outfile"
 )
 
-// newRootCmd builds the gongjian command and its subcommands.
-func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
+// newRootCmd builds the gongjian command and its subcommands; files is the run's
+// registry of the files being written.
+func newRootCmd(in io.Reader, out, errOut io.Writer, files *outfile.Files) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "gongjian",
 		Short: "检查项目台账，对照攻坚目标汇总开复工和投资完成情况",
 		Long: `gongjian（攻坚）检查县里的项目台账（开复工台账、融资需求台账）：
 找出填写错误并指明单元格，对照年度攻坚目标计算新建开工率、续建复工率和投资完成率。`,
-		Version: version,
+		Version: buildText(),
 		// Errors are printed in Chinese by exitCode; cobra's own are English.
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -40,15 +43,15 @@ func newRootCmd(in io.Reader, out, errOut io.Writer) *cobra.Command {
 	root.SetFlagErrorFunc(flagError)
 	root.SetUsageTemplate(usageTemplate)
 	root.SetHelpTemplate(helpTemplate)
-	root.SetVersionTemplate("gongjian {{.Version}}\n")
+	root.SetVersionTemplate("{{.Version}}")
 	root.SetHelpCommand(newHelpCmd())
 
 	root.AddCommand(
-		newCheckCmd(runCheck),
-		newReportCmd(runReport),
-		newRulesCmd(),
-		newTemplateCmd(runTemplate),
-		newMergeCmd(runMerge),
+		newCheckCmd(func(o *checkOptions) error { o.files = files; return runCheck(o) }),
+		newReportCmd(func(o *reportOptions) error { o.files = files; return runReport(o) }),
+		newRulesCmd(files),
+		newTemplateCmd(func(o *templateOptions) error { o.files = files; return runTemplate(o) }),
+		newMergeCmd(func(o *mergeOptions) error { o.files = files; return runMerge(o) }),
 		newCompletionCmd(),
 	)
 	return root

@@ -1,20 +1,19 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"gongjian/internal/outfile"
 	"gongjian/rules"
 )
 
 // newRulesCmd builds gongjian rules: with no subcommand it prints the default rules.
-func newRulesCmd() *cobra.Command {
+func newRulesCmd(files *outfile.Files) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "显示、另存或检查规则文件（攻坚目标和检查口径）",
@@ -33,12 +32,15 @@ func newRulesCmd() *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := cmd.OutOrStdout().Write(rules.DefaultYAML()); err != nil {
-				return writeFailure()
+				return writeFailure(err)
 			}
 			return nil
 		},
 	}
-	cmd.AddCommand(newRulesInitCmd(runRulesInit), newRulesCheckCmd(runRulesCheck))
+	cmd.AddCommand(
+		newRulesInitCmd(func(o *rulesInitOptions) error { o.files = files; return runRulesInit(o) }),
+		newRulesCheckCmd(runRulesCheck),
+	)
 	return cmd
 }
 
@@ -47,6 +49,9 @@ type rulesInitOptions struct {
 	Out   io.Writer
 	File  string
 	Force bool
+
+	ctx   context.Context // cancelled when the run is interrupted
+	files *outfile.Files  // the run's files being written
 }
 
 func newRulesInitCmd(run func(*rulesInitOptions) error) *cobra.Command {
@@ -64,23 +69,27 @@ func newRulesInitCmd(run func(*rulesInitOptions) error) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Out = cmd.OutOrStdout()
 			opts.File = args[0]
+			opts.ctx = cmd.Context()
 			return run(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "文件已存在时覆盖它")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "文件已存在、且与默认规则不同（例如已按本县方案修改）时，也覆盖它")
 	return cmd
 }
 
-// runRulesInit writes the default rules to a new file. It refuses to replace a file
-// unless told to, since that file is usually a county's edited rules.
+// runRulesInit writes the default rules to a file. It replaces only a file holding
+// exactly the default rules, unless told to, since another file is usually a county's
+// edited rules.
 func runRulesInit(opts *rulesInitOptions) error {
-	if _, err := os.Lstat(opts.File); err == nil && !opts.Force {
-		return usagef("%s 已存在，没有覆盖；如要覆盖请加 --force", opts.File)
+	target := outfile.Target{Path: opts.File, Mark: outfile.MarkSame, Force: opts.Force}
+	_, err := opts.files.Write(opts.ctx, target, func(w io.Writer) error {
+		_, err := w.Write(rules.DefaultYAML())
+		return err
+	})
+	if err != nil {
+		return fileWriteFailure(opts.ctx, err)
 	}
-	if err := writeFileAtomic(opts.File, rules.DefaultYAML()); err != nil {
-		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.File, err)}
-	}
-	fmt.Fprintf(opts.Out, "已把默认规则写入 %s；修改后用 gongjian check --rules %s 使用。\n", opts.File, opts.File)
+	fmt.Fprintf(opts.Out, "已把默认规则写入 %s；修改后用 gongjian check --rules %s 使用。\n", shown(opts.File), shown(opts.File))
 	return nil
 }
 
@@ -121,33 +130,23 @@ func runRulesCheck(opts *rulesCheckOptions) error {
 	return nil
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it into
-// place, so a crash or a full disk never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".gongjian-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// writeErrorMessage says in Chinese why a file could not be written.
-func writeErrorMessage(path string, err error) string {
+// fileWriteFailure is the error for a file named on the command line that could not
+// be written: someone's file in the way (a usage error, status 2), or why the folder,
+// the disk or the name would not take it (status 3).
+func fileWriteFailure(ctx context.Context, err error) error {
+	var (
+		we *outfile.WriteError
+		ee *outfile.ExistsError
+	)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("无法写入 %s：所在文件夹不存在", path)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("无法写入 %s：没有写入权限", path)
+	case ctx.Err() != nil, errors.Is(err, outfile.ErrAborted):
+		return context.Cause(ctx)
+	case errors.As(err, &ee):
+		return usagef("%s", ee.Error())
+	case errors.As(err, &we):
+		return &failure{code: exitUnreadable, msg: we.Error()}
 	}
-	return fmt.Sprintf("无法写入 %s：请检查路径是否正确、磁盘是否已满", path)
+	return &failure{code: exitUnreadable, msg: "写出文件时发生内部错误，请把所用命令发给维护人员"}
 }
 
 // loadRules returns the rules of --rules, or the embedded default when none is given;

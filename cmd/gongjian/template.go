@@ -1,15 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
 )
@@ -25,6 +26,9 @@ type templateOptions struct {
 	Force  bool
 
 	kind ledger.Kind // parsed from Kind
+
+	ctx   context.Context // cancelled when the run is interrupted
+	files *outfile.Files  // the run's files being written
 }
 
 func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
@@ -38,7 +42,7 @@ func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
 填好的模板可直接用 gongjian check 检查，无需任何参数。
 
 下拉选项和乡镇名单取自规则文件（--rules），不填时用内置的默认规则。
-已存在的文件不会被覆盖，除非加 --force。`,
+已存在的文件只有是本工具生成后未经改动的模板时才会被替换；其他文件（可能是填好的台账）不会被覆盖，除非加 --force。`,
 		Example: `  gongjian template kaifugong -o 开复工台账模板.xlsx
   gongjian template rongzi -o 融资需求台账模板.xlsx --rules 规则.yaml
   gongjian template kaifugong -o 礼义镇台账.xlsx --org 礼义镇 --year 2026`,
@@ -51,6 +55,7 @@ func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Out = cmd.OutOrStdout()
 			opts.Kind = args[0]
+			opts.ctx = cmd.Context()
 			if err := opts.parse(); err != nil {
 				return err
 			}
@@ -67,7 +72,7 @@ func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
 	setValueName(fs, "year", "年份")
 	fs.StringVar(&opts.Org, "org", "", "标题开头的县或乡镇名称，如 陵川县、礼义镇（默认 XX县）")
 	setValueName(fs, "org", "名称")
-	fs.BoolVar(&opts.Force, "force", false, "文件已存在时覆盖它")
+	fs.BoolVar(&opts.Force, "force", false, "文件已存在、且不是本工具生成后未经改动的模板时，也覆盖它")
 	return cmd
 }
 
@@ -94,22 +99,24 @@ func (opts *templateOptions) parse() error {
 	return nil
 }
 
-// runTemplate writes the blank ledger. It never replaces a file unless told to: the
-// file may already be a clerk's filled-in ledger.
+// runTemplate writes the blank ledger. It replaces an existing file only when that is
+// a template it wrote and nobody changed since, or when told to: the file may already
+// be a clerk's filled-in ledger.
 func runTemplate(opts *templateOptions) error {
 	r, err := loadRules(opts.Rules)
 	if err != nil {
 		return err
 	}
-	if _, err := os.Lstat(opts.Output); err == nil && !opts.Force {
-		return usagef("%s 已存在，没有覆盖；如要覆盖请加 --force", opts.Output)
+	target := outfile.Target{Path: opts.Output, Mark: outfile.MarkZip, Force: opts.Force}
+	if err := outfile.Check(target); err != nil {
+		return usagef("%s", err.Error())
 	}
-	err = report.WriteAtomically(opts.Output, func(w io.Writer) error {
+	_, err = opts.files.Write(opts.ctx, target, func(w io.Writer) error {
 		return report.WriteTemplate(w, report.TemplateOptions{Kind: opts.kind, Year: opts.Year, Org: opts.Org, Rules: r})
 	})
 	if err != nil {
-		return &failure{code: exitUnreadable, msg: writeErrorMessage(opts.Output, err)}
+		return fileWriteFailure(opts.ctx, err)
 	}
-	fmt.Fprintf(opts.Out, "已生成%s模板 %s；填好后可用 gongjian check %s 检查。\n", opts.kind.Label(), opts.Output, opts.Output)
+	fmt.Fprintf(opts.Out, "已生成%s模板 %s；填好后可用 gongjian check %s 检查。\n", opts.kind.Label(), shown(opts.Output), shown(opts.Output))
 	return nil
 }

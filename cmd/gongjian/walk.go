@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
 )
@@ -121,7 +122,7 @@ func walkFolder(root string) []input {
 		switch {
 		case ledger.IsLockFile(name):
 			skip.lock++
-		case report.IsTemporary(name):
+		case outfile.IsTemporary(name):
 			skip.temporary++
 		case isHidden(path, d):
 			skip.hidden++

@@ -39,7 +39,7 @@ func TestExpandInputs(t *testing.T) {
 	t.Chdir(t.TempDir())
 	touch(t, "台账",
 		"b.csv", "a.xlsx", "c.XLS", "d.et", "e.xlsb", "f.xlsm",
-		"~$a.xlsx", "a.检查结果.xlsx", "a.检查结果2.xlsx", ".gongjian-123.tmp", ".hidden.xlsx", "说明.docx", "readme.txt",
+		"~$a.xlsx", "a.检查结果.xlsx", "a.检查结果2.xlsx", "a.检查结果13.xlsm", ".gongjian-123.tmp", ".hidden.xlsx", "说明.docx", "readme.txt",
 		".git/x.xlsx", "sub/z.xlsx", "sub/a.xlsx", "sub/deeper/y.csv", "空/说明.txt")
 	if runtime.GOOS != "windows" {
 		os.Symlink("..", filepath.Join("台账", "sub", "loop")) // a cycle the walk must not follow

@@ -12,5 +12,6 @@
 // more than RatioGrace bytes to no more than MaxRatio times its compressed size (a
 // zip bomb is refused before it is unpacked); entry names that climb out of the
 // package or appear twice make it corrupt; counts that grow with a part's bytes
-// (sheets, relationships) are capped. Errors wrap ErrCorrupt or ErrTooLarge.
+// (sheets, relationships) are capped. Errors wrap ErrCorrupt or ErrTooLarge, most in
+// a *PartError naming the part.
 package ooxml

@@ -45,7 +45,17 @@ func (e *LimitError) Error() string {
 
 func (e *LimitError) Is(target error) bool { return target == ErrTooLarge }
 
-// corrupt wraps a cause as ErrCorrupt, naming the part.
+// PartError is an error reading one part of a package (or its zip entry): it wraps
+// ErrCorrupt, ErrMissing or a *LimitError with the part's name.
+type PartError struct {
+	Part string
+	Err  error
+}
+
+func (e *PartError) Error() string { return e.Part + ": " + e.Err.Error() }
+func (e *PartError) Unwrap() error { return e.Err }
+
+// corrupt is a *PartError wrapping ErrCorrupt.
 func corrupt(part string, format string, args ...any) error {
-	return fmt.Errorf("%s: %s: %w", part, fmt.Sprintf(format, args...), ErrCorrupt)
+	return &PartError{Part: part, Err: fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), ErrCorrupt)}
 }

@@ -122,8 +122,9 @@ func (p *Package) Name(name string) string {
 // Has reports whether the package holds the part.
 func (p *Package) Has(name string) bool { return p.File(name) != nil }
 
-// ErrMissing is a part the package does not hold; it wraps ErrCorrupt, since every
-// part looked for is one the package itself names (or one every workbook has).
+// ErrMissing is a part the package does not hold (in a *PartError naming it); it
+// wraps ErrCorrupt, since every part looked for is one the package itself names (or
+// one every workbook has).
 var ErrMissing = fmt.Errorf("missing part: %w", ErrCorrupt)
 
 // OpenPart opens a part for reading, refusing one that unpacks to more than MaxRatio
@@ -131,14 +132,14 @@ var ErrMissing = fmt.Errorf("missing part: %w", ErrCorrupt)
 func (p *Package) OpenPart(name string) (io.ReadCloser, error) {
 	f := p.File(name)
 	if f == nil {
-		return nil, fmt.Errorf("%s: %w", name, ErrMissing)
+		return nil, &PartError{Part: name, Err: ErrMissing}
 	}
 	if f.UncompressedSize64 > RatioGrace && f.UncompressedSize64 > MaxRatio*f.CompressedSize64 {
-		return nil, &LimitError{Kind: LimitRatio, Part: f.Name, Limit: MaxRatio}
+		return nil, &PartError{Part: f.Name, Err: &LimitError{Kind: LimitRatio, Part: f.Name, Limit: MaxRatio}}
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", name, ErrCorrupt, err)
+		return nil, &PartError{Part: f.Name, Err: fmt.Errorf("%w: %w", ErrCorrupt, err)}
 	}
 	return &partReader{rc: rc, name: f.Name}, nil
 }
@@ -153,7 +154,7 @@ type partReader struct {
 func (r *partReader) Read(b []byte) (int, error) {
 	n, err := r.rc.Read(b)
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("%s: %w: %w", r.name, ErrCorrupt, err)
+		err = &PartError{Part: r.name, Err: fmt.Errorf("%w: %w", ErrCorrupt, err)}
 	}
 	return n, err
 }

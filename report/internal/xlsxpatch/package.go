@@ -2,6 +2,7 @@ package xlsxpatch
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -60,7 +61,9 @@ func openPackage(p *ooxml.Package) (*pkg, error) {
 		return nil, err
 	}
 	if wb.Styles != "" {
-		if pk.styles, err = pk.read(wb.Styles); err != nil {
+		// A styles part named but missing is written afresh, as for a workbook
+		// without one: Excel opens such a workbook with the default styles.
+		if pk.styles, err = pk.read(wb.Styles); err != nil && !errors.Is(err, ooxml.ErrMissing) {
 			return nil, err
 		}
 	}
@@ -73,7 +76,10 @@ func openPackage(p *ooxml.Package) (*pkg, error) {
 // read returns a small part's text.
 func (p *pkg) read(name string) (string, error) {
 	b, err := p.ReadPart(name)
-	return string(b), err
+	if err != nil {
+		return "", &PartError{Part: name, Err: err}
+	}
+	return string(b), nil
 }
 
 // readRels reads a part's relationships for editing; a part without any has none.

@@ -3,6 +3,7 @@ package xlsxpatch
 import (
 	"archive/zip"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -37,25 +38,36 @@ type Patch struct {
 	// Marker starts every line the tool writes into a comment, so that checking the
 	// annotated copy again can take the tool's lines out and keep the clerk's.
 	Marker string
-	// Sheets are appended at the end, replacing any sheet of the same name: the tool's
-	// own sheets from an earlier run.
+	// Sheets are appended at the end. They replace the sheets an earlier run appended,
+	// recognised by SheetMark, not by their name: a sheet of the same name that is not
+	// marked is the clerk's, it is kept, and the new sheet takes a free name
+	// ("检查结果2").
 	Sheets []Sheet
+	// SheetMark is a hidden defined name scoped to each appended sheet. Excel and WPS
+	// keep defined names, with their scope, through a save, a move or a rename of the
+	// sheet, so the mark stays with the sheet it was put on.
+	SheetMark string
 	// ErrorFill and WarningFill are ARGB colours ("FFFFB3B3"). Cells that carry either
 	// fill from an earlier run and are not marked now lose it.
 	ErrorFill, WarningFill string
 }
 
-// Apply reads the workbook at src and writes the patched copy to w.
+// Apply writes the patched copy of the workbook in src (of size bytes) to w. A part
+// of src that is missing or cannot be read gives a *PartError.
 //
 // The package is read by internal/ooxml under its limits (no limit on its unpacked
-// total: the reader has applied the user's): a workbook it finds damaged is refused,
-// with an error wrapping ooxml.ErrCorrupt or ooxml.ErrTooLarge, rather than copied on.
-func Apply(src string, w io.Writer, p *Patch) error {
-	op, err := ooxml.OpenFile(src, 0)
+// total: the reader has applied the user's): a workbook it finds damaged (an entry
+// named "../x" or twice) is refused with a *PartError wrapping ooxml.ErrCorrupt or
+// ooxml.ErrTooLarge, rather than copied on.
+func Apply(src io.ReaderAt, size int64, w io.Writer, p *Patch) error {
+	op, err := ooxml.Open(src, size, 0)
+	var pe *PartError
+	if err != nil && !errors.As(err, &pe) {
+		return &PartError{Part: "zip", Err: err}
+	}
 	if err != nil {
 		return err
 	}
-	defer op.Close()
 	pkg, err := openPackage(op)
 	if err != nil {
 		return err
@@ -102,10 +114,11 @@ func Apply(src string, w io.Writer, p *Patch) error {
 
 // copyRaw copies an entry without decompressing it.
 func copyRaw(zw *zip.Writer, f *zip.File) error {
-	r, err := f.OpenRaw()
+	raw, err := f.OpenRaw()
 	if err != nil {
-		return err
+		return &PartError{Part: f.Name, Err: err}
 	}
+	r := partReader{raw, f.Name}
 	fh := f.FileHeader
 	out, err := zw.CreateRaw(&fh)
 	if err != nil {
@@ -140,4 +153,24 @@ func relative(from, target string) string {
 	}
 	b.WriteString(strings.Join(to[i:], "/"))
 	return b.String()
+}
+
+// PartError is a part of the input workbook that is missing or cannot be read: the
+// copy cannot be made from it, whatever the folder it goes to. It is internal/ooxml's,
+// which reads the package.
+type PartError = ooxml.PartError
+
+// partReader reads a part of the input, telling its read errors apart from the
+// errors of writing the copy.
+type partReader struct {
+	r    io.Reader
+	name string
+}
+
+func (p partReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if err != nil && err != io.EOF {
+		err = &PartError{Part: p.name, Err: err}
+	}
+	return n, err
 }

@@ -2,6 +2,7 @@ package xlsxpatch
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"path"
 	"regexp"
@@ -35,12 +36,12 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		}
 	}
 	if target == nil || target.path == "" || !p.Has(target.path) {
-		return nil, fmt.Errorf("sheet %q not found", pt.Sheet)
+		return nil, &PartError{Part: p.workbookPath, Err: fmt.Errorf("sheet %q: %w", pt.Sheet, ooxml.ErrMissing)}
 	}
 
 	styles, err := parseStyles(p.styles)
 	if err != nil {
-		return nil, err
+		return nil, &PartError{Part: p.stylesPath, Err: err}
 	}
 	oldFills := styles.fillsWith(pt.ErrorFill, pt.WarningFill)
 	xfFills := make([]int, len(styles.xfs))
@@ -49,23 +50,25 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	}
 	errFill, warnFill := styles.solidFill(pt.ErrorFill), styles.solidFill(pt.WarningFill)
 
-	// The tool's sheets from an earlier run go; the new ones take their place at the end.
+	// The tool's sheets from an earlier run go, told by their mark; the new ones take
+	// their place at the end, under a free name where a sheet of the clerk's has theirs.
 	types := p.types
 	workbook := p.workbook
 	var removed []int
-	for _, ns := range pt.Sheets {
-		for i, s := range p.sheets {
-			if s.name != ns.Name || s.name == pt.Sheet {
-				continue
-			}
-			removed = append(removed, i)
-			workbook = strings.Replace(workbook, s.elem, "", 1)
-			p.wbRels.remove(s.rid)
-			if s.path != "" {
-				pl.drop[s.path] = true
-				pl.drop[p.Name(ooxml.RelsPath(s.path))] = true
-				types = p.removeOverride(types, s.path)
-			}
+	names := map[string]bool{} // the names that stay, folded: Excel ignores case in them
+	marked := markedSheets(workbook, pt.SheetMark)
+	for i, s := range p.sheets {
+		if !marked[i] || s.name == pt.Sheet {
+			names[strings.ToLower(s.name)] = true
+			continue
+		}
+		removed = append(removed, i)
+		workbook = strings.Replace(workbook, s.elem, "", 1)
+		p.wbRels.remove(s.rid)
+		if s.path != "" {
+			pl.drop[s.path] = true
+			pl.drop[p.Name(ooxml.RelsPath(s.path))] = true
+			types = p.removeOverride(types, s.path)
 		}
 	}
 	workbook = remapDefinedNames(workbook, removed)
@@ -81,7 +84,9 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	taken := map[string]bool{}
 	var filterNames []string
 	for i := range pt.Sheets {
-		sh := &pt.Sheets[i]
+		sh := pt.Sheets[i]
+		sh.Name = freeSheetName(sh.Name, names)
+		names[strings.ToLower(sh.Name)] = true
 		part := p.freeName("xl/worksheets/sheet", ".xml", taken)
 		taken[part] = true
 		rid := p.wbRels.add(ooxml.RelWorksheet, relative(p.workbookPath, part))
@@ -90,7 +95,7 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		elem := fmt.Sprintf(`<sheet xmlns:r="%s" name="%s" sheetId="%d" r:id="%s"/>`, nsRel, xmlEscape(sh.Name), maxID, rid)
 		workbook = insertBeforeClose(workbook, "sheets", elem)
 		types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, ooxml.TypeWorksheet))
-		pl.replace[part] = func(w io.Writer) error { return sheetXML(w, sh, sheetStyle, false) }
+		pl.replace[part] = func(w io.Writer) error { return sheetXML(w, &sh, sheetStyle, false) }
 		quoted := xmlEscape(strings.ReplaceAll(sh.Name, "'", "''"))
 		if sh.AutoFilter {
 			ncols := len(sh.Headers)
@@ -99,6 +104,9 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		}
 		// The header row is printed again at the top of every page.
 		filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm.Print_Titles" localSheetId="%d">'%s'!$1:$1</definedName>`, remaining+i, quoted))
+		if pt.SheetMark != "" {
+			filterNames = append(filterNames, fmt.Sprintf(`<definedName name="%s" localSheetId="%d" hidden="1">'%s'!$A$1</definedName>`, xmlEscape(pt.SheetMark), remaining+i, quoted))
+		}
 	}
 	if len(filterNames) > 0 {
 		workbook = addDefinedNames(workbook, strings.Join(filterNames, ""))
@@ -173,14 +181,16 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	pl.replace[target.path] = func(w io.Writer) error {
 		rc, err := p.OpenPart(target.path)
 		if err != nil {
-			return err
+			return &PartError{Part: target.path, Err: err}
 		}
 		defer rc.Close()
-		return rewriteConcurrently(w, rc, sr)
+		return rewriteConcurrently(w, rc, sr) // its read errors name the part
 	}
 	if p.stylesPath == "" {
 		p.stylesPath = path.Join(path.Dir(p.workbookPath), "styles.xml")
 		p.wbRels.add(ooxml.RelStyles, relative(p.workbookPath, p.stylesPath))
+	}
+	if !p.hasOverride(p.stylesPath) {
 		types = insertBeforeClose(types, "Types", `<Override PartName="/`+p.stylesPath+`" ContentType="`+ooxml.TypeStyles+`"/>`)
 	}
 	pl.replace[p.stylesPath] = writeString(styles.render)
@@ -247,6 +257,52 @@ func (p *pkg) freeVMLBlock(except string) int {
 		}
 	}
 	return used + 1
+}
+
+// markedSheets finds the sheets (by position, as localSheetId counts them) that carry
+// a defined name called mark: the sheets an earlier run appended.
+func markedSheets(workbook, mark string) map[int]bool {
+	out := map[int]bool{}
+	if mark == "" {
+		return out
+	}
+	for _, m := range definedNameRe.FindAllString(workbook, -1) {
+		head := m[:strings.IndexByte(m, '>')+1]
+		if html.UnescapeString(attr(head, "name")) != mark {
+			continue
+		}
+		if id, ok := atoiAttr([]byte(head), "localSheetId"); ok {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// freeSheetName is name, or name2, name3 … when a sheet that stays has it (folded
+// for case, as Excel compares them); at most 31 characters, as Excel allows.
+func freeSheetName(name string, taken map[string]bool) string {
+	fit := func(base, suffix string) string {
+		r := []rune(base)
+		if len(r)+len([]rune(suffix)) > 31 {
+			r = r[:31-len([]rune(suffix))]
+		}
+		return string(r) + suffix
+	}
+	candidate := fit(name, "")
+	for n := 2; taken[strings.ToLower(candidate)]; n++ {
+		candidate = fit(name, strconv.Itoa(n))
+	}
+	return candidate
+}
+
+// hasOverride reports whether the content types named a part.
+func (p *pkg) hasOverride(part string) bool {
+	for _, o := range p.contentTypes.Overrides {
+		if strings.EqualFold(o.Part, part) {
+			return true
+		}
+	}
+	return false
 }
 
 // removeOverride drops a part's content type; overrides are the original text's.

@@ -1,0 +1,227 @@
+package docx
+
+import "strings"
+
+// tableType is a table's type size in half-points; every width below is
+// measured in it. A half-width character is taken as 0.6 of the size: 仿宋 and
+// Times New Roman digits are 0.5, the faces LibreOffice falls back to up to 0.64,
+// and a number that wraps is worse than a column a little wide.
+type tableType int
+
+// tableTypes are the sizes a table may take, largest first.
+var tableTypes = []tableType{sizeSmall4, size5, sizeSmall5}
+
+func (ty tableType) wide() int   { return int(ty) * 10 }
+func (ty tableType) narrow() int { return int(ty) * 55 / 10 }
+
+// line is the exact line height: one and a half times the size.
+func (ty tableType) line() int { return int(ty) * 15 }
+
+// pad is what a column needs beyond its text: the cell margins and a quarter
+// character for the borders and the readers' rounding.
+func (ty tableType) pad() int { return 2*cellMargin + ty.wide()/4 }
+
+// width is the widest line of s.
+func (ty tableType) width(s string) int {
+	widest := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		widest = max(widest, widthOf(line, ty.wide(), ty.narrow()))
+	}
+	return widest
+}
+
+// unbreakable is the widest run of half-width characters other than spaces (a
+// number, a date, a Latin word): lines break around it, not inside.
+func (ty tableType) unbreakable(s string) int {
+	widest, w := 0, 0
+	for _, r := range s {
+		if isWide(r) || r == ' ' || r == '\n' || r == '\t' {
+			w = 0
+			continue
+		}
+		w += ty.narrow()
+		widest = max(widest, w)
+	}
+	return widest
+}
+
+// tableTypeFor is the largest size at which the table fits the width without
+// breaking a number or a name; the smallest when none does. A table with given
+// widths keeps the largest.
+func tableTypeFor(t Table, avail int) tableType {
+	if len(t.Widths) > 0 {
+		return tableTypes[0]
+	}
+	for _, ty := range tableTypes {
+		if tableLeast(t, ty) <= avail {
+			return ty
+		}
+	}
+	return tableTypes[len(tableTypes)-1]
+}
+
+// The widths a column can be given, narrowest first: tierLeast breaks no number
+// or word and wraps Chinese text after four characters; tierCells holds every
+// cell on one line (the header on two); tierWhole the header on one line too.
+// Text wider than 30 characters wraps at every tier.
+const (
+	tierLeast = iota
+	tierCells
+	tierWhole
+	tiers
+)
+
+// columnTiers are a column's widths at each tier, padding included.
+func columnTiers(t Table, c int, ty tableType) [tiers]int {
+	most, wrapAfter := 30*ty.wide(), 4*ty.wide()
+	header := clean(t.Header[c], maxCell)
+	first, second := splitHeader(header, ty)
+	least := max(2*ty.wide(), ty.width(first), ty.width(second))
+	cells := least
+	for _, r := range t.Rows {
+		if c >= len(r) {
+			continue
+		}
+		text := clean(r[c], maxCell)
+		w := ty.width(text)
+		cells = max(cells, min(w, most))
+		least = max(least, ty.unbreakable(text), min(w, wrapAfter))
+	}
+	cells = max(cells, least)
+	whole := max(cells, min(ty.width(header), most))
+	return [tiers]int{least + ty.pad(), cells + ty.pad(), whole + ty.pad()}
+}
+
+// tableLeast is the narrowest the table can be.
+func tableLeast(t Table, ty tableType) int {
+	w := 0
+	for c := range t.Header {
+		w += columnTiers(t, c, ty)[tierLeast]
+	}
+	return w
+}
+
+// columnWidths splits the text area's width between the columns. Given relative
+// widths, in proportion. Otherwise much as a browser lays out a table: the
+// columns go up tier by tier together while the whole tier fits; the width
+// left is shared in proportion to what each column would take at the next tier;
+// when even the widest tier fits, the spare width is shared in proportion to it.
+// So numbers stay whole before any cell stays on one line, and cells stay on
+// one line before headers do.
+func columnWidths(t Table, avail int, ty tableType) []int {
+	n := len(t.Header)
+	if len(t.Widths) == n {
+		return proportional(t.Widths, avail)
+	}
+	var at [tiers][]int
+	var total [tiers]int
+	for k := range tiers {
+		at[k] = make([]int, n)
+	}
+	for c := range n {
+		for k, w := range columnTiers(t, c, ty) {
+			at[k][c] = w
+			total[k] += w
+		}
+	}
+	if total[tierWhole] <= avail {
+		return proportional(at[tierWhole], avail)
+	}
+	if total[tierLeast] >= avail {
+		return proportional(at[tierLeast], avail) // too wide even so: everything wraps
+	}
+	k := tierCells
+	for total[k] < avail {
+		k++
+	}
+	extra := make([]int, n)
+	for c := range n {
+		extra[c] = at[k][c] - at[k-1][c]
+	}
+	out := proportional(extra, avail-total[k-1])
+	for c := range n {
+		out[c] += at[k-1][c]
+	}
+	return out
+}
+
+// proportional divides total in proportion to weights; the rounding goes to the
+// largest share, so the parts add up to total exactly.
+func proportional(weights []int, total int) []int {
+	sum, big := 0, 0
+	for i, w := range weights {
+		sum += w
+		if w > weights[big] {
+			big = i
+		}
+	}
+	out := make([]int, len(weights))
+	if sum == 0 {
+		return out
+	}
+	given := 0
+	for i, w := range weights {
+		out[i] = total * w / sum
+		given += out[i]
+	}
+	out[big] += total - given
+	return out
+}
+
+// splitHeader breaks a header into two lines of about equal width, never inside
+// a number and, when it costs at most a character more, before a bracket
+// ("与序时进度差" / "（个百分点）"). A header of three characters or fewer
+// (one would stand alone), or one that has its own line break, is returned whole
+// as first.
+func splitHeader(h string, ty tableType) (first, second string) {
+	runes := []rune(h)
+	if len(runes) <= 3 || strings.ContainsRune(h, '\n') {
+		return h, ""
+	}
+	widths := make([]int, len(runes))
+	total := 0
+	for i, r := range runes {
+		widths[i] = ty.narrow()
+		if isWide(r) {
+			widths[i] = ty.wide()
+		}
+		total += widths[i]
+	}
+	best, bestLonger, bracket, bracketLonger := 0, total, 0, total
+	acc := 0
+	for i := 1; i < len(runes); i++ {
+		acc += widths[i-1]
+		if !isWide(runes[i-1]) && !isWide(runes[i]) && runes[i-1] != ' ' && runes[i] != ' ' {
+			continue // inside a number or a word
+		}
+		longer := max(acc, total-acc)
+		if longer <= bestLonger { // on a tie the longer line first, as a wrapped line would be
+			best, bestLonger = i, longer
+		}
+		if (runes[i] == '（' || runes[i] == '(') && longer < bracketLonger {
+			bracket, bracketLonger = i, longer
+		}
+	}
+	if bracket > 0 && bracketLonger <= bestLonger+ty.wide() {
+		best = bracket
+	}
+	if best == 0 {
+		return h, ""
+	}
+	return string(runes[:best]), string(runes[best:])
+}
+
+// headerText is the header as written into a column of the given width: on one
+// line when it fits, else broken where splitHeader says, so that Word and
+// LibreOffice, which fill a line before wrapping, leave no single character
+// alone on the second.
+func headerText(h string, column int, ty tableType) string {
+	if ty.width(h) <= column-ty.pad() {
+		return h
+	}
+	first, second := splitHeader(h, ty)
+	if second == "" {
+		return h
+	}
+	return first + "\n" + second
+}
