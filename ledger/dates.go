@@ -11,16 +11,25 @@ import (
 )
 
 // Date is a calendar date that keeps the precision it was written with: "2025年4月"
-// is a month (Day == 0), "2025-04-15" a day. The zero Date is "not given".
+// is a month, "2025-04-15" a day, "2018年四季度" a quarter, "2018" a year. The zero
+// Date is "not given".
 //
 // It takes four bytes, not 24: a project holds up to three. The reader makes no year
 // outside 1900-2200 (ParseDate's range; a title's or header's year is 20xx), far
-// inside int16.
+// inside int16. Day says the precision: a day (1-31), a month (0), or a span of
+// months ending with Month (-3 a quarter, -6 a half year, -12 a year).
 type Date struct {
 	Year  int16
-	Month int8 // 1-12
-	Day   int8 // 0 when only the month is known
+	Month int8 // 1-12; for a span, its last month
+	Day   int8 // the day; 0 for a month; -3, -6 or -12 for a quarter, a half or a year
 }
+
+// The spans a Date can stand for, as negative Day values.
+const (
+	spanQuarter = -3
+	spanHalf    = -6
+	spanYear    = -12
+)
 
 // DayDate returns the date y-m-d.
 func DayDate(y, m, d int) Date { return Date{int16(y), int8(m), int8(d)} }
@@ -28,36 +37,112 @@ func DayDate(y, m, d int) Date { return Date{int16(y), int8(m), int8(d)} }
 // MonthDate returns the month y-m.
 func MonthDate(y, m int) Date { return Date{int16(y), int8(m), 0} }
 
+// QuarterDate returns the quarter q (1-4) of year y.
+func QuarterDate(y, q int) Date { return Date{int16(y), int8(q * 3), spanQuarter} }
+
+// HalfDate returns the first (h = 1) or second (h = 2) half of year y.
+func HalfDate(y, h int) Date { return Date{int16(y), int8(h * 6), spanHalf} }
+
+// YearDate returns the whole year y.
+func YearDate(y int) Date { return Date{int16(y), 12, spanYear} }
+
 // IsSet reports whether the date was given.
 func (d Date) IsSet() bool { return d.Year != 0 }
 
 // HasDay reports whether the date is precise to the day.
-func (d Date) HasDay() bool { return d.Day != 0 }
+func (d Date) HasDay() bool { return d.Day > 0 }
 
-// String is "2025-04-15", or "2025-04" for a month.
+// months is how many months the date spans: 0 for a day, 1 for a month, 3 for a quarter …
+func (d Date) months() int {
+	switch {
+	case d.Day > 0:
+		return 0
+	case d.Day == 0:
+		return 1
+	}
+	return -int(d.Day)
+}
+
+// String is "2025-04-15", "2025-04" for a month, "2018-Q4" for a quarter, "2018-H1"
+// for a half year and "2018" for a year.
 func (d Date) String() string {
 	if !d.IsSet() {
 		return ""
 	}
-	if d.Day == 0 {
+	switch d.Day {
+	case 0:
 		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case spanQuarter:
+		return fmt.Sprintf("%04d-Q%d", d.Year, int(d.Month)/3)
+	case spanHalf:
+		return fmt.Sprintf("%04d-H%d", d.Year, int(d.Month)/6)
+	case spanYear:
+		return fmt.Sprintf("%04d", d.Year)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
-// Compare compares two dates at the coarser of their precisions: April 2025 is
-// neither before nor after 2025-04-30, so "planned for April" is overdue only in May.
-func (d Date) Compare(o Date) int {
-	if c := cmpInt(int(d.Year)*12+int(d.Month), int(o.Year)*12+int(o.Month)); c != 0 {
-		return c
+// Display is the date as a message shows it: String for a day or a month
+// ("2025-04-15", "2025-04"), Label for a longer span ("2025年二季度", "2018年"), which
+// "2025-Q2" would only puzzle a clerk with.
+func (d Date) Display() string {
+	if d.Day < 0 {
+		return d.Label()
 	}
-	if d.Day == 0 || o.Day == 0 {
-		return 0
-	}
-	return cmpInt(int(d.Day), int(o.Day))
+	return d.String()
 }
 
-// MonthEnd is the last day of the date's month.
+// Label is the date as a Chinese ledger writes it: "2025年4月15日", "2025年4月",
+// "2018年四季度", "2018年上半年", "2018年".
+func (d Date) Label() string {
+	if !d.IsSet() {
+		return ""
+	}
+	y := strconv.Itoa(int(d.Year)) + "年"
+	switch d.Day {
+	case 0:
+		return y + strconv.Itoa(int(d.Month)) + "月"
+	case spanQuarter:
+		return y + []string{"一", "二", "三", "四"}[int(d.Month)/3-1] + "季度"
+	case spanHalf:
+		if d.Month <= 6 {
+			return y + "上半年"
+		}
+		return y + "下半年"
+	case spanYear:
+		return y
+	}
+	return y + strconv.Itoa(int(d.Month)) + "月" + strconv.Itoa(int(d.Day)) + "日"
+}
+
+// bounds are the first and last day the date stands for, as numbers that order like
+// the days (not day counts).
+func (d Date) bounds() (lo, hi int) {
+	base := int(d.Year) * 12 * 32
+	if d.Day > 0 {
+		v := base + int(d.Month)*32 + int(d.Day)
+		return v, v
+	}
+	first := int(d.Month) - d.months() + 1
+	return base + first*32 + 1, base + int(d.Month)*32 + 31
+}
+
+// Compare compares two dates at the coarser of their precisions: April 2025 is
+// neither before nor after 2025-04-30, so "planned for April" is overdue only in May;
+// the fourth quarter of 2018 only once 2018 is over.
+func (d Date) Compare(o Date) int {
+	dlo, dhi := d.bounds()
+	olo, ohi := o.bounds()
+	switch {
+	case dhi < olo:
+		return -1
+	case dlo > ohi:
+		return 1
+	}
+	return 0
+}
+
+// MonthEnd is the last day of the date's (last) month.
 func (d Date) MonthEnd() Date {
 	if !d.IsSet() {
 		return d
@@ -65,23 +150,14 @@ func (d Date) MonthEnd() Date {
 	return Date{d.Year, d.Month, int8(daysIn(int(d.Year), int(d.Month)))}
 }
 
-// DayOfYear is the day's number in its year (1-366); a month counts as its last day.
+// DayOfYear is the day's number in its year (1-366); a month or a longer span counts
+// as its last day.
 func (d Date) DayOfYear() int {
 	day := int(d.Day)
-	if day == 0 {
+	if day <= 0 {
 		day = daysIn(int(d.Year), int(d.Month))
 	}
 	return time.Date(int(d.Year), time.Month(d.Month), day, 0, 0, 0, 0, time.UTC).YearDay()
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func daysIn(y, m int) int {
@@ -119,6 +195,9 @@ func ParseDate(raw string, date1904 bool, year int) (Date, error) {
 		if d, ok := yearDotMonth(s); ok {
 			return d, nil
 		}
+		if d, ok := yearOnly(s); ok {
+			return d, nil
+		}
 		if len(s) == 8 && !strings.ContainsAny(s, ".eE") {
 			if d, ok := compactDate(s); ok {
 				return d, nil
@@ -130,7 +209,85 @@ func ParseDate(raw string, date1904 bool, year int) (Date, error) {
 		}
 		return serialDate(f, date1904)
 	}
+	if d, ok, err := spanDate(s, year); ok {
+		return d, err
+	}
 	return textDate(s, year)
+}
+
+// yearOnly reads a year typed alone ("2018" in a number or text cell): a start planned
+// for a year, judged overdue only once that year is over. As a serial, 2018 would be a
+// day in 1905, which no ledger means.
+func yearOnly(s string) (Date, bool) {
+	if len(s) != 4 || !allDigits(s) {
+		return Date{}, false
+	}
+	y, _ := strconv.Atoi(s)
+	if y < 1990 || y > 2100 {
+		return Date{}, false
+	}
+	return YearDate(y), true
+}
+
+// quarterWords are the ways a quarter is written after its year ("2018年四季度",
+// "2018年第4季度", "2018Q4").
+var quarterWords = map[string]int{
+	"一季度": 1, "二季度": 2, "三季度": 3, "四季度": 4,
+	"第一季度": 1, "第二季度": 2, "第三季度": 3, "第四季度": 4,
+	"1季度": 1, "2季度": 2, "3季度": 3, "4季度": 4,
+	"第1季度": 1, "第2季度": 2, "第3季度": 3, "第4季度": 4,
+	"q1": 1, "q2": 2, "q3": 3, "q4": 4,
+}
+
+// spanDate reads the forms that name more than a month: "2018年", "2018年四季度",
+// "四季度" (the ledger's year), "2018年上半年", "2018年底" (December). ok is false for
+// text that is none of them; then err is nil and the other forms are tried.
+func spanDate(s string, year int) (Date, bool, error) {
+	t := strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	t = strings.TrimSuffix(t, "前") // "2018年底前"
+	y := 0
+	if len(t) >= 4 && allDigits(t[:4]) {
+		y, _ = strconv.Atoi(t[:4])
+		t = t[4:]
+		if rest, ok := strings.CutPrefix(t, "年"); ok {
+			t = rest
+		} else if rest, ok := strings.CutPrefix(t, "-"); ok && (strings.HasPrefix(rest, "q") || strings.HasPrefix(rest, "h")) {
+			t = rest // the forms Date.String writes: "2018-Q4", "2018-H1"
+		} else if t != "" && t[0] != 'q' {
+			return Date{}, false, nil
+		}
+		if y < 1900 || y > 2200 {
+			return Date{}, false, nil
+		}
+	}
+	t = strings.TrimPrefix(t, "度") // "2018年度"
+	var d Date
+	switch {
+	case t == "" && y != 0:
+		return YearDate(y), true, nil
+	case t == "底" || t == "末" || t == "年底" || t == "年末":
+		d = MonthDate(y, 12)
+	case t == "初" || t == "年初":
+		d = MonthDate(y, 1)
+	case t == "上半年" || t == "h1":
+		d = HalfDate(y, 1)
+	case t == "下半年" || t == "h2":
+		d = HalfDate(y, 2)
+	default:
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "末"), "底")
+		q, ok := quarterWords[t]
+		if !ok {
+			return Date{}, false, nil
+		}
+		d = QuarterDate(y, q)
+	}
+	if y == 0 {
+		if year == 0 {
+			return Date{}, true, ErrNotDate
+		}
+		d.Year = int16(year)
+	}
+	return d, true, nil
 }
 
 // isNumberText reports whether s is how a number cell's value is stored: digits, at

@@ -1,5 +1,7 @@
 package ledger
 
+import "strings"
+
 // Field is the logical id of a ledger column, as used in code and JSON ("plan", "actual_start").
 type Field string
 
@@ -32,6 +34,15 @@ const (
 	FieldFunding      Field = "funding"
 	FieldProgress     Field = "progress"
 	FieldRemark       Field = "remark"
+	// FieldDoneBefore is what was done before this year ("截至上一年底累计完成投资"):
+	// with this year's, it may not exceed 总投资.
+	FieldDoneBefore Field = "done_before"
+	// FieldPlanToDate is the plan up to the ledger's month ("1-6月计划投资"), against
+	// which a project is judged behind schedule instead of n/12.
+	FieldPlanToDate Field = "plan_to_date"
+	// FieldYear is a column giving each project's year ("年度", "项目年份"): the
+	// ledger's year when nothing above the table says it.
+	FieldYear Field = "year"
 
 	// 融资需求台账
 	FieldNeed       Field = "need"
@@ -93,6 +104,9 @@ var fields = map[Field]fieldInfo{
 	FieldFunding:      {"资金来源", TypeText, false},
 	FieldProgress:     {"形象进度", TypeText, false},
 	FieldRemark:       {"备注", TypeText, false},
+	FieldDoneBefore:   {"截至上年底累计完成投资", TypeAmount, false},
+	FieldPlanToDate:   {"1-N月计划投资", TypeAmount, false},
+	FieldYear:         {"年度", TypeText, false},
 	FieldNeed:         {"融资需求", TypeAmount, false},
 	FieldMethod:       {"融资方式", TypeText, false},
 	FieldBank:         {"对接金融机构", TypeText, false},
@@ -104,6 +118,35 @@ var fields = map[Field]fieldInfo{
 	FieldContact:      {"联系人", TypeText, false},
 	FieldPhone:        {"联系电话", TypeText, false},
 }
+
+// Fields lists every field in the order they are documented: the 开复工台账's, then
+// the 融资需求台账's own. A rules file's columns: names them.
+func Fields() []Field {
+	return []Field{
+		FieldSeq, FieldCode, FieldName, FieldOwner, FieldTown, FieldNature, FieldContent, FieldPeriod,
+		FieldCategory, FieldLevel, FieldUnit, FieldLeader, FieldTotal, FieldPlan, FieldDone, FieldMonthDone,
+		FieldCumDone, FieldDoneBefore, FieldPlanToDate, FieldPlanStart, FieldActualStart, FieldStartEither,
+		FieldStatus, FieldStats, FieldProblems, FieldPlanProgress, FieldFunding, FieldProgress, FieldRemark, FieldYear,
+		FieldNeed, FieldMethod, FieldBank, FieldDockStatus, FieldCredit, FieldSigned, FieldDisbursed,
+		FieldDockDate, FieldContact, FieldPhone,
+	}
+}
+
+// ParseField reads a field by its id ("leader") or its canonical Chinese header
+// ("包联领导"); ok is false for neither.
+func ParseField(s string) (Field, bool) {
+	s = strings.TrimSpace(s)
+	for _, f := range Fields() {
+		if string(f) == s || fields[f].Label == s {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// IsPerson reports whether the field names people, several of whom may share a cell
+// ("李志强⏎王建军", "周  红、吴刚").
+func (f Field) IsPerson() bool { return f == FieldLeader || f == FieldContact }
 
 // Label is the field's canonical Chinese header ("年度计划投资").
 func (f Field) Label() string {

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -117,7 +118,8 @@ func FuzzParseDate(f *testing.F) {
 			}
 			return
 		}
-		if d.Month < 1 || d.Month > 12 || d.Day < 0 || int(d.Day) > daysIn(int(d.Year), int(d.Month)) || d.Year < 1900 || d.Year > 2200 {
+		span := d.Day == spanQuarter && d.Month%3 == 0 || d.Day == spanHalf && d.Month%6 == 0 || d.Day == spanYear && d.Month == 12
+		if d.Month < 1 || d.Month > 12 || d.Day < 0 && !span || int(d.Day) > daysIn(int(d.Year), int(d.Month)) || d.Year < 1900 || d.Year > 2200 {
 			t.Fatalf("ParseDate(%q) = %+v, not a valid date", s, d)
 		}
 		// A date's own form reads back as the same date at the same precision.
@@ -158,10 +160,19 @@ func FuzzNormalizeName(f *testing.F) {
 		if c != strings.TrimSpace(c) || strings.ContainsAny(c, "\r\n") {
 			t.Fatalf("cleanText(%q) = %q", s, c)
 		}
-		for _, name := range splitNames(s) {
-			if name == "" || strings.ContainsAny(name, "、,，;；/ \n") {
-				t.Fatalf("splitNames(%q) gives %q", s, name)
+		names := SplitPersons(s)
+		for _, name := range names {
+			if name == "" || strings.ContainsAny(name, "、,，;；/ \n\u00a0\u3000") {
+				t.Fatalf("SplitPersons(%q) gives %q", s, name)
 			}
+		}
+		// Leaders, quick for the form the reader keeps, agrees with SplitPersons.
+		if p := (Project{Leader: s}); !slices.Equal(p.Leaders(), names) && utf8.ValidString(s) {
+			t.Fatalf("Leaders of %q = %q, want %q", s, p.Leaders(), names)
+		}
+		// The form the reader keeps splits back into the same people.
+		if again := SplitPersons(normalizePersons(s)); !slices.Equal(again, names) && utf8.ValidString(s) {
+			t.Fatalf("SplitPersons(normalizePersons(%q)) = %q, want %q", s, again, names)
 		}
 	})
 }

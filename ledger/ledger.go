@@ -1,5 +1,7 @@
 package ledger
 
+import "strings"
+
 // Ledger is one sheet of a workbook read as a project ledger.
 type Ledger struct {
 	File       string // the path as given
@@ -24,14 +26,25 @@ type Ledger struct {
 	Filler             string // the "填报单位" line, if any
 }
 
-// Column is one interpreted column of the sheet.
+// Column is one column of the header, interpreted or not.
 type Column struct {
 	Index  int    // 0-based column index
 	Letter string // "H"
 	Header string // the header text as written (both levels joined by "/")
-	Field  Field  // "" for a column kept but not interpreted
-	Unit   Unit   // for amount columns
-	Month  int    // for monthly columns ("3月实际完成投资"), and the "1-N月" done column
+	// Typed is the header exactly as typed, line breaks and spaces kept ("包联\n领导").
+	Typed string
+	Field Field // the field the reader reads the column as; "" for a column kept but not interpreted
+	// Known is the field the header names, even when the reader does not use the
+	// column (a second 包联领导 column, an older "1-3月完成投资"); Note then says why.
+	Known   Field
+	Note    string
+	Unit    Unit // for amount columns
+	HasUnit bool // the header (or a unit row under it) stated the unit
+	Month   int  // for monthly columns ("3月实际完成投资"), and the "1-N月" done and plan columns
+	Year    int  // the year a "至2023年底累计完成投资" column names
+	// Derived marks a column the reader added for a field another column gives (the
+	// planned and actual starts of one "开工/计划开工时间" column), not a header cell.
+	Derived bool
 }
 
 // Has reports whether the ledger has a column for the field.
@@ -62,9 +75,10 @@ type Project struct {
 
 	Total, Plan, Done, MonthDone, CumDone Amount
 
-	// Months are the month-by-month 完成投资 cells in the order of Ledger.MonthColumns
-	// (nil when the ledger has no such columns).
-	Months []Amount
+	// Ext holds the cells only some ledgers have (month-by-month columns, the plan to
+	// date, what was done before this year); nil for a row with none of them. Read them
+	// with Months, Amount and the like.
+	Ext *Extra
 
 	// Fin holds the cells of a 融资需求台账's own columns; nil when the row has none of
 	// them, as in every row of a 开复工台账. Read them with Text, Amount and Date, which
@@ -89,6 +103,41 @@ type Financing struct {
 	DockDate Date
 }
 
+// Extra is the part of a project row that only some 开复工台账 have. It is kept apart
+// for the same reason as Financing: most ledgers have none of these columns, and on
+// 100,000 rows every byte of Project counts.
+type Extra struct {
+	// Months are the month-by-month 完成投资 cells in the order of Ledger.MonthColumns.
+	Months []Amount
+	// PlanToDate is the "1-N月计划投资" cell of the ledger's month.
+	PlanToDate Amount
+	// DoneBefore is "截至上一年底累计完成投资": what was done before this year.
+	DoneBefore Amount
+	// series holds the "1-N月完成投资" and "1-N月计划投资" cells, one per series column,
+	// until the whole sheet tells which month is the latest filled.
+	series []Amount
+}
+
+var noExtra Extra
+
+func (p *Project) ext() *Extra {
+	if p.Ext == nil {
+		return &noExtra
+	}
+	return p.Ext
+}
+
+func (p *Project) extForWrite() *Extra {
+	if p.Ext == nil {
+		p.Ext = new(Extra)
+	}
+	return p.Ext
+}
+
+// Months are the month-by-month 完成投资 cells in the order of Ledger.MonthColumns
+// (nil when the ledger has no such columns).
+func (p *Project) Months() []Amount { return p.ext().Months }
+
 // noFinancing is what a row without Fin reads as; nothing writes to it.
 var noFinancing Financing
 
@@ -108,8 +157,32 @@ func (p *Project) finForWrite() *Financing {
 	return p.Fin
 }
 
-// Leaders splits the 包联领导 cell ("张三、李四") into names.
-func (p *Project) Leaders() []string { return splitNames(p.Leader) }
+// Leaders are the people of the 包联领导 cell. The reader keeps a person field as the
+// names joined by "、" however the clerk separated them; a cell set otherwise is split
+// as SplitPersons does.
+func (p *Project) Leaders() []string {
+	if isPersonList(p.Leader) {
+		if !strings.Contains(p.Leader, "、") {
+			return []string{p.Leader}
+		}
+		return strings.Split(p.Leader, "、")
+	}
+	return SplitPersons(p.Leader)
+}
+
+// EachLeader calls fn with each person of the 包联领导 cell, as Leaders lists them,
+// without making a list for the usual cell of names joined by "、".
+func (p *Project) EachLeader(fn func(name string)) {
+	if !isPersonList(p.Leader) {
+		for _, name := range SplitPersons(p.Leader) {
+			fn(name)
+		}
+		return
+	}
+	for name := range strings.SplitSeq(p.Leader, "、") {
+		fn(name)
+	}
+}
 
 // Text returns a text field's value.
 func (p *Project) Text(f Field) string {
@@ -227,6 +300,10 @@ func (p *Project) Amount(f Field) Amount {
 		return p.MonthDone
 	case FieldCumDone:
 		return p.CumDone
+	case FieldDoneBefore:
+		return p.ext().DoneBefore
+	case FieldPlanToDate:
+		return p.ext().PlanToDate
 	case FieldNeed:
 		return p.fin().Need
 	case FieldCredit:
@@ -253,6 +330,8 @@ func (p *Project) amountPtr(f Field) *Amount {
 		return &p.MonthDone
 	case FieldCumDone:
 		return &p.CumDone
+	case FieldDoneBefore:
+		return &p.extForWrite().DoneBefore
 	case FieldNeed:
 		return &p.finForWrite().Need
 	case FieldCredit:
@@ -302,6 +381,8 @@ type TotalRow struct {
 	Months []Amount
 	// Covers are indexes into Ledger.Projects.
 	Covers []int
+	// series are the "1-N月" cells it gives, until the month is known.
+	series []Amount
 }
 
 // Problem is a cell the reader could not read as its field requires.

@@ -18,6 +18,10 @@ type Options struct {
 	AsOf       Date   // the as-of date given by the user; its year is the ledger's year when the ledger names none
 	UnzipLimit int64  // bytes a workbook may unpack to; 0 is DefaultUnzipLimit
 	Today      Date   // today's date, for ledgers that state no reporting month; zero is the clock's
+	// Columns are a county's own header names for fields, besides the built-in ones
+	// (a rules file's columns:, such as leader: [县级领导]); they win over the built-in
+	// names.
+	Columns map[Field][]string
 }
 
 // Read reads the ledger in the file at path, as ReadContext does with a context
@@ -39,7 +43,7 @@ func readSource(ctx context.Context, src Source, path string, opts Options) (*Le
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
-	sheet, grid, h, err := chooseSheet(src, path, opts.Sheet)
+	sheet, grid, h, err := chooseSheet(src, path, opts.Sheet, newMatcher(opts.Columns))
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +72,9 @@ func readSource(ctx context.Context, src Source, path string, opts Options) (*Le
 		l.Year, l.YearSource = h.year, "header"
 	}
 	rr := newRowReader(l, src.Date1904())
+	if above.block.text != "" {
+		rr.enterSection(above.block)
+	}
 	if rh, ok := src.(rowHinter); ok {
 		rr.sizeFor(rh.rowHint(sheet) - valueRowsAbove(grid, h.dataStart()))
 	}
@@ -160,20 +167,34 @@ func valueRowsAbove(grid [][]string, dataStart int) int {
 	return n
 }
 
-// chooseSheet reads the first rows of each sheet and keeps the one whose header
-// matches the most fields; between equals, the later reporting month ("1-5月" over
-// "1-4月"), then the first.
-func chooseSheet(src Source, path, want string) (string, [][]string, headerMatch, error) {
+// hiddenSheeter is a Source that also knows the sheets a workbook hides: --sheet may
+// name one, the automatic choice looks only at the visible ones.
+type hiddenSheeter interface {
+	HiddenSheets() []string
+}
+
+// chooseSheet reads the first rows of each visible sheet and keeps the one whose
+// header matches the most fields; between equals, the later reporting month ("1-5月"
+// over "1-4月"), then the first. A sheet named by want is read whether hidden or not.
+func chooseSheet(src Source, path, want string, mt *matcher) (string, [][]string, headerMatch, error) {
 	sheets := src.Sheets()
 	if want != "" {
+		all := append([]string(nil), sheets...)
+		names := append([]string(nil), sheets...)
+		if hs, ok := src.(hiddenSheeter); ok {
+			for _, h := range hs.HiddenSheets() {
+				all = append(all, h)
+				names = append(names, h+"（隐藏）")
+			}
+		}
 		found := false
-		for _, s := range sheets {
+		for _, s := range all {
 			if s == want {
 				found = true
 			}
 		}
 		if !found {
-			return "", nil, headerMatch{}, fileError(ErrNoSheet, path, nil, "没有名为“%s”的工作表，工作簿中有：%s。", want, strings.Join(sheets, "、"))
+			return "", nil, headerMatch{}, fileError(ErrNoSheet, path, nil, "没有名为“%s”的工作表，工作簿中有：%s。", want, strings.Join(names, "、"))
 		}
 		sheets = []string{want}
 	}
@@ -201,7 +222,7 @@ func chooseSheet(src Source, path, want string) (string, [][]string, headerMatch
 		for _, r := range grid {
 			cellsSeen += len(r)
 		}
-		h := findHeader(grid)
+		h := mt.findHeader(grid)
 		if bestSheet == "" || h.score > best.score || h.score == best.score && h.month > best.month {
 			bestSheet, bestGrid, best = s, grid, h
 		}
@@ -280,13 +301,20 @@ func decideKind(l *Ledger, forced Kind) Kind {
 	return KindKaifugong
 }
 
-// inferDates settles the ledger's year and reporting date (SPEC §2): the "1-N月"
-// header, else the title, else the monthly columns, else today.
-func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, opts Options) {
+// inferDates settles the ledger's year and reporting date (SPEC §2). The year: the
+// title, a header ("2025年计划投资"), the 年度 column, the year most dates fall in, the
+// --as-of year, this year. The date: the latest "1-N月" column filled, else the title
+// (with the ledger's year when the title gives only "5月" or "二季度"), else the
+// month-by-month columns, else a month in a header ("5月进展情况"), else today — or,
+// for a past year's ledger that names no month, that year's end.
+func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, columnYear int, opts Options) {
 	today := opts.Today
 	if !today.IsSet() {
 		t := time.Now()
 		today = DayDate(t.Year(), int(t.Month()), t.Day())
+	}
+	if l.Year == 0 && columnYear != 0 {
+		l.Year, l.YearSource = columnYear, "column"
 	}
 	if l.Year == 0 {
 		best, bestN := 0, 0
@@ -307,12 +335,15 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, opts Optio
 	switch {
 	case l.Month != 0:
 		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "header"
-	case above.asOf.IsSet():
-		l.AsOf, l.AsOfSource = above.asOf, "title"
-		l.Month = int(above.asOf.Month)
+	case above.when.isSet():
+		l.AsOf, l.AsOfSource = above.when.in(l.Year), "title"
+		l.Month = int(l.AsOf.Month)
 	case l.monthlyMonth() != 0:
 		l.Month = l.monthlyMonth()
 		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "monthly"
+	case l.headerMonth() != 0:
+		l.Month = l.headerMonth()
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "header"
 	case int(today.Year) > l.Year:
 		// A past year's ledger that names no month is judged at that year's end, not
 		// at a date in a later year.
@@ -322,11 +353,18 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, opts Optio
 	}
 }
 
+// headerMonth is the latest month a header names outside the 完成投资 columns: "5月进展
+// 情况", "5月形象进度" (0 if none).
+func (l *Ledger) headerMonth() int { return l.latestMonth(FieldProgress) }
+
 // monthlyMonth is the latest month of the month-by-month columns (0 if none).
-func (l *Ledger) monthlyMonth() int {
+func (l *Ledger) monthlyMonth() int { return l.latestMonth(FieldMonthDone) }
+
+// latestMonth is the latest month of the columns naming the field (0 if none).
+func (l *Ledger) latestMonth(f Field) int {
 	m := 0
 	for _, c := range l.Columns {
-		if c.Field == FieldMonthDone && c.Month > m {
+		if c.Known == f && c.Month > m {
 			m = c.Month
 		}
 	}

@@ -3,6 +3,7 @@ package ledger
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Rows below the header that are not projects: totals, sections, notes, and the
@@ -78,13 +79,7 @@ func parseSection(text string, plain bool) (section, bool) {
 		return section{}, false
 	}
 	body = strings.TrimSpace(sectionCount.ReplaceAllString(body, ""))
-	if n := canonicalNature(strings.TrimSuffix(body, "项目")); n == "新建" || n == "续建" || n == "终止" {
-		s.nature = n
-	} else if strings.Contains(body, "新建") || strings.Contains(body, "新开工") {
-		s.nature = "新建"
-	} else if strings.Contains(body, "续建") || strings.Contains(body, "复工") {
-		s.nature = "续建"
-	}
+	s.nature = natureIn(body)
 	if s.nature == "" {
 		if plain && s.level == 1 && !sectionLevel1.MatchString(text) {
 			return section{}, false
@@ -99,19 +94,111 @@ func parseSection(text string, plain bool) (section, bool) {
 	return s, true
 }
 
-// canonicalNature folds the ways 建设性质 is written into 新建, 续建 or 终止; anything
-// else is returned as written, for the rules to reject.
+// The 建设性质 values the reader folds every way of writing them into.
+const (
+	NatureNew        = "新建"
+	NatureContinuing = "续建"
+	NatureTerminated = "终止"
+	// NatureReserve is a 预备/储备/前期 project: listed in the ledger, not expected to
+	// start this year, so left out of the start rates.
+	NatureReserve = "预备"
+)
+
+// natureWords are the ways published 通报 and system exports write 建设性质.
+var natureWords = map[string]string{
+	"新建": NatureNew, "新开工": NatureNew, "新建项目": NatureNew, "新开工项目": NatureNew, "新": NatureNew,
+	"新建(新开工)": NatureNew, "计划新开工": NatureNew, "计划新开工项目": NatureNew, "拟新开工": NatureNew, "新建(计划新开工)": NatureNew,
+	"续建": NatureContinuing, "复工": NatureContinuing, "续建项目": NatureContinuing, "续": NatureContinuing,
+	"续建(复工)": NatureContinuing, "续建项目(复工)": NatureContinuing, "在建": NatureContinuing, "在建项目": NatureContinuing,
+	"续建(在建)": NatureContinuing, "改扩建续建": NatureContinuing,
+	"终止": NatureTerminated, "已终止": NatureTerminated, "停建": NatureTerminated, "终止项目": NatureTerminated,
+	"取消": NatureTerminated, "停工终止": NatureTerminated,
+	"预备": NatureReserve, "储备": NatureReserve, "前期": NatureReserve, "预备项目": NatureReserve, "储备项目": NatureReserve,
+	"前期项目": NatureReserve, "前期工作": NatureReserve, "前期工作项目": NatureReserve, "谋划": NatureReserve, "谋划项目": NatureReserve,
+	"预备(前期)": NatureReserve, "重点前期": NatureReserve, "重点前期项目": NatureReserve,
+}
+
+// canonicalNature folds the ways 建设性质 is written into 新建, 续建, 终止 or 预备;
+// anything else is returned as written, for the rules to reject.
 func canonicalNature(s string) string {
-	t := strings.Join(strings.Fields(s), "")
-	switch t {
-	case "新建", "新开工", "新建项目", "新开工项目", "新", "新建(新开工)":
-		return "新建"
-	case "续建", "复工", "续建项目", "续", "续建(复工)", "续建项目(复工)":
-		return "续建"
-	case "终止", "已终止", "停建", "终止项目", "取消", "停工终止":
-		return "终止"
+	if s == NatureNew || s == NatureContinuing {
+		return s // most cells, at no cost
+	}
+	t := strings.Join(strings.Fields(strings.NewReplacer("（", "(", "）", ")").Replace(s)), "")
+	if n, ok := natureWords[t]; ok {
+		return n
 	}
 	return strings.TrimSpace(s)
+}
+
+// natureIn is the 建设性质 a section's or a sub-table's title names ("一、续建项目",
+// "在建项目（28个）", "三、预备项目"), "" if none.
+func natureIn(body string) string {
+	if n := canonicalNature(strings.TrimSuffix(body, "项目")); natureWords[n] != "" {
+		return n
+	}
+	switch {
+	case strings.Contains(body, "新建") || strings.Contains(body, "新开工"):
+		return NatureNew
+	case strings.Contains(body, "续建") || strings.Contains(body, "复工") || strings.Contains(body, "在建"):
+		return NatureContinuing
+	case strings.Contains(body, "预备") || strings.Contains(body, "储备") || strings.Contains(body, "前期"):
+		return NatureReserve
+	}
+	return ""
+}
+
+// blockCount is the count a sub-table's title row gives: "（2个）", "总数2个", "共3项".
+var blockCount = regexp.MustCompile(`[(（]?\s*(?:总数|共计|共|计|合计)?\s*[:：]?\s*\d+\s*(?:个|项)(?:项目)?\s*[)）]?\s*$`)
+
+// parseBlockTitle reads the title row a sub-table opens with, in a sheet holding one
+// block per 类别: "社会事业类项目" (alone, or with "总数2个" beside it), "产业项目（3个）".
+// A name alone is a project; a title says 类 or gives a count.
+func parseBlockTitle(cells []string) (section, bool) {
+	var title string
+	counted := false
+	n := 0
+	for _, v := range cells {
+		v = cleanText(v)
+		if v == "" {
+			continue
+		}
+		n++
+		if blockCount.MatchString(v) && blockCount.ReplaceAllString(v, "") == "" {
+			counted = true // "总数2个" in a cell of its own
+			continue
+		}
+		if title != "" {
+			return section{}, false
+		}
+		title = v
+	}
+	if title == "" || n > 2 || utf8.RuneCountInString(title) > 24 {
+		return section{}, false
+	}
+	if _, ok := totalLabel(title); ok || isNote(title) {
+		return section{}, false
+	}
+	body := title
+	if blockCount.MatchString(body) {
+		counted = true
+		body = strings.TrimSpace(blockCount.ReplaceAllString(body, ""))
+	}
+	body = strings.TrimSuffix(body, "项目")
+	classed := strings.HasSuffix(body, "类")
+	if !counted && !classed {
+		return section{}, false
+	}
+	s := section{text: title, level: 1}
+	if n := natureIn(body); n != "" {
+		s.nature = n
+		return s, true
+	}
+	s.category = strings.TrimSpace(strings.TrimSuffix(body, "类"))
+	if s.category == "" || strings.ContainsAny(s.category, "0123456789") {
+		return section{}, false
+	}
+	return s, true
 }
 
 // isColumnNumberRow reports whether the non-empty cells are 1, 2, 3… in order: the

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -16,6 +17,22 @@ type rowReader struct {
 	monthly  bool        // 本年完成 is the sum of month-by-month columns
 	// monthIdx maps a monthly 完成投资 column's index to its place in Ledger.MonthColumns.
 	monthIdx map[int]int
+	// seriesIdx maps a "1-N月完成投资" or "1-N月计划投资" column's index to its place in
+	// Extra.series, when the ledger has a series of them (seriesCols, in that order).
+	seriesIdx  map[int]int
+	seriesCols []int
+	// persons marks the columns that name people (包联领导).
+	persons []bool
+	yearCol int         // the 年度/项目年份 column, -1 if none
+	years   map[int]int // the years it gives, and how often
+	// headerTexts are the header's cells as typed and normalised, to know a header
+	// repeated over each sub-table of a sheet.
+	headerTexts map[string]bool
+	// lastTitle is the index of the last project row that may be a sub-table's title
+	// ("社会事业项目"), titleText the text of a row passed over that may be one: a
+	// repeated header right under it makes it one.
+	lastTitle int
+	titleText string
 
 	nature, category string // from the current section rows
 	sectionText      string
@@ -53,7 +70,7 @@ type pendingDate struct {
 }
 
 func newRowReader(l *Ledger, date1904 bool) *rowReader {
-	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, dateYears: map[int]int{}}
+	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, yearCol: -1, lastTitle: -1, dateYears: map[int]int{}}
 	maxCol := -1
 	for i := range l.Columns {
 		if l.Columns[i].Index > maxCol {
@@ -62,18 +79,43 @@ func newRowReader(l *Ledger, date1904 bool) *rowReader {
 	}
 	r.byCol = make([]*Column, maxCol+1)
 	r.types = make([]ValueType, maxCol+1)
+	r.persons = make([]bool, maxCol+1)
+	r.headerTexts = map[string]bool{}
+	doneYTD := 0
 	for i := range l.Columns {
 		c := &l.Columns[i]
+		for _, t := range strings.Split(c.Header, "/") {
+			if t = strings.TrimSpace(t); t != "" {
+				r.headerTexts[t] = true
+				r.headerTexts[normalizeHeader(t).text] = true
+			}
+		}
+		if c.Field == FieldDone && c.Month > 0 {
+			doneYTD++
+		}
 		if c.Field == "" {
 			continue
 		}
 		r.byCol[c.Index] = c
 		r.types[c.Index] = c.Field.Type()
+		r.persons[c.Index] = c.Field.IsPerson()
 		switch c.Field {
 		case FieldSeq:
 			r.seqCol = c.Index
 		case FieldName:
 			r.nameCol = c.Index
+		case FieldYear:
+			r.yearCol, r.years = c.Index, map[int]int{}
+		}
+	}
+	for i := range l.Columns {
+		c := &l.Columns[i]
+		if c.Field == FieldPlanToDate || c.Field == FieldDone && c.Month > 0 && doneYTD > 1 {
+			if r.seriesIdx == nil {
+				r.seriesIdx = map[int]int{}
+			}
+			r.seriesIdx[c.Index] = len(r.seriesCols)
+			r.seriesCols = append(r.seriesCols, c.Index)
 		}
 	}
 	months := l.MonthColumns()
@@ -115,6 +157,14 @@ func (r *rowReader) add(row int, cells []string) {
 	if nonEmpty == 0 || r.inNotes {
 		return
 	}
+	// A sub-table's title is the row right above its repeated header: remember the
+	// last row that may be one, forget it on any other row.
+	lastTitle, titleText := r.lastTitle, r.titleText
+	r.lastTitle, r.titleText = -1, ""
+	if r.started && r.isRepeatedHeader(cells) {
+		r.repeatedHeader(lastTitle, titleText)
+		return
+	}
 	label := first
 	for _, c := range []int{r.seqCol, r.nameCol} {
 		if v := strings.TrimSpace(r.cell(cells, c)); v != "" {
@@ -153,7 +203,98 @@ func (r *rowReader) add(row int, cells []string) {
 		}
 		return
 	}
+	if nonEmpty <= 2 && !r.hasAmounts(cells) {
+		if s, ok := parseBlockTitle(cells); ok {
+			r.enterSection(s)
+			return
+		}
+	}
+	before := len(r.l.Projects)
 	r.addProject(row, cells)
+	if nonEmpty <= 2 && !r.hasAmounts(cells) {
+		if len(r.l.Projects) > before {
+			r.lastTitle = before // a row with only a name: a project, or a title
+		} else {
+			r.titleText = first // a title in the 序号 column, merged over the name
+		}
+	}
+}
+
+// dropPending removes the dates waiting for project i.
+func dropPending(ps []pendingDate, i int) []pendingDate {
+	out := ps[:0]
+	for _, pd := range ps {
+		if pd.project != i {
+			out = append(out, pd)
+		}
+	}
+	return out
+}
+
+// isRepeatedHeader reports whether a row below the header repeats it: a sheet holding
+// one sub-table per 类别 opens each with its own header, which is no project named
+// "项目名称". Most rows are ruled out by one look at the name or 序号 cell.
+func (r *rowReader) isRepeatedHeader(cells []string) bool {
+	hit := false
+	for _, c := range []int{r.nameCol, r.seqCol} {
+		if v := strings.TrimSpace(r.cell(cells, c)); v != "" && r.headerTexts[v] {
+			hit = true
+		}
+	}
+	if !hit {
+		return false
+	}
+	match, nonEmpty := 0, 0
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		nonEmpty++
+		if r.headerTexts[v] || r.headerTexts[normalizeHeader(v).text] {
+			match++
+		}
+	}
+	return match >= 2 && match*2 >= nonEmpty
+}
+
+// repeatedHeader skips a repeated header row. The row just above it was the
+// sub-table's title ("社会事业项目") if it held only a name, read as a project (project
+// i), or a text the reader passed over (title): it sets the 项目类别 of the rows below.
+func (r *rowReader) repeatedHeader(i int, title string) {
+	if title != "" {
+		r.enterBlock(title)
+		return
+	}
+	if i < 0 || i != len(r.l.Projects)-1 {
+		return
+	}
+	p := r.l.Projects[i]
+	title = p.Name
+	if title == "" {
+		return
+	}
+	r.l.Projects = r.l.Projects[:i]
+	r.projectSection = r.projectSection[:i]
+	kept := r.l.Problems[:0]
+	for _, pr := range r.l.Problems {
+		if pr.Row != p.Row {
+			kept = append(kept, pr)
+		}
+	}
+	r.l.Problems = kept
+	r.yearless = dropPending(r.yearless, i)
+	r.either = dropPending(r.either, i)
+	r.enterBlock(title)
+}
+
+// enterBlock starts a sub-table under its title.
+func (r *rowReader) enterBlock(title string) {
+	if s, ok := parseBlockTitle([]string{title}); ok {
+		r.enterSection(s)
+		return
+	}
+	title = cleanText(title)
+	r.enterSection(section{text: title, level: 1, category: strings.TrimSuffix(strings.TrimSuffix(title, "项目"), "类")})
 }
 
 // totalRune is a character every total label contains ("计"), so most cells are
@@ -253,6 +394,13 @@ func (r *rowReader) addTotal(row int, cells []string, kind string) {
 			t.Months[k] = a
 			continue
 		}
+		if k, ok := r.seriesIdx[c]; ok {
+			if t.series == nil {
+				t.series = make([]Amount, len(r.seriesCols))
+			}
+			t.series[k] = a
+			continue
+		}
 		if _, dup := t.Amounts[col.Field]; !dup {
 			t.Amounts[col.Field] = a
 		}
@@ -305,8 +453,24 @@ func (r *rowReader) addProject(row int, cells []string) {
 		raw := r.cell(cells, c)
 		switch r.types[c] {
 		case TypeText:
-			if ptr := p.textPtr(col.Field); ptr != nil {
-				*ptr = r.intern(c, cleanText(raw))
+			if c == r.yearCol {
+				r.countYear(raw)
+				continue
+			}
+			ptr := p.textPtr(col.Field)
+			if ptr == nil {
+				continue
+			}
+			v := r.text(c, raw)
+			switch {
+			case *ptr == "":
+				*ptr = v
+			case v == "":
+				// an empty later column ("5月形象进度" left blank) keeps what an earlier one said
+			case col.Field == FieldPeriod:
+				*ptr += "-" + v // "项目起止年月" over "起 | 止"
+			default:
+				*ptr = v
 			}
 		case TypeAmount:
 			a, err := ParseAmount(raw, col.Unit)
@@ -315,17 +479,28 @@ func (r *rowReader) addProject(row int, cells []string) {
 				continue
 			}
 			if k, ok := r.monthIdx[c]; ok {
-				if p.Months == nil {
-					p.Months = make([]Amount, len(r.monthIdx))
+				ext := p.extForWrite()
+				if ext.Months == nil {
+					ext.Months = make([]Amount, len(r.monthIdx))
 				}
-				p.Months[k] = a
+				ext.Months[k] = a
 				monthlySum = monthlySum.Add(a)
 				if col.Month >= latestMonth {
 					latestMonth, p.MonthDone = col.Month, a
 				}
 				continue
 			}
-			if ptr := p.amountPtr(col.Field); ptr != nil {
+			if k, ok := r.seriesIdx[c]; ok {
+				if a.IsSet() {
+					ext := p.extForWrite()
+					if ext.series == nil {
+						ext.series = make([]Amount, len(r.seriesCols))
+					}
+					ext.series[k] = a
+				}
+				continue
+			}
+			if ptr := p.amountPtr(col.Field); ptr != nil && (a.IsSet() || !ptr.IsSet()) {
 				*ptr = a
 			}
 		case TypeDate:
@@ -344,14 +519,26 @@ func (r *rowReader) addProject(row int, cells []string) {
 	}
 }
 
-// maxInterned is how many distinct values of a text column are shared before the
-// column counts as one of mostly distinct values.
-const maxInterned = 1024
+// countYear notes the year a 年度/项目年份 cell gives ("2025", "2025年", "2025年度").
+func (r *rowReader) countYear(raw string) {
+	t := strings.TrimSpace(raw)
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "度"), "年")
+	if len(t) == 4 && isDigits(t) {
+		if y, _ := strconv.Atoi(t); y >= 2000 && y <= 2100 {
+			r.years[y]++
+		}
+	}
+}
 
-// intern returns the column's earlier copy of s when there is one.
-func (r *rowReader) intern(c int, s string) string {
-	if s == "" {
-		return s
+// text is a text cell as the reader keeps it: trimmed, the lines of a name joined,
+// and the people of a person field listed as "甲、乙" however they were separated.
+// Each column's distinct values are worked out once and shared, so that the 100,000
+// copies of "续建" or a town's name the cells arrive as share one string; a column
+// found to have more than maxInterned distinct values (names, codes) stops being
+// looked up.
+func (r *rowReader) text(c int, raw string) string {
+	if raw == "" {
+		return ""
 	}
 	if r.texts == nil {
 		r.texts = make([]map[string]string, len(r.byCol))
@@ -360,24 +547,35 @@ func (r *rowReader) intern(c int, s string) string {
 		}
 	}
 	m := r.texts[c]
-	if m == nil {
-		return s
+	if m != nil {
+		if v, ok := m[raw]; ok {
+			return v
+		}
 	}
-	if v, ok := m[s]; ok {
-		return v
+	var v string
+	if r.persons[c] {
+		v = normalizePersons(raw)
+	} else {
+		v = cleanText(raw)
 	}
-	if len(m) >= maxInterned {
-		r.texts[c] = nil
-		return s
+	if m != nil {
+		if len(m) >= maxInterned {
+			r.texts[c] = nil
+		} else {
+			m[raw] = v
+		}
 	}
-	m[s] = s
-	return s
+	return v
 }
+
+// maxInterned is how many distinct values of a text column are shared before the
+// column counts as one of mostly distinct values.
+const maxInterned = 1024
 
 func (r *rowReader) readDate(p *Project, idx, row, c int, f Field, raw string) {
 	d, err := ParseDate(raw, r.date1904, r.l.Year)
 	if err != nil {
-		if r.l.Year == 0 && strings.Contains(raw, "月") && !strings.Contains(raw, "年") {
+		if r.l.Year == 0 && needsYear(raw) {
 			r.yearless = append(r.yearless, pendingDate{project: idx, col: c, row: row, raw: raw})
 			return
 		}
@@ -397,12 +595,23 @@ func (r *rowReader) readDate(p *Project, idx, row, c int, f Field, raw string) {
 	}
 }
 
+// needsYear reports whether a date cell the reader could not read names a month or a
+// quarter without its year ("3月15日", "四季度"): it waits for the ledger's year.
+func needsYear(raw string) bool {
+	if strings.Contains(raw, "年") && !strings.Contains(raw, "半年") {
+		return false
+	}
+	return strings.Contains(raw, "月") || strings.Contains(raw, "季度") || strings.Contains(raw, "半年")
+}
+
 // finish settles what needs the whole sheet: the year and as-of date, dates that
 // waited for the year, the "开工/计划开工时间" column, and what each total covers.
 func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 	l := r.l
 	r.inheritMerged(merges)
-	l.inferDates(above, r.dateYears, opts)
+	r.settleSeries()
+	l.inferDates(above, r.dateYears, r.columnYear(), opts)
+	r.settleDoneBefore()
 	for _, pd := range r.yearless {
 		col := r.byCol[pd.col]
 		d, err := ParseDate(pd.raw, r.date1904, l.Year)
@@ -435,7 +644,7 @@ func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 		c := l.Column(FieldStartEither)
 		for _, f := range []Field{FieldActualStart, FieldPlanStart} {
 			if !l.Has(f) {
-				l.Columns = append(l.Columns, Column{Index: c.Index, Letter: c.Letter, Header: c.Header, Field: f})
+				l.Columns = append(l.Columns, Column{Index: c.Index, Letter: c.Letter, Header: c.Header, Typed: c.Typed, Field: f, Known: f, Derived: true})
 			}
 		}
 	}
@@ -443,7 +652,8 @@ func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 		// 本年完成 is the sum of the monthly columns, pointed at the latest one.
 		cols := l.MonthColumns()
 		last := cols[len(cols)-1]
-		l.Columns = append(l.Columns, Column{Index: last.Index, Letter: last.Letter, Header: last.Header, Field: FieldDone, Unit: last.Unit, Month: last.Month})
+		l.Columns = append(l.Columns, Column{Index: last.Index, Letter: last.Letter, Header: last.Header, Typed: last.Typed,
+			Field: FieldDone, Known: FieldDone, Unit: last.Unit, HasUnit: last.HasUnit, Month: last.Month, Derived: true})
 	}
 	l.NatureFromSections = !l.Has(FieldNature) && r.sectionID > 0
 	if l.NatureFromSections {
@@ -457,6 +667,130 @@ func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 		l.NatureFromSections = any
 	}
 	r.coverTotals()
+}
+
+// settleSeries picks, when the ledger has a series of "1-N月完成投资" columns, the
+// latest month any row filled: its column gives 本年完成投资 and the ledger's month
+// (a system export has all twelve, the later ones empty, and an empty cell is not a
+// zero). "1-N月计划投资" of that month (or the latest before it) is each project's plan
+// to date. The other columns of the series are kept but not used.
+func (r *rowReader) settleSeries() {
+	if len(r.seriesCols) == 0 {
+		return
+	}
+	l := r.l
+	filled := make([]bool, len(r.seriesCols))
+	for i := range l.Projects {
+		for k, a := range l.Projects[i].ext().series {
+			if a.IsSet() {
+				filled[k] = true
+			}
+		}
+	}
+	doneK, month := -1, 0
+	for k, c := range r.seriesCols {
+		if col := r.byCol[c]; col.Field == FieldDone && filled[k] && col.Month > month {
+			doneK, month = k, col.Month
+		}
+	}
+	// The plan to date is the plan of the month the done figures are of: the series'
+	// month, else the month of the one "1-N月完成投资" column.
+	at := month
+	if doneK < 0 {
+		at = l.Month
+	}
+	planK, planMonth := -1, 0
+	for k, c := range r.seriesCols {
+		if col := r.byCol[c]; col.Field == FieldPlanToDate && col.Month > planMonth && (at == 0 || col.Month <= at) && filled[k] {
+			planK, planMonth = k, col.Month
+		}
+	}
+	take := func(series []Amount, k int) Amount {
+		if k >= 0 && k < len(series) {
+			return series[k]
+		}
+		return Amount{}
+	}
+	for i := range l.Projects {
+		p := &l.Projects[i]
+		if p.Ext == nil {
+			continue
+		}
+		if doneK >= 0 {
+			p.Done = take(p.Ext.series, doneK)
+		}
+		p.Ext.PlanToDate = take(p.Ext.series, planK)
+		p.Ext.series = nil
+		if p.Ext.Months == nil && !p.Ext.PlanToDate.IsSet() && !p.Ext.DoneBefore.IsSet() {
+			p.Ext = nil
+		}
+	}
+	for i := range l.Totals {
+		t := &l.Totals[i]
+		if a := take(t.series, doneK); doneK >= 0 && a.IsSet() {
+			t.Amounts[FieldDone] = a
+		}
+		if a := take(t.series, planK); a.IsSet() {
+			t.Amounts[FieldPlanToDate] = a
+		}
+		t.series = nil
+	}
+	for k, c := range r.seriesCols {
+		col := r.byCol[c]
+		switch {
+		case k == doneK || k == planK:
+			continue
+		case !filled[k]:
+			col.Note = "整列未填"
+		case col.Field == FieldDone && doneK >= 0:
+			col.Note = "取最近填写的“" + oneLine(r.byCol[r.seriesCols[doneK]].Header) + "”"
+		case col.Field == FieldPlanToDate && planK >= 0:
+			col.Note = "取与完成投资同月的“" + oneLine(r.byCol[r.seriesCols[planK]].Header) + "”"
+		}
+		col.Field = ""
+	}
+	for _, c := range r.seriesCols {
+		if r.byCol[c].Known == FieldDone {
+			l.Month = month // 0 when no row filled any: then the month comes from elsewhere
+			break
+		}
+	}
+}
+
+// columnYear is the year the 年度/项目年份 column gives most often (0 if none).
+func (r *rowReader) columnYear() int {
+	best, bestN := 0, 0
+	for y, n := range r.years {
+		if n > bestN || n == bestN && y > best {
+			best, bestN = y, n
+		}
+	}
+	return best
+}
+
+// settleDoneBefore reads a "至2024年底累计完成投资" column by the ledger's year: before
+// it, what was done before this year; at or after it, the cumulative 累计完成投资.
+func (r *rowReader) settleDoneBefore() {
+	l := r.l
+	for i := range l.Columns {
+		c := &l.Columns[i]
+		if c.Field != FieldDoneBefore || c.Year == 0 || c.Year < l.Year || l.Has(FieldCumDone) {
+			continue
+		}
+		c.Field, c.Known = FieldCumDone, FieldCumDone
+		for j := range l.Projects {
+			p := &l.Projects[j]
+			if p.Ext != nil && p.Ext.DoneBefore.IsSet() {
+				p.CumDone, p.Ext.DoneBefore = p.Ext.DoneBefore, Amount{}
+			}
+		}
+		for j := range l.Totals {
+			if a, ok := l.Totals[j].Amounts[FieldDoneBefore]; ok {
+				l.Totals[j].Amounts[FieldCumDone] = a
+				delete(l.Totals[j].Amounts, FieldDoneBefore)
+			}
+		}
+	}
 }
 
 // coverTotals decides which projects each total row sums: a 合计/总计 all of them; a

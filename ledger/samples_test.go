@@ -742,7 +742,7 @@ func TestSampleMonthTotals(t *testing.T) {
 	if strings.Join(got, ",") != "2390.00,4680.00,5631.00" {
 		t.Errorf("month totals %v", got)
 	}
-	if p := l.Projects[0]; len(p.Months) != 3 || p.Done.String() != p.Months[0].Add(p.Months[1]).Add(p.Months[2]).String() {
-		t.Errorf("first project: months %v, done %s", p.Months, p.Done)
+	if p := l.Projects[0]; len(p.Months()) != 3 || p.Done.String() != p.Months()[0].Add(p.Months()[1]).Add(p.Months()[2]).String() {
+		t.Errorf("first project: months %v, done %s", p.Months(), p.Done)
 	}
 }

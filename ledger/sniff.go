@@ -291,7 +291,7 @@ func PeekKind(path string, opts Options) (Kind, error) {
 	if err != nil {
 		return "", err
 	}
-	_, _, h, err := chooseSheet(src, path, opts.Sheet)
+	_, _, h, err := chooseSheet(src, path, opts.Sheet, newMatcher(opts.Columns))
 	if err != nil {
 		return "", err
 	}

@@ -24,6 +24,7 @@ type streamSource struct {
 	pkg    *ooxml.Package
 	wb     *ooxml.Workbook // every sheet, with its state (visible, hidden)
 	sheets []string        // the visible ones
+	hidden []string        // the sheets the workbook hides, which only --sheet reads
 	parts  map[string]string
 	sst    *ooxml.SharedStrings
 	merges map[string][]Range // found while reading rows
@@ -69,8 +70,8 @@ func packageError(path string, err error, corrupt string) *Error {
 	return fileError(ErrTooLarge, path, err, "工作簿解压后超过 %d MB 的上限，已拒绝读取（可能是损坏或恶意文件）；确属正常台账请用 --max-unzip-mb 调高上限。", le.Limit>>20)
 }
 
-// readWorkbook finds the sheets, the date system and the shared strings. A sheet that
-// is hidden is read only when every sheet is.
+// readWorkbook finds the sheets, the date system and the shared strings. The hidden
+// sheets are set apart, read only when named or when every sheet is hidden.
 func (s *streamSource) readWorkbook() error {
 	wb, err := s.pkg.Workbook()
 	if err != nil {
@@ -81,12 +82,12 @@ func (s *streamSource) readWorkbook() error {
 		s.parts[sh.Name] = sh.Part
 		if sh.State == ooxml.SheetVisible {
 			s.sheets = append(s.sheets, sh.Name)
+		} else {
+			s.hidden = append(s.hidden, sh.Name)
 		}
 	}
 	if len(s.sheets) == 0 {
-		for _, sh := range wb.Sheets {
-			s.sheets = append(s.sheets, sh.Name)
-		}
+		s.sheets, s.hidden = s.hidden, nil
 	}
 	// A workbook of numbers has no shared strings.
 	if wb.Strings != "" && s.pkg.Has(wb.Strings) {
@@ -96,8 +97,11 @@ func (s *streamSource) readWorkbook() error {
 }
 
 func (s *streamSource) Sheets() []string { return s.sheets }
-func (s *streamSource) Date1904() bool   { return s.wb.Date1904 }
-func (s *streamSource) Close() error     { return nil } // the open File's to close
+
+// HiddenSheets lists the sheets the workbook hides, in workbook order.
+func (s *streamSource) HiddenSheets() []string { return s.hidden }
+func (s *streamSource) Date1904() bool         { return s.wb.Date1904 }
+func (s *streamSource) Close() error           { return nil } // the open File's to close
 
 // limitWidth gives rows only their first n columns from now on: a ledger's values lie
 // within its header's columns.

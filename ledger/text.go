@@ -109,16 +109,180 @@ func cleanText(s string) string {
 
 func isLatinLetter(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }
 
-// splitNames splits a cell that lists several people ("张三、李四 王五").
-func splitNames(s string) []string {
-	parts := strings.FieldsFunc(s, func(r rune) bool {
-		return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' || r == '/' || r == '\n' || unicode.IsSpace(r)
-	})
-	out := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+// isPersonSeparator reports whether r separates two people in a cell: the list
+// punctuation clerks use, and a line break.
+func isPersonSeparator(r rune) bool {
+	switch r {
+	case '、', ',', '，', ';', '；', '/', '／', '\\', '|', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// SplitPersons splits a cell that names people into one name each: "李志强⏎王建军",
+// "张国华    刘晓明", "陈卫东、赵敏", "周  红" (a two-character name padded to the width
+// of three with spaces, NBSP or a full-width space: one person, 周红). A remark in
+// brackets after a name ("李志强（副县长）") is dropped, and a name listed twice is
+// listed once.
+//
+// A gap between two names of two or more characters separates them; a single
+// character is a name's half padded apart and joins its neighbour ("吴   刚",
+// "王 小明", "欧阳 锋"), as long as the joined name has at most three characters.
+func SplitPersons(s string) []string {
+	if s == "" {
+		return nil
+	}
+	s = dropBracketed(s)
+	var out []string
+	add := func(name string) {
+		if name != "" && !containsString(out, name) {
+			out = append(out, name)
+		}
+	}
+	for part := range strings.FieldsFuncSeq(s, isPersonSeparator) {
+		tokens := personTokens(part)
+		for i := 0; i < len(tokens); i++ {
+			t := tokens[i]
+			if utf8.RuneCountInString(t) != 1 || !isHan(t) {
+				add(t)
+				continue
+			}
+			if i+1 < len(tokens) {
+				next := tokens[i+1]
+				if n := utf8.RuneCountInString(next); n == 1 || n == 2 && isHan(next) {
+					add(t + next) // "周  红", "王 小明"
+					i++
+					continue
+				}
+			}
+			if n := len(out); n > 0 && i > 0 && out[n-1] == tokens[i-1] && utf8.RuneCountInString(out[n-1]) == 2 {
+				out[n-1] += t // "欧阳 锋"
+				continue
+			}
+			add(t)
 		}
 	}
 	return out
+}
+
+// officialTitles are the posts written beside a leader's name ("副县长 李志强",
+// "县委常委、常务副县长张国华"): a title alone is no person, and one before a name is
+// dropped from it.
+var officialTitles = []string{
+	"县委常委常务副县长", "县委常委副县长", "常务副县长", "县委副书记", "县委书记", "县委常委", "副县长", "县长",
+	"县人大常委会主任", "人大常委会主任", "县人大常委会副主任", "人大常委会副主任", "县政协主席", "县政协副主席",
+	"政协主席", "政协副主席", "市委常委", "副市长", "市长", "副书记", "书记", "常委", "副主任", "主任", "副主席", "主席",
+	"副部长", "部长", "局长", "副局长",
+}
+
+func isOfficialTitle(s string) bool {
+	for _, t := range officialTitles {
+		if s == t || strings.HasPrefix(s, t) && isHan(s[len(t):]) && utf8.RuneCountInString(s[len(t):]) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// personTokens splits one part of a person cell at its gaps and takes the titles out.
+func personTokens(part string) []string {
+	raw := strings.FieldsFunc(part, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
+	tokens := raw[:0]
+	for _, t := range raw {
+		for _, title := range officialTitles {
+			if t == title {
+				t = ""
+				break
+			}
+			if rest, ok := strings.CutPrefix(t, title); ok && isHan(rest) && utf8.RuneCountInString(rest) >= 2 && utf8.RuneCountInString(rest) <= 4 {
+				t = rest
+				break
+			}
+		}
+		if t != "" {
+			tokens = append(tokens, t)
+		}
+	}
+	return tokens
+}
+
+// isPersonList reports whether s is a person cell as the reader keeps it: names, none
+// listed twice, joined by "、" (the form normalizePersons gives), so that splitting it
+// at "、" gives the people. Most cells are a single name.
+func isPersonList(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r != '、' && (isPersonSeparator(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("(（[【)）]】", r)) {
+			return false
+		}
+	}
+	if !strings.Contains(s, "、") {
+		return !isOfficialTitle(s)
+	}
+	rest := s
+	for rest != "" {
+		name, after, _ := strings.Cut(rest, "、")
+		if name == "" || isOfficialTitle(name) || strings.Contains("、"+after+"、", "、"+name+"、") {
+			return false
+		}
+		rest = after
+		if rest == "" && strings.HasSuffix(s, "、") {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizePersons is a person cell as the reader keeps it: the names joined by "、".
+func normalizePersons(s string) string {
+	names := SplitPersons(s)
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names, "、")
+}
+
+// dropBracketed removes remarks in brackets: "李志强（副县长）" → "李志强".
+func dropBracketed(s string) string {
+	if !strings.ContainsAny(s, "(（[【") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（', '[', '【':
+			depth++
+			continue
+		case ')', '）', ']', '】':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }

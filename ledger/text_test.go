@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -92,7 +93,7 @@ func TestCleanText(t *testing.T) {
 	}
 }
 
-func TestSplitNames(t *testing.T) {
+func TestSplitPersons(t *testing.T) {
 	cases := []struct {
 		in   string
 		want []string
@@ -100,19 +101,40 @@ func TestSplitNames(t *testing.T) {
 		{"张三、李四 王五,赵六", []string{"张三", "李四", "王五", "赵六"}},
 		{"张三，李四；王五;赵六/钱七", []string{"张三", "李四", "王五", "赵六", "钱七"}},
 		{"张三\n李四", []string{"张三", "李四"}},
+		{"李志强\r\n王建军", []string{"李志强", "王建军"}},
+		{"张国华    刘晓明", []string{"张国华", "刘晓明"}},
 		{"张三\u3000\u3000李四", []string{"张三", "李四"}},
+		{"陈卫东、赵敏", []string{"陈卫东", "赵敏"}},
+		// two-character names padded to the width of three
+		{"周  红", []string{"周红"}},
+		{"吴   刚", []string{"吴刚"}},
+		{"吴\u00a0\u00a0刚", []string{"吴刚"}},
+		{"周\u3000红", []string{"周红"}},
+		{"周  红\n吴   刚", []string{"周红", "吴刚"}},
+		{"周  红、李志强", []string{"周红", "李志强"}},
+		{"李志强 周  红", []string{"李志强", "周红"}},
+		{"王 小明", []string{"王小明"}},
+		{"欧阳 锋", []string{"欧阳锋"}},
+		{"李志强（常务副县长）、王建军(副县长)", []string{"李志强", "王建军"}},
+		{"张三、张三", []string{"张三"}},
+		{"副县长 李志强", []string{"李志强"}},
+		{"县委常委、常务副县长张国华", []string{"张国华"}},
+		{"常务副县长张国华\n副县长 周  红", []string{"张国华", "周红"}},
 		{"、张三、、李四、", []string{"张三", "李四"}},
 		{"张三", []string{"张三"}},
 		{"", nil},
 		{" 、 ", nil},
 	}
 	for _, c := range cases {
-		got := splitNames(c.in)
+		got := SplitPersons(c.in)
 		if len(got) == 0 && len(c.want) == 0 {
 			continue
 		}
 		if !slices.Equal(got, c.want) {
-			t.Errorf("splitNames(%q) = %q, want %q", c.in, got, c.want)
+			t.Errorf("SplitPersons(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if n := normalizePersons(c.in); n != strings.Join(c.want, "、") {
+			t.Errorf("normalizePersons(%q) = %q", c.in, n)
 		}
 	}
 }

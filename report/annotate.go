@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"gongjian/internal/termsafe"
@@ -209,13 +208,13 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		if t.GroupBy != "" {
 			scope = rules.GroupLabel(t.GroupBy) + "：" + t.Group
 		}
-		target := xlsxpatch.Cell{Number: ratio(t.Target), Percent: true}
+		target := xlsxpatch.Cell{Number: rateNum(t.Target), Percent: true}
 		if t.TargetLabel != "" && !strings.HasSuffix(t.TargetLabel, "%") {
 			target = xlsxpatch.Cell{Text: t.TargetLabel}
 		}
 		actual := xlsxpatch.Cell{Text: "-"}
 		if t.Actual != nil {
-			actual = xlsxpatch.Cell{Number: ratio(*t.Actual), Percent: true}
+			actual = xlsxpatch.Cell{Number: rateNum(*t.Actual), Percent: true}
 		}
 		status := xlsxpatch.Cell{Text: t.Status.Label()}
 		switch t.Status {
@@ -232,11 +231,6 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		})
 	}
 	return sh
-}
-
-// ratio writes a rate for a percentage cell, rounded to 4 places like the JSON.
-func ratio(v float64) string {
-	return strconv.FormatFloat(round4(v), 'f', -1, 64)
 }
 
 // sheetRef quotes a sheet name for a cell reference ('5月台账').

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 
 	"gongjian/ledger"
 	"gongjian/rules"
@@ -30,6 +29,7 @@ type fileJSON struct {
 	Join       any                  `json:"join,omitempty"`      // joinRongziJSON or joinKaifugongJSON, when joined
 	Targets    []targetJSON         `json:"targets"`
 	Findings   []findingJSON        `json:"findings"`
+	Columns    []columnJSON         `json:"columns"`             // every header cell, recognised or not
 	Annotated  string               `json:"annotated,omitempty"` // the annotated copy, when one was written
 	Error      *errorJSON           `json:"error"`
 }
@@ -51,6 +51,7 @@ type countsJSON struct {
 	NewStarted        int `json:"new_started"`
 	Continuing        int `json:"continuing"`
 	ContinuingResumed int `json:"continuing_resumed"`
+	Reserve           int `json:"reserve"` // 预备/储备/前期 projects, in no start rate
 }
 
 // amountsJSON holds exact amounts as strings with two decimals; null when no cell gave one.
@@ -182,6 +183,7 @@ func jsonValue(o Outcome) any {
 		v.Kind = string(l.Kind)
 		v.HeaderRows = append(v.HeaderRows, l.HeaderRows...)
 	}
+	v.Columns = columnsJSONOf(res.Ledger)
 	if isFinancing(res) {
 		fin := financingOf(res)
 		v.Counts, v.Amounts, v.Metrics, v.Financing = rongziJSONOf(fin)
@@ -248,7 +250,7 @@ func nonNil(s []string) []string {
 
 func countsJSONOf(c rules.Counts) countsJSON {
 	return countsJSON{Projects: c.Projects, New: c.New, NewStarted: c.NewStarted,
-		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed}
+		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed, Reserve: c.Reserve}
 }
 
 func amountsJSONOf(a rules.Amounts) amountsJSON {
@@ -261,7 +263,7 @@ func metricsJSONOf(m rules.Metrics) metricsJSON {
 }
 
 func targetJSONOf(t rules.Target) targetJSON {
-	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: round4(t.Target),
+	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: t.Target.Rounded(4),
 		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: t.GroupBy, Group: t.Group,
 		Needed: neededJSONOf(t.Needed), Note: t.Note}
 }
@@ -272,24 +274,6 @@ func amountJSON(a ledger.Amount) *string {
 	}
 	s := a.Fixed(2)
 	return &s
-}
-
-// rateJSON rounds a rate to 4 places; nil, NaN and infinities (which JSON cannot
-// hold) are null.
-func rateJSON(v *float64) *float64 {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
-		return nil
-	}
-	r := round4(*v)
-	return &r
-}
-
-func round4(v float64) float64 {
-	r := math.Round(v*10000) / 10000
-	if r == 0 {
-		return 0 // no "-0"
-	}
-	return r
 }
 
 func neededJSONOf(n *rules.Needed) *neededJSON {

@@ -29,7 +29,10 @@ func (m *markdownWriter) Write(o Outcome) error {
 		}
 	}
 	m.n++
-	return WriteMarkdown(m.w, o)
+	if err := WriteMarkdown(m.w, o); err != nil || !m.opts.Columns || o.Failed() {
+		return err
+	}
+	return writeColumns(m.w, o, writeColumnsMarkdown)
 }
 
 func (m *markdownWriter) Close() error {

@@ -7,6 +7,7 @@ import (
 
 func TestMarkdownGolden(t *testing.T) {
 	golden(t, "markdown.txt", render(t, FormatMarkdown, Options{Several: true}, mayOutcome(), missing))
+	golden(t, "markdown_columns.txt", render(t, FormatMarkdown, Options{Columns: true}, mayOutcome()))
 }
 
 func TestMarkdownEscapes(t *testing.T) {

@@ -355,7 +355,7 @@ func (x *mergeIndex) add(p *ledger.Project, i int) {
 // dateKey orders dates; a month counts as its last day.
 func dateKey(d ledger.Date) int {
 	day := int(d.Day)
-	if day == 0 {
+	if day <= 0 { // a month, a quarter or a year: its last day
 		day = int(d.MonthEnd().Day)
 	}
 	return int(d.Year)*10000 + int(d.Month)*100 + day

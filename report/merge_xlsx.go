@@ -177,7 +177,7 @@ func mergedCell(r *MergedRow, c ledgerColumn, seq int, st mergeStyles) excelize.
 		case !d.IsSet():
 			return excelize.Cell{StyleID: st.date}
 		case !d.HasDay():
-			return excelize.Cell{StyleID: st.date, Value: fmt.Sprintf("%d年%d月", d.Year, d.Month)}
+			return excelize.Cell{StyleID: st.date, Value: d.Label()} // "2025年4月", "2025年四季度"
 		}
 		return excelize.Cell{StyleID: st.date, Value: dateSerial(d)}
 	}

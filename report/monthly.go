@@ -32,7 +32,7 @@ type Overview struct {
 	Counts    rules.Counts
 	Amounts   rules.Amounts
 	Metrics   rules.Metrics
-	GapPoints *float64 // 投资完成率 − 序时进度, in 个百分点 (negative: behind)
+	GapPoints *ledger.Rate // 投资完成率 − 序时进度, in 个百分点 (negative: behind)
 	Targets   []rules.Target
 }
 
@@ -41,18 +41,21 @@ type Ranking struct {
 	By    string // "town", "unit", "leader", "nature", "category"
 	Label string // 乡镇, 县直部门（责任单位）…
 	Rows  []RankRow
+	// Shared is, in the 包联领导 ranking, how many projects have several leaders: each
+	// counts in every one of its leaders' groups, so the groups sum to more than the whole.
+	Shared int
 }
 
 // RankRow is one group of a ranking.
 type RankRow struct {
 	Name                 string
 	Projects             int
-	NewStartRate         *float64
-	ContinuingResumeRate *float64
+	NewStartRate         *ledger.Rate
+	ContinuingResumeRate *ledger.Rate
 	Plan, Done           ledger.Amount
-	Rate                 *float64 // 完成率
-	GapPoints            *float64 // against 序时进度, 个百分点
-	Rank                 int      // 0 when the group has no 年度计划 to rank by
+	Rate                 *ledger.Rate // 完成率
+	GapPoints            *ledger.Rate // against 序时进度, 个百分点
+	Rank                 int          // 0 when the group has no 年度计划 to rank by
 	Light                rules.Light
 }
 
@@ -61,8 +64,8 @@ type KeyProject struct {
 	Row                int
 	Name, Unit, Leader string
 	Total, Plan, Done  ledger.Amount
-	Rate               *float64
-	GapPoints          *float64
+	Rate               *ledger.Rate
+	GapPoints          *ledger.Rate
 	Light              rules.Light
 }
 
@@ -71,9 +74,9 @@ type KeyProject struct {
 type Lagging struct {
 	Row                          int
 	Name, Unit, Leader, Problems string
-	Reason                       string // in the words of a 通报
-	Overdue                      bool   // 未按期开工
-	GapPoints                    float64
+	Reason                       string      // in the words of a 通报
+	Overdue                      bool        // 未按期开工
+	GapPoints                    ledger.Rate // 完成率 − the project's schedule, 个百分点
 	Light                        rules.Light
 }
 
@@ -144,13 +147,7 @@ func monthlyTitle(res *rules.Result) string {
 }
 
 // chineseDate is "2025年5月31日".
-func chineseDate(d ledger.Date) string {
-	s := itoa(int(d.Year)) + "年" + itoa(int(d.Month)) + "月"
-	if d.HasDay() {
-		s += itoa(int(d.Day)) + "日"
-	}
-	return s
-}
+func chineseDate(d ledger.Date) string { return d.Label() }
 
 func itoa(n int) string {
 	if n < 0 {
@@ -160,14 +157,6 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
-}
-
-func gapPoints(rate, schedule *float64) *float64 {
-	if rate == nil || schedule == nil {
-		return nil
-	}
-	p := roundPoints(*rate - *schedule)
-	return &p
 }
 
 // rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
@@ -192,7 +181,15 @@ func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
 		if len(groups) == 0 && by == "" {
 			continue
 		}
-		out = append(out, Ranking{By: b, Label: groupingLabel(b), Rows: rankRows(groups, res.Metrics.Schedule, r)})
+		rk := Ranking{By: b, Label: groupingLabel(b), Rows: rankRows(groups, res.Metrics.Schedule, r)}
+		if b == rules.GroupByLeader && res.Ledger != nil {
+			for i := range res.Ledger.Projects {
+				if len(res.Ledger.Projects[i].Leaders()) > 1 {
+					rk.Shared++
+				}
+			}
+		}
+		out = append(out, rk)
 	}
 	return out
 }
@@ -218,7 +215,7 @@ func groupingLabel(by string) string {
 
 // rankRows ranks groups by 完成率, highest first; equal rates share a rank (1, 2, 2, 4),
 // and groups with no 年度计划 come last, unranked.
-func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow {
+func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
 		row := RankRow{Name: g.Name, Projects: g.Counts.Projects, NewStartRate: g.Metrics.NewStartRate,
@@ -235,8 +232,8 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 		switch {
 		case a == nil || b == nil:
 			return a != nil && b == nil
-		case round4(*a) != round4(*b):
-			return *a > *b
+		case a.Round(4) != b.Round(4):
+			return a.Cmp(*b) > 0
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -245,7 +242,7 @@ func rankRows(groups []rules.Group, schedule *float64, r *rules.Rules) []RankRow
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && round4(*rows[i-1].Rate) == round4(*rows[i].Rate) {
+		if i > 0 && rows[i-1].Rate != nil && rows[i-1].Rate.Round(4) == rows[i].Rate.Round(4) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}
@@ -265,7 +262,7 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 		}
 		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done}
 		if p.Plan.Sign() > 0 {
-			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
+			rate := ledger.AmountRate(p.Done, p.Plan)
 			kp.Rate = &rate
 			kp.GapPoints = gapPoints(kp.Rate, res.Metrics.Schedule)
 			if res.Metrics.Schedule != nil {
@@ -315,10 +312,17 @@ func lagging(res *rules.Result, r *rules.Rules) []Lagging {
 			lg.Overdue = true
 			reason = "计划" + chineseDate(p.PlanStart) + "开工，未按期开工"
 		} else if p.Plan.Sign() > 0 && res.Metrics.Schedule != nil {
-			rate := float64(p.Done.Units()) / float64(p.Plan.Units())
-			lg.GapPoints = roundPoints(*res.Metrics.Schedule - rate)
-			lg.Light = r.LightFor(rate, *res.Metrics.Schedule)
-			reason = fmt.Sprintf("投资完成率%s，低于序时进度%.1f个百分点", percentText(&rate), lg.GapPoints)
+			// Against what the finding judged it by: its own plan to date, or 序时进度.
+			rate := ledger.AmountRate(p.Done, p.Plan)
+			schedule, own := rules.ProjectSchedule(p, *res.Metrics.Schedule)
+			behind := rules.PointsBehind(rate, schedule)
+			lg.GapPoints = behind
+			lg.Light = r.LightFor(rate, schedule)
+			against := "序时进度"
+			if own {
+				against = "自身计划进度"
+			}
+			reason = fmt.Sprintf("投资完成率%s，低于%s%s个百分点", rate.Percent(1), against, behind.Round(1))
 		}
 		if reason != "" {
 			if lg.Reason != "" {

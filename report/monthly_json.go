@@ -139,7 +139,7 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 			Counts:    countsJSONOf(o.Counts),
 			Amounts:   amountsJSONOf(o.Amounts),
 			Metrics:   metricsJSONOf(o.Metrics),
-			GapPoints: o.GapPoints,
+			GapPoints: pointsJSON(o.GapPoints),
 			Targets:   []targetJSON{},
 		},
 		Groups: []groupJSON{}, KeyProjects: []keyJSON{}, BigProjects: []keyJSON{}, Lagging: []laggingJSON{}, Problems: []problemJSON{},
@@ -151,7 +151,7 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		for _, r := range rk.Rows {
 			g := groupJSON{By: rk.By, Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
 				ContinuingResumeRate: rateJSON(r.ContinuingResumeRate), AnnualPlan: amountJSON(r.Plan), Done: amountJSON(r.Done),
-				InvestmentRate: rateJSON(r.Rate), GapPoints: r.GapPoints, Light: string(r.Light)}
+				InvestmentRate: rateJSON(r.Rate), GapPoints: pointsJSON(r.GapPoints), Light: string(r.Light)}
 			if r.Rank > 0 {
 				rank := r.Rank
 				g.Rank = &rank
@@ -163,14 +163,14 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		out := []keyJSON{}
 		for _, k := range list {
 			out = append(out, keyJSON{Name: k.Name, Unit: k.Unit, Leader: k.Leader, Total: amountJSON(k.Total), AnnualPlan: amountJSON(k.Plan),
-				Done: amountJSON(k.Done), InvestmentRate: rateJSON(k.Rate), GapPoints: k.GapPoints, Light: string(k.Light)})
+				Done: amountJSON(k.Done), InvestmentRate: rateJSON(k.Rate), GapPoints: pointsJSON(k.GapPoints), Light: string(k.Light)})
 		}
 		return out
 	}
 	v.KeyProjects, v.BigProjects = keys(m.Key), keys(m.Big)
 	for _, lg := range m.Lagging {
 		v.Lagging = append(v.Lagging, laggingJSON{Row: lg.Row, Name: lg.Name, Unit: lg.Unit, Leader: lg.Leader, Overdue: lg.Overdue,
-			GapPoints: lg.GapPoints, Light: string(lg.Light), Reason: lg.Reason, Problems: lg.Problems})
+			GapPoints: lg.GapPoints.Rounded(1), Light: string(lg.Light), Reason: lg.Reason, Problems: lg.Problems})
 	}
 	for _, g := range m.Problems {
 		for _, it := range g.Items {

@@ -50,8 +50,8 @@ type chartSpec struct {
 	Title          string
 	CategoryColumn int // the column naming the bars
 	BarColumn      int
-	LineName       string   // a constant line drawn across the bars ("序时进度"); "" for none
-	Line           *float64 //
+	LineName       string       // a constant line drawn across the bars ("序时进度"); "" for none
+	Line           *ledger.Rate //
 	Percent        bool
 }
 
@@ -69,23 +69,22 @@ func amountCell(a ledger.Amount) cell {
 	return cell{Text: a.Fixed(2), Num: a.Fixed(2), Kind: kindAmount}
 }
 
-func rateCell(v *float64) cell {
+func rateCell(v *ledger.Rate) cell {
 	if v == nil {
 		return cell{Text: "-"}
 	}
-	return cell{Text: percentText(v), Num: strconv.FormatFloat(round4(*v), 'f', -1, 64), Kind: kindPercent}
+	return cell{Text: percentText(v), Num: rateNum(*v), Kind: kindPercent}
 }
 
-func pointsCell(p *float64) cell {
+func pointsCell(p *ledger.Rate) cell {
 	if p == nil {
 		return cell{Text: "-"}
 	}
-	s := strconv.FormatFloat(*p, 'f', 1, 64)
-	text := s
-	if *p > 0 {
-		text = "+" + s
+	num := p.Round(1)
+	if num == "-0.0" {
+		num = "0.0"
 	}
-	return cell{Text: text, Num: s, Kind: kindPoints}
+	return cell{Text: signedPoints(*p), Num: num, Kind: kindPoints}
 }
 
 func lightCell(l rules.Light) cell {
@@ -186,11 +185,11 @@ func (m *Monthly) overviewSentence() string {
 			fmt.Fprintf(&b, "，完成率%s", percentText(o.Metrics.InvestmentRate))
 		}
 		if o.GapPoints != nil {
-			switch {
-			case *o.GapPoints < 0:
-				fmt.Fprintf(&b, "，低于序时进度%.1f个百分点", -*o.GapPoints)
-			case *o.GapPoints > 0:
-				fmt.Fprintf(&b, "，高于序时进度%.1f个百分点", *o.GapPoints)
+			switch s := o.GapPoints.Round(1); {
+			case o.GapPoints.Sign() < 0 && s != "0.0" && s != "-0.0":
+				fmt.Fprintf(&b, "，低于序时进度%s个百分点", ledger.NewRate(0, 1).Sub(*o.GapPoints).Round(1))
+			case o.GapPoints.Sign() > 0 && s != "0.0":
+				fmt.Fprintf(&b, "，高于序时进度%s个百分点", s)
 			default:
 				b.WriteString("，与序时进度持平")
 			}
@@ -227,6 +226,9 @@ func (m *Monthly) rankingSection() section {
 		s.Tables = append(s.Tables, t)
 		if len(names) > 0 {
 			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s按投资完成率从高到低依次是：%s。", rk.Label, strings.Join(names, "、")))
+		}
+		if rk.Shared > 0 {
+			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("注：%d个项目由两位及以上领导包联，在每位领导名下各计一次，各领导的项目数和投资合计多于全县。", rk.Shared))
 		}
 	}
 	return s

@@ -253,7 +253,7 @@ func TestMonthlyWorkbook(t *testing.T) {
 
 func TestMonthlyCSVDefusesFormulas(t *testing.T) {
 	var buf bytes.Buffer
-	tb := table{Header: []string{"名称", "数值"}, Rows: [][]cell{{textCell("=1+1"), pointsCell(ptr(-1.6))}, {textCell("@SUM(A1)"), countCell(3)}}}
+	tb := table{Header: []string{"名称", "数值"}, Rows: [][]cell{{textCell("=1+1"), pointsCell(ptr("-1.6"))}, {textCell("@SUM(A1)"), countCell(3)}}}
 	if err := writeCSVTable(&buf, tb, true); err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,10 @@ func TestMonthlyCSVDefusesFormulas(t *testing.T) {
 	}
 }
 
-func ptr(f float64) *float64 { return &f }
+func ptr(s string) *ledger.Rate {
+	r, _ := ledger.ParseRate(s)
+	return &r
+}
 
 func TestMonthlyFinancing(t *testing.T) {
 	r := rules.Default()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -204,6 +205,13 @@ func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v ce
 		n, err := strconv.ParseFloat(v.Num, 64)
 		if err != nil {
 			return err
+		}
+		if p, ok := strings.CutSuffix(v.Text, "%"); ok && v.Kind == kindPercent {
+			// The cell shows one decimal of a percent: give it the value the text was
+			// rounded to, so Excel does not round a second time (0.3465 → 34.7%).
+			if x, err := strconv.ParseFloat(p, 64); err == nil {
+				n = x / 100
+			}
 		}
 		if err := f.SetCellFloat(sheet, ref, n, -1, 64); err != nil {
 			return err

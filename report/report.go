@@ -84,6 +84,9 @@ type Options struct {
 	// Several says more than one file is being checked: JSON becomes an array, and the
 	// table and Markdown end with a line summing up all files.
 	Several bool
+	// Columns adds to the table and Markdown what each header cell was read as
+	// (check --columns); JSON always has it.
+	Columns bool
 }
 
 // Writer writes the outcomes of one run, one file at a time, as each file finishes.

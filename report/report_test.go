@@ -33,7 +33,11 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func f64(v float64) *float64 { return &v }
+// rp is the exact rate num/den.
+func rp(num, den int64) *ledger.Rate {
+	r := ledger.NewRate(num, den)
+	return &r
+}
 
 // mayResult is a May ledger of a county: the first quarter judged, 双过半 upcoming,
 // a group's missed target (which the table leaves out), and findings of every shape.
@@ -43,6 +47,17 @@ func mayResult() *rules.Result {
 		Sheet:      "开复工台账",
 		Kind:       ledger.KindKaifugong,
 		HeaderRows: []int{3, 4},
+		Columns: []ledger.Column{
+			{Index: 0, Letter: "A", Header: "序号", Typed: "序号", Field: ledger.FieldSeq, Known: ledger.FieldSeq},
+			{Index: 1, Letter: "B", Header: "项目名称", Typed: "项目名称", Field: ledger.FieldName, Known: ledger.FieldName},
+			{Index: 2, Letter: "C", Header: "包联\n领导", Typed: "包联\n领导", Field: ledger.FieldLeader, Known: ledger.FieldLeader},
+			{Index: 3, Letter: "D", Header: "市级领导", Typed: "市级领导", Known: ledger.FieldLeader, Note: "已有C列“包联\n领导”"},
+			{Index: 4, Letter: "E", Header: "投资情况（万元）/总投资", Typed: "投资情况（万元）/总投资", Field: ledger.FieldTotal, Known: ledger.FieldTotal, HasUnit: true},
+			{Index: 5, Letter: "F", Header: "投资情况（万元）/1-5月完成", Typed: "投资情况（万元）/1-5月完成", Field: ledger.FieldDone, Known: ledger.FieldDone, Month: 5, HasUnit: true},
+			{Index: 6, Letter: "G", Header: "截止本月完成额（亿元）", Typed: "截止本月完成额（亿元）", Unit: ledger.UnitYi, HasUnit: true},
+			{Index: 7, Letter: "H", Header: "联系人", Typed: "联系人"},
+			{Index: 7, Letter: "H", Header: "开工/计划开工时间", Field: ledger.FieldPlanStart, Derived: true},
+		},
 	}
 	return &rules.Result{
 		Ledger:     l,
@@ -55,28 +70,28 @@ func mayResult() *rules.Result {
 			Done:       ledger.Wan(20100, 50),
 		},
 		Metrics: rules.Metrics{
-			NewStartRate:         f64(7.0 / 12),
-			ContinuingResumeRate: f64(27.0 / 28),
-			StartRate:            f64(34.0 / 40),
-			InvestmentRate:       f64(20100.5 / 53200),
-			Schedule:             f64(5.0 / 12),
+			NewStartRate:         rp(7, 12),
+			ContinuingResumeRate: rp(27, 28),
+			StartRate:            rp(34, 40),
+			InvestmentRate:       rp(201005, 532000),
+			Schedule:             rp(5, 12),
 		},
 		Targets: []rules.Target{
 			{Milestone: "一季度开门红", Due: ledger.DayDate(2025, 3, 31), Metric: rules.MetricContinuingResumeRate,
-				Target: 1, TargetLabel: "100%", Actual: f64(26.0 / 28), Status: rules.StatusMissed},
+				Target: *rp(1, 1), TargetLabel: "100%", Actual: rp(26, 28), Status: rules.StatusMissed},
 			{Milestone: "一季度开门红", Due: ledger.DayDate(2025, 3, 31), Metric: rules.MetricNewStartRate,
-				Target: 0.5, TargetLabel: "50%", Actual: f64(7.0 / 12), Status: rules.StatusMet},
+				Target: *rp(1, 2), TargetLabel: "50%", Actual: rp(7, 12), Status: rules.StatusMet},
 			{Milestone: "上半年双过半", Due: ledger.DayDate(2025, 6, 30), Metric: rules.MetricNewStartRate,
-				Target: 0.9, TargetLabel: "90%", Actual: f64(7.0 / 12), Status: rules.StatusUpcoming,
+				Target: *rp(9, 10), TargetLabel: "90%", Actual: rp(7, 12), Status: rules.StatusUpcoming,
 				Needed: &rules.Needed{Projects: 4}},
 			{Milestone: "上半年双过半", Due: ledger.DayDate(2025, 6, 30), Metric: rules.MetricInvestmentRate,
-				Target: 0.5, TargetLabel: "50%", Actual: f64(20100.5 / 53200), Status: rules.StatusUpcoming,
+				Target: *rp(1, 2), TargetLabel: "50%", Actual: rp(201005, 532000), Status: rules.StatusUpcoming,
 				Needed: &rules.Needed{Amount: ledger.Wan(6499, 50)}},
 			{Milestone: "招商引资项目当年开工", Due: ledger.DayDate(2025, 12, 31), Metric: rules.MetricNewStartRate,
-				Target: 0.4, TargetLabel: "40%", Status: rules.StatusNotApplicable,
+				Target: *rp(2, 5), TargetLabel: "40%", Status: rules.StatusNotApplicable,
 				Note: "台账中没有项目类别为招商引资的项目"},
 			{Milestone: "一季度开门红", Due: ledger.DayDate(2025, 3, 31), Metric: rules.MetricNewStartRate,
-				Target: 0.5, TargetLabel: "50%", Actual: f64(0.25), Status: rules.StatusMissed,
+				Target: *rp(1, 2), TargetLabel: "50%", Actual: rp(1, 4), Status: rules.StatusMissed,
 				GroupBy: "town", Group: "礼义镇"},
 		},
 		Findings: []rules.Finding{
@@ -105,7 +120,7 @@ func cleanResult() *rules.Result {
 		AsOfSource: "flag",
 		Counts:     rules.Counts{Projects: 3, New: 1, NewStarted: 1, Continuing: 2, ContinuingResumed: 2},
 		Amounts:    rules.Amounts{AnnualPlan: ledger.Wan(900, 0), Done: ledger.Wan(450, 0)},
-		Metrics:    rules.Metrics{NewStartRate: f64(1), ContinuingResumeRate: f64(1), StartRate: f64(1), InvestmentRate: f64(0.5), Schedule: f64(0.5)},
+		Metrics:    rules.Metrics{NewStartRate: rp(1, 1), ContinuingResumeRate: rp(1, 1), StartRate: rp(1, 1), InvestmentRate: rp(1, 2), Schedule: rp(1, 2)},
 	}
 }
 

@@ -27,8 +27,8 @@ func rongziResult() *rules.Result {
 			Counts: rules.FinancingCounts{Projects: 4, Docked: 3, Credited: 2, Signed: 1, Disbursed: 1},
 			Amounts: rules.FinancingAmounts{Need: ledger.Wan(9500, 50), DockedNeed: ledger.Wan(8000, 50), Credit: ledger.Wan(6000, 0),
 				Signed: ledger.Wan(3000, 0), Disbursed: ledger.Wan(1234, 56)},
-			CreditRate:   f64(6000 / 9500.5),
-			DisburseRate: f64(1234.56 / 6000),
+			CreditRate:   rp(60000, 95005),
+			DisburseRate: rp(123456, 600000),
 			ByMethod: []rules.FinancingGroup{
 				{Name: "银行贷款", Projects: 3, Need: ledger.Wan(8000, 50), Credit: ledger.Wan(6000, 0), Signed: ledger.Wan(3000, 0), Disbursed: ledger.Wan(1234, 56)},
 				{Name: "PPP/特许经营", Projects: 1, Need: ledger.Wan(1500, 0)},

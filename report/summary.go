@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -50,6 +49,9 @@ func headerLines(o Outcome) []headerLine {
 	}
 	lines = append(lines, headerLine{"项目数", countsText(res)})
 	lines = append(lines, headerLine{"投资", amountsText(res.Amounts)})
+	if s := unrecognizedText(res.Ledger); s != "" {
+		lines = append(lines, headerLine{"未识别的列", s})
+	}
 	return lines
 }
 
@@ -95,6 +97,9 @@ func countsText(res *rules.Result) string {
 	if c.Terminated > 0 {
 		s += fmt.Sprintf("，终止 %d 个", c.Terminated)
 	}
+	if c.Reserve > 0 {
+		s += fmt.Sprintf("，预备 %d 个（不计入开工率、复工率）", c.Reserve)
+	}
 	return s
 }
 
@@ -134,41 +139,14 @@ func scheduleSentence(m rules.Metrics) string {
 	if m.InvestmentRate == nil || m.Schedule == nil {
 		return ""
 	}
-	p := roundPoints(*m.InvestmentRate - *m.Schedule)
-	switch {
-	case p < 0:
-		return fmt.Sprintf("投资完成率低于序时进度 %.1f 个百分点。", -p)
-	case p > 0:
-		return fmt.Sprintf("投资完成率高于序时进度 %.1f 个百分点。", p)
+	p := gapPoints(m.InvestmentRate, m.Schedule)
+	switch s := p.Round(1); {
+	case p.Sign() < 0 && s != "0.0":
+		return "投资完成率低于序时进度 " + ledger.NewRate(0, 1).Sub(*p).Round(1) + " 个百分点。"
+	case p.Sign() > 0 && s != "0.0":
+		return "投资完成率高于序时进度 " + s + " 个百分点。"
 	}
 	return "投资完成率与序时进度持平。"
-}
-
-// percentText is a rate as "58.3%", or "-" when it is not available.
-func percentText(v *float64) string {
-	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
-		return "-"
-	}
-	return strconv.FormatFloat(math.Round(*v*1000)/10, 'f', 1, 64) + "%"
-}
-
-// roundPoints turns a difference of rates into 个百分点 rounded to one decimal, with
-// no negative zero.
-func roundPoints(diff float64) float64 {
-	p := math.Round(diff*1000) / 10
-	if p == 0 {
-		return 0
-	}
-	return p
-}
-
-// pointsText is a signed gap in 个百分点: "+8.3 个百分点", "-12.5 个百分点", "0.0 个百分点".
-func pointsText(diff float64) string {
-	p := roundPoints(diff)
-	if p > 0 {
-		return fmt.Sprintf("+%.1f 个百分点", p)
-	}
-	return fmt.Sprintf("%.1f 个百分点", p)
 }
 
 // wholeLedgerTargets are the targets of the whole ledger; a group's missed target is
@@ -194,7 +172,7 @@ func targetCells(t rules.Target) []string {
 	}
 	target := t.TargetLabel
 	if target == "" {
-		target = percentText(&t.Target)
+		target = t.Target.Percent(1)
 	}
 	return []string{milestone, rules.MetricLabel(t.Metric), target, percentText(t.Actual), t.Status.Label(), gapText(t)}
 }
@@ -227,7 +205,7 @@ func gapText(t rules.Target) string {
 		}
 		return "-"
 	}
-	return pointsText(*t.Actual - t.Target)
+	return pointsText(t.Actual.Sub(t.Target).Points())
 }
 
 // neededText is what an upcoming target still needs, in the words of a 通报.

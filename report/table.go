@@ -52,7 +52,10 @@ func (t *tableWriter) Write(o Outcome) error {
 		}
 	}
 	t.shown++
-	return WriteTable(t.w, o, t.opts.Color)
+	if err := WriteTable(t.w, o, t.opts.Color); err != nil || !t.opts.Columns {
+		return err
+	}
+	return writeColumns(t.w, o, writeColumnsTable)
 }
 
 func (t *tableWriter) Close() error {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"gongjian/ledger"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ func TestTableGolden(t *testing.T) {
 	golden(t, "table_clean.txt", render(t, FormatTable, Options{}, cleanOutcome()))
 	golden(t, "table_color.txt", render(t, FormatTable, Options{Color: true}, mayOutcome()))
 	golden(t, "table_several.txt", render(t, FormatTable, Options{Several: true}, cleanOutcome(), missing, mayOutcome()))
+	golden(t, "table_columns.txt", render(t, FormatTable, Options{Columns: true}, mayOutcome()))
 }
 
 func TestTableStaysNarrow(t *testing.T) {
@@ -95,15 +97,19 @@ func TestWrapText(t *testing.T) {
 
 func TestGapText(t *testing.T) {
 	for _, tt := range []struct {
-		diff float64
+		diff string // a difference of rates, exact
 		want string
 	}{
-		{0.0833, "+8.3 个百分点"},
-		{-0.0357, "-3.6 个百分点"},
-		{-0.0004, "0.0 个百分点"},
-		{0, "0.0 个百分点"},
+		{"0.0833", "+8.3 个百分点"},
+		{"-0.0357", "-3.6 个百分点"},
+		{"-0.0004", "0.0 个百分点"},
+		{"0", "0.0 个百分点"},
+		{"0.00025", "0.0 个百分点"},
+		{"0.00055", "+0.1 个百分点"},  // half up
+		{"-0.00055", "-0.1 个百分点"}, // half away from zero
 	} {
-		if got := pointsText(tt.diff); got != tt.want {
+		d, _ := ledger.ParseRate(tt.diff)
+		if got := pointsText(d.Points()); got != tt.want {
 			t.Errorf("pointsText(%v) = %q, want %q", tt.diff, got, tt.want)
 		}
 	}

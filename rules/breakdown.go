@@ -55,7 +55,7 @@ func Breakdown(res *Result, r *Rules, by ledger.Field) []Group {
 		}
 		return names[i] < names[j]
 	})
-	var schedule *float64
+	var schedule *ledger.Rate
 	if e.asOf.IsSet() {
 		s := r.ScheduleAt(e.asOf, e.year)
 		schedule = &s

@@ -21,6 +21,18 @@ type Rules struct {
 	StatsTotalMin ledger.Amount // 入库纳统: started projects with 总投资 at least this must be in the statistics
 	Values        Values
 	Towns         []string // the county's 乡镇, for template dropdowns
+	// Columns are the county's own header names for fields, besides the built-in ones
+	// (columns: in a rules file, such as leader: [县级领导, 市级领导]); the reader is
+	// given them through ReadOptions.
+	Columns map[ledger.Field][]string
+}
+
+// ReadOptions are the reading options the rules imply: the county's own header names.
+func (r *Rules) ReadOptions(opts ledger.Options) ledger.Options {
+	if r != nil && len(r.Columns) > 0 {
+		opts.Columns = r.Columns
+	}
+	return opts
 }
 
 // The two ways of computing 序时进度.
@@ -56,8 +68,9 @@ func (md MonthDay) In(year int) ledger.Date {
 // TargetRule is one target of a milestone: a metric and its minimum.
 type TargetRule struct {
 	Metric string
-	// Min is the minimum rate (0.5 for "50%"); unused when Schedule is set.
-	Min float64
+	// Min is the minimum rate (0.5 for "50%"), exactly as written; unused when
+	// Schedule is set.
+	Min ledger.Rate
 	// Schedule means the minimum is the 序时进度 at the due date ("min: schedule").
 	Schedule bool
 	// Where scopes the target to projects whose field has this value (项目类别 = 招商引资);
@@ -94,9 +107,10 @@ type Values struct {
 
 // The 建设性质 values the reader canonicalises to, which the counts rely on.
 const (
-	NatureNew        = "新建"
-	NatureContinuing = "续建"
-	NatureTerminated = "终止"
+	NatureNew        = ledger.NatureNew
+	NatureContinuing = ledger.NatureContinuing
+	NatureTerminated = ledger.NatureTerminated
+	NatureReserve    = ledger.NatureReserve // 预备/储备/前期: in no start rate
 )
 
 //go:embed default.yaml
@@ -207,6 +221,12 @@ func (r *Rules) clone() *Rules {
 		DockStatus:       cloneStrings(r.Values.DockStatus),
 	}
 	c.Towns = cloneStrings(r.Towns)
+	if r.Columns != nil {
+		c.Columns = make(map[ledger.Field][]string, len(r.Columns))
+		for f, names := range r.Columns {
+			c.Columns[f] = cloneStrings(names)
+		}
+	}
 	return &c
 }
 

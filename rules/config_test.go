@@ -11,27 +11,39 @@ import (
 	"gongjian/ledger"
 )
 
+// pct is a target written "N%" in a rules file, made the way the file's is.
+func pct(n string) ledger.Rate {
+	r, _ := ledger.ParseRate(n)
+	return r.Mul(ledger.NewRate(1, 100))
+}
+
+// frac is a target written as a fraction ("0.8").
+func frac(s string) ledger.Rate {
+	r, _ := ledger.ParseRate(s)
+	return r
+}
+
 // TestDefault guards the embedded file: it must parse and say what SPEC §3 says.
 func TestDefault(t *testing.T) {
 	r := Default()
 	want := []Milestone{
 		{"一季度开门红", MonthDay{3, 31}, []TargetRule{
-			{Metric: MetricContinuingResumeRate, Min: 1},
-			{Metric: MetricNewStartRate, Min: 0.5},
+			{Metric: MetricContinuingResumeRate, Min: pct("100")},
+			{Metric: MetricNewStartRate, Min: pct("50")},
 		}},
 		{"上半年双过半", MonthDay{6, 30}, []TargetRule{
-			{Metric: MetricNewStartRate, Min: 0.9},
-			{Metric: MetricInvestmentRate, Min: 0.5},
+			{Metric: MetricNewStartRate, Min: pct("90")},
+			{Metric: MetricInvestmentRate, Min: pct("50")},
 		}},
 		{"三季度超序时", MonthDay{9, 30}, []TargetRule{
-			{Metric: MetricNewStartRate, Min: 1},
+			{Metric: MetricNewStartRate, Min: pct("100")},
 			{Metric: MetricInvestmentRate, Schedule: true},
 		}},
 		{"四季度收好官", MonthDay{12, 31}, []TargetRule{
-			{Metric: MetricInvestmentRate, Min: 1},
+			{Metric: MetricInvestmentRate, Min: pct("100")},
 		}},
 		{"招商引资项目当年开工", MonthDay{12, 31}, []TargetRule{
-			{Metric: MetricNewStartRate, Min: 0.4, Where: map[ledger.Field]string{ledger.FieldCategory: "招商引资"}},
+			{Metric: MetricNewStartRate, Min: pct("40"), Where: map[ledger.Field]string{ledger.FieldCategory: "招商引资"}},
 		}},
 	}
 	if !reflect.DeepEqual(r.Milestones, want) {
@@ -50,7 +62,7 @@ func TestDefault(t *testing.T) {
 		t.Errorf("stats_total_min = %v", r.StatsTotalMin)
 	}
 	wantValues := Values{
-		Nature:           []string{"新建", "续建", "终止"},
+		Nature:           []string{"新建", "续建", "终止", "预备"},
 		StartedStatus:    []string{"已开工", "已复工", "开工", "复工", "是", "已竣工", "竣工", "在建"},
 		NotStartedStatus: []string{"未开工", "未复工", "否"},
 		StatsYes:         []string{"是", "已入库", "已纳统"},
@@ -70,11 +82,11 @@ func TestDefault(t *testing.T) {
 
 func TestDefaultIsACopy(t *testing.T) {
 	a := Default()
-	a.Milestones[0].Targets[0].Min = 0.1
+	a.Milestones[0].Targets[0].Min = frac("0.1")
 	a.Milestones[4].Targets[0].Where[ledger.FieldCategory] = "x"
 	a.Towns[0] = "x"
 	b := Default()
-	if b.Milestones[0].Targets[0].Min != 1 || b.Milestones[4].Targets[0].Where[ledger.FieldCategory] != "招商引资" || b.Towns[0] != "崇文镇" {
+	if b.Milestones[0].Targets[0].Min.Cmp(ledger.NewRate(1, 1)) != 0 || b.Milestones[4].Targets[0].Where[ledger.FieldCategory] != "招商引资" || b.Towns[0] != "崇文镇" {
 		t.Error("changing one Default() changed the next")
 	}
 }
@@ -112,7 +124,7 @@ func TestParseKeepsDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Milestone{{"年中", MonthDay{7, 1}, []TargetRule{
-		{Metric: MetricStartRate, Min: 0.8},
+		{Metric: MetricStartRate, Min: frac("0.8")},
 		{Metric: MetricInvestmentRate, Schedule: true, Where: map[ledger.Field]string{ledger.FieldCategory: "工业", ledger.FieldTown: "礼义镇"}},
 	}}}
 	if !reflect.DeepEqual(r.Milestones, want) {
@@ -129,7 +141,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown metric", ms + "      - {metric: new_start_rate, min: 50%}\n      - {metric: new_start_rat, min: 50%}\n",
 			[]string{"rules.yaml:6:18: 未知指标“new_start_rat”，可用的指标有 new_start_rate、continuing_resume_rate、start_rate、investment_rate"}},
 		{"unknown top key", "version: 1\nmilestone: []\n",
-			[]string{"rules.yaml:2:1: 未知的键“milestone”，规则文件里可用的键有 version、unit、schedule、milestones、alerts、key_projects、stats_total_min、values、towns"}},
+			[]string{"rules.yaml:2:1: 未知的键“milestone”，规则文件里可用的键有 version、unit、schedule、milestones、alerts、key_projects、stats_total_min、values、towns、columns"}},
 		{"unknown target key", ms + "      - {metric: start_rate, mini: 50%}\n",
 			[]string{"rules.yaml:5:30: 未知的键“mini”，目标里可用的键有 metric、min、where", "rules.yaml:5:9: 目标缺少 min，请写最低要求，如 min: 50%"}},
 		{"percent over 100", ms + "      - {metric: start_rate, min: 120%}\n",
@@ -208,7 +220,7 @@ func TestParseAcceptsForms(t *testing.T) {
 			continue
 		}
 		got := r.Milestones[0].Targets[0]
-		if !near(got.Min, tt.want) || got.Schedule != tt.wantSchedule {
+		if !near(got.Min.Float(), tt.want) || got.Schedule != tt.wantSchedule {
 			t.Errorf("min %s = %v schedule %v", tt.min, got.Min, got.Schedule)
 		}
 	}
@@ -228,5 +240,40 @@ func TestLoad(t *testing.T) {
 	var fe *FileError
 	if !errors.As(err, &fe) || !strings.HasSuffix(fe.Error(), "没有.yaml: 规则文件不存在，请检查路径。") {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// columns: gives the county's own header names per field, by id or by Chinese header;
+// the reader receives them through ReadOptions.
+func TestParseColumns(t *testing.T) {
+	r, err := Parse("r.yaml", []byte("columns:\n  leader: [县级领导, 市级领导]\n  本年完成投资: [截至本月完成额]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[ledger.Field][]string{ledger.FieldLeader: {"县级领导", "市级领导"}, ledger.FieldDone: {"截至本月完成额"}}
+	if !reflect.DeepEqual(r.Columns, want) {
+		t.Errorf("columns = %v", r.Columns)
+	}
+	if got := r.ReadOptions(ledger.Options{Sheet: "5月"}); got.Sheet != "5月" || !reflect.DeepEqual(got.Columns, want) {
+		t.Errorf("read options %+v", got)
+	}
+	c := r.clone()
+	c.Columns[ledger.FieldLeader][0] = "x"
+	if r.Columns[ledger.FieldLeader][0] != "县级领导" {
+		t.Error("a clone shares its columns")
+	}
+	if Default().Columns != nil {
+		t.Error("the default rules name no columns")
+	}
+	for _, tt := range []struct{ yaml, want string }{
+		{"columns: [县级领导]\n", "r.yaml:1:10: columns 应写成“字段: [列名, 列名]”的形式，如 leader: [县级领导, 市级领导]"},
+		{"columns:\n  plan_to_date: [甲]\n", "r.yaml:2:3: 未知字段“plan_to_date”"},
+		{"columns:\n  leader: 县级领导\n", "r.yaml:2:11: columns 的 leader 应是列表"},
+		{"columns:\n  leader: [甲]\n  包联领导: [乙]\n", "r.yaml:3:3: 字段“包联领导”在 columns 里写了两次"},
+	} {
+		_, err := Parse("r.yaml", []byte(tt.yaml))
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.yaml, err, tt.want)
+		}
 	}
 }

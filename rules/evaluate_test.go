@@ -135,9 +135,9 @@ func TestEvaluateJune双过半(t *testing.T) {
 	}{
 		{"met", 9, 500, StatusMet, StatusMet, 0.5, nil, ""},
 		{"investment short by a cent", 9, 499.99, StatusMet, StatusMissed, 0.49999, []string{"target-missed@3:-1"},
-			"上半年双过半：投资完成率 49.9%，目标 50%，未完成，请加快投资进度，并在存在问题列写明滞后原因。"},
+			"上半年双过半：投资完成率 50.0%，目标 50%，还差0.01万元，未完成，请加快投资进度，并在存在问题列写明滞后原因。"},
 		{"too few started", 8, 600, StatusMissed, StatusMet, 0.6, []string{"target-missed@3:-1"},
-			"上半年双过半：新建开工率 80.0%，目标 90%，未完成，请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"},
+			"上半年双过半：新建开工率 80.0%，目标 90%，还差1个项目开工，未完成，请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -196,7 +196,7 @@ func TestEvaluateSeptember(t *testing.T) {
 				{milestone: "招商引资项目当年开工", metric: MetricNewStartRate, status: StatusUpcoming, actual: 0.5, needed: true, neededProjects: 0},
 			})
 			q3 := findTarget(res, "", "三季度超序时", MetricInvestmentRate)
-			if !near(q3.Target, 0.75) || q3.TargetLabel != "序时进度(75%)" {
+			if !near(q3.Target.Float(), 0.75) || q3.TargetLabel != "序时进度(75%)" {
 				t.Errorf("超序时 target %v %q", q3.Target, q3.TargetLabel)
 			}
 		})
@@ -236,7 +236,7 @@ func TestEvaluateUnavailable(t *testing.T) {
 	}
 	checkTargets(t, res, []wantTarget{
 		{milestone: "一季度开门红", metric: MetricNewStartRate, status: StatusUnknown, actual: -1, note: "台账没有建设性质列，无法计算新建开工率"},
-		{milestone: "上半年双过半", metric: MetricInvestmentRate, status: StatusUnknown, actual: -1, note: "台账没有年度计划投资或本年完成投资列，无法计算投资完成率"},
+		{milestone: "上半年双过半", metric: MetricInvestmentRate, status: StatusUnknown, actual: -1, note: "台账没有年度计划投资列和本年完成投资列，无法计算投资完成率"},
 	})
 	want := []string{"missing-column@3:-1", "missing-column@3:-1", "missing-column@3:-1"}
 	if keys := findingKeys(res.Findings); !reflect.DeepEqual(keys, want) {

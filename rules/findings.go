@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"gongjian/ledger"
@@ -63,17 +62,29 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 		}
 	}
 
-	if st.statusKnown && !st.statusStarted && p.ActualStart.IsSet() {
+	switch {
+	case st.statusKnown && !st.statusStarted && p.ActualStart.IsSet():
 		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
-			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart))
+			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart.Display()))
+	case st.statusKnown && !st.statusStarted && p.Done.Sign() > 0 && !e.badCell(p.Row, ledger.FieldDone):
+		// Investment is only done on a project under way.
+		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
+			fmt.Sprintf("开工状态为“%s”，但本年已完成投资%s万元，请核对：已完成投资的项目应已开工，否则请改正完成投资。", p.Status, p.Done))
 	}
 	if p.ActualStart.IsSet() && e.asOf.IsSet() && p.ActualStart.Compare(e.asOf) > 0 {
 		e.cellFinding(RuleFutureStart, SeverityError, p, ledger.FieldActualStart, p.ActualStart.String(),
-			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart, e.asOf))
+			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart.Display(), e.asOf))
 	}
 	if p.CumDone.IsSet() && p.Total.IsSet() && p.CumDone.Cmp(p.Total) > 0 {
 		e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldCumDone, p.CumDone.String(),
 			fmt.Sprintf("累计完成投资%s万元超过总投资%s万元，请核对这两个数字。", p.CumDone, p.Total))
+	}
+	if before := p.Amount(ledger.FieldDoneBefore); before.IsSet() && p.Total.IsSet() && p.Done.IsSet() {
+		if sum := before.Add(p.Done); sum.Cmp(p.Total) > 0 {
+			e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldDone, p.Done.String(),
+				fmt.Sprintf("截至上年底累计完成投资%s万元加本年完成投资%s万元共%s万元，超过总投资%s万元，请核对这几个数字。",
+					before, p.Done, sum, p.Total))
+		}
 	}
 	if p.Done.IsSet() && p.Plan.Sign() > 0 && p.Done.Cmp(p.Plan) > 0 {
 		e.cellFinding(RuleDoneExceedsPlan, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
@@ -87,7 +98,7 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	started := st.startedNow()
 	if !terminated && !started && k.avail.start && p.PlanStart.IsSet() && e.asOf.IsSet() && p.PlanStart.Compare(e.asOf) < 0 {
 		e.cellFinding(RuleOverdueStart, SeverityWarning, p, ledger.FieldPlanStart, p.PlanStart.String(),
-			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart))
+			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart.Display()))
 	}
 	if !terminated {
 		k.behindSchedule(p, started)
@@ -108,7 +119,9 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 
 // behindSchedule warns of a project whose 完成率 lags 序时进度 by the yellow or red
 // points. Only projects that should be under way are judged: started, or past their
-// planned start.
+// planned start. A project with a "1-N月计划投资" of its own is judged against its own
+// plan to date (that plan's share of the year's plan) instead of n/12, and the finding
+// says which.
 func (k *kaifugongChecks) behindSchedule(p *ledger.Project, started bool) {
 	e := k.e
 	if !e.asOf.IsSet() || !e.hasDone() || p.Plan.Sign() <= 0 || e.badCell(p.Row, ledger.FieldDone) {
@@ -117,15 +130,46 @@ func (k *kaifugongChecks) behindSchedule(p *ledger.Project, started bool) {
 	if !started && !(p.PlanStart.IsSet() && p.PlanStart.Compare(e.asOf) < 0) {
 		return
 	}
-	schedule := e.r.ScheduleAt(e.asOf, e.year)
-	rate := float64(p.Done.Units()) / float64(p.Plan.Units())
-	light := e.r.LightFor(rate, schedule)
+	// A fast look in floats first: on a large ledger most projects are not behind, and
+	// the exact figures are worked out only for those that are close.
+	rate, scheduleF := float64(p.Done.Units())/float64(p.Plan.Units()), k.scheduleF
+	if ptd := p.Amount(ledger.FieldPlanToDate); ptd.IsSet() {
+		scheduleF = float64(ptd.Units()) / float64(p.Plan.Units())
+	}
+	if (scheduleF-rate)*100 < e.r.Alerts.ScheduleLagPoints.Yellow-1e-6 {
+		return
+	}
+	schedule, own := ProjectSchedule(p, k.schedule)
+	against := "序时进度"
+	if own {
+		against = "自身计划进度（" + k.planToDateLabel() + "占年度计划的" + schedule.Percent(1) + "）"
+	}
+	exact := ledger.AmountRate(p.Done, p.Plan)
+	light := e.r.LightFor(exact, schedule)
 	if light == LightGreen {
 		return
 	}
-	gap := strconv.FormatFloat(lagPoints(rate, schedule), 'f', 1, 64)
 	e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
-		fmt.Sprintf("%s：本年投资完成率%s，低于序时进度%s个百分点，请加快投资进度。", light.Label(), percent1(rate), gap))
+		fmt.Sprintf("%s：本年投资完成率%s，低于%s%s个百分点，请加快投资进度。", light.Label(), exact.Percent(1), against,
+			PointsBehind(exact, schedule).Round(1)))
+}
+
+// ProjectSchedule is what a project's 完成率 is judged against: its own plan to date
+// (its "1-N月计划投资" as a share of its 年度计划投资; own is true) when the ledger
+// gives one, else 序时进度. p.Plan must be above zero.
+func ProjectSchedule(p *ledger.Project, schedule ledger.Rate) (r ledger.Rate, own bool) {
+	if ptd := p.Amount(ledger.FieldPlanToDate); ptd.IsSet() && p.Plan.Sign() > 0 {
+		return ledger.AmountRate(ptd, p.Plan), true
+	}
+	return schedule, false
+}
+
+// planToDateLabel names the plan-to-date column ("1-6月计划投资") in messages.
+func (k *kaifugongChecks) planToDateLabel() string {
+	if c := k.e.l.Column(ledger.FieldPlanToDate); c != nil {
+		return "“" + strings.Join(strings.Fields(c.Header), "") + "”"
+	}
+	return "计划投资"
 }
 
 // quoteList is "“新建”“续建”或“终止”".

@@ -196,8 +196,8 @@ func (e *evaluation) monthTotalFindings(t ledger.TotalRow) {
 		}
 		var sum ledger.Amount
 		for _, i := range t.Covers {
-			if i >= 0 && i < len(e.l.Projects) && k < len(e.l.Projects[i].Months) {
-				sum = sum.Add(e.l.Projects[i].Months[k])
+			if i >= 0 && i < len(e.l.Projects) && k < len(e.l.Projects[i].Months()) {
+				sum = sum.Add(e.l.Projects[i].Months()[k])
 			}
 		}
 		diff := stated.Units() - sum.Units()

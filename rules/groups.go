@@ -81,14 +81,10 @@ func (g *groups) add(i int, p *ledger.Project, st *projectState, matches []bool,
 	if p.Leader == "" {
 		return
 	}
-	leaders := p.Leaders()
-	for j, name := range leaders {
-		// "张三、张三" is one leader, not two memberships.
-		if contains(leaders[:j], name) {
-			continue
-		}
+	// Each person once: the reader lists a name once however often the cell gave it.
+	p.EachLeader(func(name string) {
 		g.scope(2, name).addIfAny(i, p, st, matches, natureKnown)
-	}
+	})
 }
 
 // scope finds or makes the group; an empty name is no group (nil).

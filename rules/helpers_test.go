@@ -69,15 +69,15 @@ func findingKeys(fs []Finding) []string {
 }
 
 // wantRate checks a *float64 metric; want < 0 means nil.
-func wantRate(t *testing.T, name string, got *float64, want float64) {
+func wantRate(t *testing.T, name string, got *ledger.Rate, want float64) {
 	t.Helper()
 	switch {
 	case want < 0 && got != nil:
-		t.Errorf("%s = %v, want nil", name, *got)
+		t.Errorf("%s = %v, want nil", name, got.Float())
 	case want >= 0 && got == nil:
 		t.Errorf("%s = nil, want %v", name, want)
-	case want >= 0 && !near(*got, want):
-		t.Errorf("%s = %v, want %v", name, *got, want)
+	case want >= 0 && !near(got.Float(), want):
+		t.Errorf("%s = %v, want %v", name, got.Float(), want)
 	}
 }
 

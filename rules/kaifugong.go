@@ -18,6 +18,10 @@ type kaifugongChecks struct {
 
 	state   projectState // reused for every project
 	matches []bool       // which filters the current project passes; reused
+	// schedule is 序时进度 at the as-of date (zero when there is none); scheduleF the
+	// same as a float, for a first look at each project that allocates nothing.
+	schedule  ledger.Rate
+	scheduleF float64
 }
 
 func newKaifugongChecks(e *evaluation) *kaifugongChecks {
@@ -28,6 +32,8 @@ func newKaifugongChecks(e *evaluation) *kaifugongChecks {
 		investment: e.has(ledger.FieldPlan) && e.hasDone(),
 	}
 	k.milestones, k.slots = planMilestones(e.r.Milestones, e.year, e.asOf)
+	k.schedule = e.r.ScheduleAt(e.asOf, e.year)
+	k.scheduleF = k.schedule.Float()
 	k.filters = []filter{{}}
 	for i := range k.milestones {
 		m := &k.milestones[i]
@@ -62,19 +68,19 @@ func (k *kaifugongChecks) checkColumns() {
 	e := k.e
 	if !k.avail.nature {
 		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldNature,
-			"台账中没有“建设性质”列，也没有“新建项目”“续建项目”分段行，无法计算新建开工率和续建复工率，请加上建设性质列。")
+			"台账中没有“建设性质”列，也没有“新建项目”“续建项目”分段行"+e.closest(ledger.FieldNature)+"，无法计算新建开工率和续建复工率，请加上建设性质列。")
 	}
 	if !k.avail.start {
 		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldActualStart,
-			"台账中没有“实际开工时间”列，也没有“开工状态”列，无法计算开工率和复工率，请加上实际开工时间列。")
+			"台账中没有“实际开工时间”列，也没有“开工状态”列"+e.closest(ledger.FieldActualStart, ledger.FieldStatus)+"，无法计算开工率和复工率，请加上实际开工时间列。")
 	}
 	if !e.has(ledger.FieldPlan) {
 		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldPlan,
-			"台账中没有“年度计划投资”列，无法计算投资完成率，也无法认定重点项目，请加上年度计划投资列。")
+			"台账中没有“年度计划投资”列"+e.closest(ledger.FieldPlan)+"，无法计算投资完成率，也无法认定重点项目，请加上年度计划投资列。")
 	}
 	if !e.hasDone() {
 		e.sheetFinding(RuleMissingColumn, SeverityWarning, ledger.FieldDone,
-			"台账中没有“本年完成投资”列（如“1-5月完成投资”），无法计算投资完成率，请加上这一列。")
+			"台账中没有“本年完成投资”列（如“1-5月完成投资”）"+e.closest(ledger.FieldDone)+"，无法计算投资完成率，请加上这一列。")
 	}
 }
 
@@ -113,7 +119,7 @@ func (k *kaifugongChecks) count(i int, p *ledger.Project, st *projectState) {
 // for each target missed.
 func (k *kaifugongChecks) finish() {
 	e, res := k.e, k.e.res
-	var schedule *float64
+	var schedule *ledger.Rate
 	if e.asOf.IsSet() {
 		s := e.r.ScheduleAt(e.asOf, e.year)
 		schedule = &s

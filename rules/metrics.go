@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"math"
-
 	"gongjian/ledger"
 )
 
@@ -14,6 +12,7 @@ const (
 	natureNew
 	natureContinuing
 	natureTerminated
+	natureReserve // 预备/储备/前期: listed, counted apart, in no start rate
 )
 
 func natureOf(p *ledger.Project) natureKind {
@@ -24,6 +23,8 @@ func natureOf(p *ledger.Project) natureKind {
 		return natureContinuing
 	case NatureTerminated:
 		return natureTerminated
+	case NatureReserve:
+		return natureReserve
 	}
 	return natureOther
 }
@@ -80,6 +81,9 @@ func (t *tally) add(p *ledger.Project, st *projectState, natureKnown bool) {
 		t.counts.New++
 	case natureContinuing:
 		t.counts.Continuing++
+	case natureReserve:
+		t.counts.Reserve++
+		return // not expected to start this year: in no start rate
 	}
 	for s, started := range st.started {
 		if !started {
@@ -127,7 +131,7 @@ func (t *tally) countRate(metric string, s int, av availability) (num, den int, 
 }
 
 // metrics are the five rates of the tally at the as-of date.
-func (t *tally) metrics(av availability, schedule *float64) Metrics {
+func (t *tally) metrics(av availability, schedule *ledger.Rate) Metrics {
 	var m Metrics
 	if av.start {
 		if av.nature {
@@ -140,7 +144,7 @@ func (t *tally) metrics(av availability, schedule *float64) Metrics {
 		m.StartRate = ratio(n, d)
 	}
 	if av.investment && t.ratePlan.Sign() > 0 {
-		r := float64(t.rateDone.Units()) / float64(t.ratePlan.Units())
+		r := ledger.AmountRate(t.rateDone, t.ratePlan)
 		m.InvestmentRate = &r
 	}
 	if schedule != nil {
@@ -162,25 +166,22 @@ func (k *kaifugongChecks) available(metric string) bool {
 	return false
 }
 
-func ratio(num, den int) *float64 {
+func ratio(num, den int) *ledger.Rate {
 	if den == 0 {
 		return nil
 	}
-	r := float64(num) / float64(den)
+	r := ledger.NewRate(int64(num), int64(den))
 	return &r
 }
 
-// rateTolerance keeps float noise from deciding a target: 9 of 10 is 90%.
-const rateTolerance = 1e-9
-
-// required is how many of den projects a rate of at least target needs.
-func required(target float64, den int) int {
-	return int(math.Ceil(target*float64(den) - rateTolerance))
+// required is how many of den projects a rate of at least target needs: 9 of 10 for 90%.
+func required(target ledger.Rate, den int) int {
+	return int(target.Mul(ledger.NewRate(int64(den), 1)).Ceil())
 }
 
 // neededAmount is how much more must be done to reach target × plan (0 when reached).
-func neededAmount(target float64, plan, done ledger.Amount) ledger.Amount {
-	n := int64(math.Round(target*float64(plan.Units()))) - done.Units()
+func neededAmount(target ledger.Rate, plan, done ledger.Amount) ledger.Amount {
+	n := target.Mul(ledger.NewRate(plan.Units(), 1)).RoundInt() - done.Units()
 	if n < 0 {
 		n = 0
 	}

@@ -2,9 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gongjian/ledger"
@@ -122,10 +120,10 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 	t := Target{Milestone: m.m.Name, Due: m.due, Metric: tr.Metric, GroupBy: sc.by, Group: sc.name}
 	if tr.Schedule {
 		t.Target = e.r.ScheduleAt(m.due, e.year)
-		t.TargetLabel = "序时进度(" + percentSchedule(t.Target) + ")"
+		t.TargetLabel = "序时进度(" + t.Target.PercentTrim(1) + ")"
 	} else {
 		t.Target = tr.Min
-		t.TargetLabel = percentLabel(tr.Min)
+		t.TargetLabel = tr.Min.PercentTrim(2)
 	}
 	tl := &sc.tallies[fi]
 	switch {
@@ -149,7 +147,7 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 		t.Status, t.Note = StatusNotApplicable, "没有"+denominatorName(tr.Metric)
 		return t
 	}
-	actual := float64(num) / float64(den)
+	actual := ledger.NewRate(int64(num), int64(den))
 	t.Actual = &actual
 	need := required(t.Target, den) - num
 	switch {
@@ -159,6 +157,7 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 		t.Status = StatusMet
 	default:
 		t.Status = StatusMissed
+		t.shortfall = fmt.Sprintf("还差%d个项目%s", need, startVerb(tr.Metric))
 	}
 	return t
 }
@@ -172,7 +171,7 @@ func (k *kaifugongChecks) judgeInvestment(t *Target, m *dueMilestone, tl *tally)
 		t.Status, t.Note = StatusNotApplicable, "年度计划投资合计为0"
 		return
 	}
-	actual := float64(tl.rateDone.Units()) / float64(tl.ratePlan.Units())
+	actual := ledger.AmountRate(tl.rateDone, tl.ratePlan)
 	t.Actual = &actual
 	need := neededAmount(t.Target, tl.ratePlan, tl.rateDone)
 	asOf := k.e.asOf
@@ -181,6 +180,7 @@ func (k *kaifugongChecks) judgeInvestment(t *Target, m *dueMilestone, tl *tally)
 		t.Status, t.Needed = StatusUpcoming, &Needed{Amount: need}
 	case need.Sign() > 0:
 		t.Status = StatusMissed
+		t.shortfall = "还差" + need.Fixed(2) + "万元"
 	case asOf.Year == m.due.Year && asOf.Month == m.due.Month:
 		t.Status = StatusMet
 	default:
@@ -192,7 +192,7 @@ func (k *kaifugongChecks) judgeInvestment(t *Target, m *dueMilestone, tl *tally)
 func (k *kaifugongChecks) unavailableNote(metric string) string {
 	switch {
 	case metric == MetricInvestmentRate:
-		return "台账没有年度计划投资或本年完成投资列，无法计算投资完成率"
+		return k.e.missingInvestment() + "，无法计算投资完成率"
 	case !k.avail.start:
 		return "台账没有实际开工时间和开工状态列，无法计算" + MetricLabel(metric)
 	}
@@ -215,9 +215,20 @@ func (k *kaifugongChecks) missedFinding(sc *scope, t *Target) {
 	if sc.isGroup {
 		who = fmt.Sprintf("%s“%s”", GroupLabel(sc.by), sc.name)
 	}
-	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，未完成，%s", who, t.Milestone, MetricLabel(t.Metric), percentDown1(*t.Actual), t.TargetLabel, missedAdvice(t.Metric))
+	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，%s，未完成，%s", who, t.Milestone, MetricLabel(t.Metric), t.Actual.Percent(1), t.TargetLabel, t.shortfall, missedAdvice(t.Metric))
 	k.e.add(Finding{Rule: RuleTargetMissed, Severity: SeverityWarning, Row: k.e.headerRow, Col: -1,
 		Message: msg, Group: sc.label()})
+}
+
+// startVerb is what a count metric counts projects doing: 开工, 复工 or 开复工.
+func startVerb(metric string) string {
+	switch metric {
+	case MetricNewStartRate:
+		return "开工"
+	case MetricContinuingResumeRate:
+		return "复工"
+	}
+	return "开复工"
 }
 
 // missedAdvice says what a missed target asks of the people responsible.
@@ -231,24 +242,4 @@ func missedAdvice(metric string) string {
 		return "请督促未开复工的项目尽快开复工，并在存在问题列写明原因。"
 	}
 	return "请加快投资进度，并在存在问题列写明滞后原因。"
-}
-
-// percent1 is a rate with one decimal: "41.7%".
-func percent1(r float64) string { return strconv.FormatFloat(r*100, 'f', 1, 64) + "%" }
-
-// percentDown1 is a missed rate with one decimal rounded down, so that 49.999% short
-// of a 50% target never reads "50.0%".
-func percentDown1(r float64) string {
-	return strconv.FormatFloat(math.Floor(r*1000+1e-6)/10, 'f', 1, 64) + "%"
-}
-
-// percentLabel is a target as the plan writes it: "50%", "33.3%".
-func percentLabel(r float64) string {
-	return strconv.FormatFloat(math.Round(r*100*100)/100, 'f', -1, 64) + "%"
-}
-
-// percentSchedule is 序时进度 as 通报 print it: one decimal, dropped when whole ("75%").
-func percentSchedule(r float64) string {
-	s := strconv.FormatFloat(r*100, 'f', 1, 64)
-	return strings.TrimSuffix(s, ".0") + "%"
 }

@@ -63,17 +63,21 @@ func (s Status) Label() string {
 
 // Target is one milestone target judged for the ledger or one group.
 type Target struct {
-	Milestone   string      // "一季度开门红"
-	Due         ledger.Date // the due date in the ledger's year
-	Metric      string      // "new_start_rate"
-	Target      float64     // the minimum rate (0.5); for "schedule", the 序时进度 at Due
-	TargetLabel string      // "50%", "序时进度(75%)"
-	Actual      *float64    // nil when the metric is not available
+	Milestone   string       // "一季度开门红"
+	Due         ledger.Date  // the due date in the ledger's year
+	Metric      string       // "new_start_rate"
+	Target      ledger.Rate  // the minimum rate (0.5); for "schedule", the 序时进度 at Due
+	TargetLabel string       // "50%", "序时进度(75%)"
+	Actual      *ledger.Rate // nil when the metric is not available
 	Status      Status
 	GroupBy     string  // "" for the whole ledger; "town", "unit", "leader"
 	Group       string  // the group's name
 	Needed      *Needed // for upcoming targets: what is still needed
 	Note        string  // a Chinese phrase explaining unknown/not_applicable
+
+	// shortfall says, for a missed target, what it was short by ("差1个项目"): a rate
+	// rounded to one decimal may read like the target itself (49.99% as 50.0%).
+	shortfall string
 }
 
 // Needed is what an upcoming target still needs: projects to start, or investment.
@@ -90,6 +94,9 @@ type Counts struct {
 	Continuing        int
 	ContinuingResumed int
 	Terminated        int
+	// Reserve are the 预备/储备/前期 projects: listed, counted apart, and in no start
+	// rate's denominator.
+	Reserve int
 	// Started is 开复工率's numerator: NewStarted + ContinuingResumed, or, when the ledger
 	// gives no 建设性质, every project started.
 	Started int
@@ -102,17 +109,18 @@ type Amounts struct {
 	Done       ledger.Amount
 }
 
-// Metrics are the five rates; nil when not available (missing column, no denominator).
+// Metrics are the five rates, exact; nil when not available (missing column, no
+// denominator). Round them only for showing, with ledger.Rate's methods.
 type Metrics struct {
-	NewStartRate         *float64
-	ContinuingResumeRate *float64
-	StartRate            *float64
-	InvestmentRate       *float64
-	Schedule             *float64
+	NewStartRate         *ledger.Rate
+	ContinuingResumeRate *ledger.Rate
+	StartRate            *ledger.Rate
+	InvestmentRate       *ledger.Rate
+	Schedule             *ledger.Rate
 }
 
 // Get returns a metric by its id.
-func (m Metrics) Get(metric string) *float64 {
+func (m Metrics) Get(metric string) *ledger.Rate {
 	switch metric {
 	case MetricNewStartRate:
 		return m.NewStartRate
@@ -191,7 +199,7 @@ type Financing struct {
 	Amounts FinancingAmounts
 	// CreditRate is 授信率 = Σ授信金额 / Σ融资需求, DisburseRate is 放款率 = Σ放款金额 /
 	// Σ授信金额; nil when the ledger lacks the column or the denominator is zero.
-	CreditRate, DisburseRate *float64
+	CreditRate, DisburseRate *ledger.Rate
 	// ByMethod: single 融资方式 in the order of the rules' values.method, then the others
 	// (combinations, values outside the list) by name, then "未填写".
 	ByMethod []FinancingGroup

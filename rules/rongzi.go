@@ -211,11 +211,11 @@ func (c *rongziChecks) finish() {
 }
 
 // amountRatio is a/b, nil when b is not above zero.
-func amountRatio(a, b ledger.Amount) *float64 {
+func amountRatio(a, b ledger.Amount) *ledger.Rate {
 	if b.Sign() <= 0 {
 		return nil
 	}
-	v := float64(a.Units()) / float64(b.Units())
+	v := ledger.AmountRate(a, b)
 	return &v
 }
 

@@ -251,13 +251,13 @@ var sampleRuleCases = []sampleRules{
 
 func sampleNear(a, b float64) bool { return math.Abs(a-b) <= 0.0001 }
 
-func sampleRate(t *testing.T, what string, got *float64, want float64) {
+func sampleRate(t *testing.T, what string, got *ledger.Rate, want float64) {
 	t.Helper()
 	switch {
 	case got == nil:
 		t.Errorf("%s = nil, want %.4f", what, want)
-	case !sampleNear(*got, want):
-		t.Errorf("%s = %.6f, want %.6f", what, *got, want)
+	case !sampleNear(got.Float(), want):
+		t.Errorf("%s = %.6f, want %.6f", what, got.Float(), want)
 	}
 }
 
@@ -368,8 +368,8 @@ func checkSampleTargets(t *testing.T, s sampleRules, res *Result) {
 		if got.Status != want.status {
 			t.Errorf("%s: status %s, want %s (%s)", what, got.Status, want.status, got.Note)
 		}
-		if !sampleNear(got.Target, want.min) {
-			t.Errorf("%s: target %.4f, want %.4f", what, got.Target, want.min)
+		if !sampleNear(got.Target.Float(), want.min) {
+			t.Errorf("%s: target %.4f, want %.4f", what, got.Target.Float(), want.min)
 		}
 		sampleRate(t, what+" actual", got.Actual, want.actual)
 		if want.status != StatusUpcoming {
@@ -394,7 +394,7 @@ func checkSampleTargets(t *testing.T, s sampleRules, res *Result) {
 		if tg.GroupBy != "" && tg.Status == StatusMissed {
 			a := math.NaN()
 			if tg.Actual != nil {
-				a = *tg.Actual
+				a = tg.Actual.Float()
 			}
 			misses = append(misses, fmt.Sprintf("%s %s %s %s %.4f", tg.GroupBy, tg.Group, tg.Milestone, tg.Metric, a))
 		}
@@ -499,7 +499,7 @@ func TestSampleWhereTarget(t *testing.T) {
 			}
 			if c.actual < 0 {
 				if got.Actual != nil {
-					t.Errorf("actual %.4f, want none", *got.Actual)
+					t.Errorf("actual %.4f, want none", got.Actual.Float())
 				}
 				return
 			}

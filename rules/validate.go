@@ -76,6 +76,7 @@ func (d *decoder) rules(n *yaml.Node, r *Rules) {
 				r.Towns = s
 			}
 		}},
+		{name: "columns", fn: func(_, v *yaml.Node) { r.Columns = d.columns(v) }},
 	})
 	if lag := r.Alerts.ScheduleLagPoints; lag.Yellow > lag.Red {
 		at := yellowAt
@@ -188,7 +189,9 @@ func (d *decoder) min(n *yaml.Node, t *TargetRule) {
 		case f < 0 || f > 100:
 			d.errorf(n, "百分比“%s”超出范围，应在 0%% 到 100%% 之间", s)
 		default:
-			t.Min = f / 100
+			// Kept exactly as written: "33.3%" is 333/1000, not the float nearest it.
+			r, _ := ledger.ParseRate(strings.TrimSpace(pct))
+			t.Min = r.Mul(ledger.NewRate(1, 100))
 		}
 		return
 	}
@@ -201,7 +204,7 @@ func (d *decoder) min(n *yaml.Node, t *TargetRule) {
 	case f < 0:
 		d.errorf(n, "最低要求“%s”不能为负数，应在 0%% 到 100%% 之间", s)
 	default:
-		t.Min = f
+		t.Min, _ = ledger.ParseRate(s)
 	}
 }
 
@@ -361,3 +364,58 @@ func hasKey(n *yaml.Node, key string) bool {
 
 // formatNumber writes 10 as "10" and 12.5 as "12.5".
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// columns reads the county's own header names: field → names ("leader: [县级领导]").
+// A field may be written by its id or its Chinese header (包联领导); an unknown field,
+// and a name given to two fields, are errors at their place.
+func (d *decoder) columns(n *yaml.Node) map[ledger.Field][]string {
+	n = resolve(n)
+	if isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "columns 应写成“字段: [列名, 列名]”的形式，如 leader: [县级领导, 市级领导]")
+		return nil
+	}
+	out := map[ledger.Field][]string{}
+	owner := map[string]ledger.Field{} // a name → the field it was given to
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		f, ok := ledger.ParseField(k.Value)
+		if !ok || f == ledger.FieldStartEither || f == ledger.FieldPlanToDate {
+			d.errorf(k, "未知字段“%s”，columns 里可用的字段有 %s", k.Value, strings.Join(columnFieldNames(), "、"))
+			continue
+		}
+		if _, dup := out[f]; dup {
+			d.errorf(k, "字段“%s”在 columns 里写了两次，请把列名合在一起", k.Value)
+			continue
+		}
+		names, ok := d.strings(v, "columns 的 "+k.Value)
+		if !ok {
+			continue
+		}
+		for j, name := range names {
+			if other, taken := owner[name]; taken {
+				d.errorf(resolve(v).Content[j], "列名“%s”已经给了字段 %s，一个列名只能对应一个字段", name, other)
+				continue
+			}
+			owner[name] = f
+		}
+		out[f] = names
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// columnFieldNames are the field ids a rules file's columns: may name.
+func columnFieldNames() []string {
+	var out []string
+	for _, f := range ledger.Fields() {
+		if f != ledger.FieldStartEither && f != ledger.FieldPlanToDate {
+			out = append(out, string(f))
+		}
+	}
+	return out
+}

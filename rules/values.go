@@ -1,13 +1,15 @@
 package rules
 
 import (
+	"math"
 	"strings"
 
 	"gongjian/ledger"
 )
 
 // IsStarted says what a 开工状态 cell means: started (已开工, 已复工, 是 …) or not
-// (未开工, 否 …); known is false for an empty cell or a value in neither list.
+// (未开工, 否 …); known is false for an empty cell or a value in neither list. A
+// system export's 1/0 or √/× and a 建设阶段 ("施工阶段", "前期阶段") are read too.
 func (r *Rules) IsStarted(status string) (started, known bool) {
 	status = strings.TrimSpace(status)
 	if status == "" {
@@ -19,11 +21,17 @@ func (r *Rules) IsStarted(status string) (started, known bool) {
 	if contains(r.Values.NotStartedStatus, status) {
 		return false, true
 	}
+	if yes, ok := flagValue(status); ok {
+		return yes, true
+	}
+	if started, ok := stageWords[status]; ok {
+		return started, true
+	}
 	return false, false
 }
 
 // InStats says what a 是否入库 cell means; known is false for an empty cell or a value
-// in neither list.
+// in neither list. 1/0 and √/× are read too.
 func (r *Rules) InStats(stats string) (in, known bool) {
 	stats = strings.TrimSpace(stats)
 	if stats == "" {
@@ -35,7 +43,31 @@ func (r *Rules) InStats(stats string) (in, known bool) {
 	if contains(r.Values.StatsNo, stats) {
 		return false, true
 	}
+	if yes, ok := flagValue(stats); ok {
+		return yes, true
+	}
 	return false, false
+}
+
+// flagValue reads a yes or no as system exports and check-box columns write it: 1/0,
+// √/×, ✓/✗.
+func flagValue(s string) (yes, ok bool) {
+	switch s {
+	case "1", "√", "✓", "✔", "☑", "■", "Y", "y":
+		return true, true
+	case "0", "×", "✗", "✘", "☐", "□", "X", "x", "N", "n":
+		return false, true
+	}
+	return false, false
+}
+
+// stageWords are the values of a 建设阶段 column read as a 开工状态: the stages before
+// ground is broken are not started, the others are.
+var stageWords = map[string]bool{
+	"前期": false, "前期阶段": false, "前期工作": false, "前期手续办理": false, "前期手续办理阶段": false, "谋划": false, "谋划阶段": false,
+	"未开工建设": false, "筹建": false, "筹备": false, "储备": false,
+	"施工": true, "施工阶段": true, "建设阶段": true, "在建阶段": true, "主体施工": true, "已完工": true, "完工": true,
+	"竣工验收": true, "竣工验收阶段": true, "竣工阶段": true, "已投产": true, "投产": true, "已建成": true,
 }
 
 // IsNature reports whether a 建设性质 value is one the rules allow.
@@ -55,17 +87,17 @@ func (r *Rules) IsBigProject(p *ledger.Project) bool {
 
 // ScheduleAt is the 序时进度 at date d of the given year (0 to 1): month/12 or elapsed
 // days/days in the year, by the rules' Schedule. Dates before the year give 0, after it 1.
-func (r *Rules) ScheduleAt(d ledger.Date, year int) float64 {
+func (r *Rules) ScheduleAt(d ledger.Date, year int) ledger.Rate {
 	switch {
 	case !d.IsSet() || int(d.Year) < year:
-		return 0
+		return ledger.NewRate(0, 1)
 	case int(d.Year) > year:
-		return 1
+		return ledger.NewRate(1, 1)
 	}
 	if r.Schedule == ScheduleDay {
-		return float64(d.DayOfYear()) / float64(ledger.DayDate(year, 12, 31).DayOfYear())
+		return ledger.NewRate(int64(d.DayOfYear()), int64(ledger.DayDate(year, 12, 31).DayOfYear()))
 	}
-	return float64(d.Month) / 12
+	return ledger.NewRate(int64(d.Month), 12)
 }
 
 // Light is the 红黄绿 mark of a rate against 序时进度.
@@ -89,23 +121,29 @@ func (l Light) Label() string {
 }
 
 // LightFor marks a completion rate against 序时进度 (both 0 to 1) by how many 个百分点
-// it lags: red from Red points, yellow from Yellow points, otherwise green.
-func (r *Rules) LightFor(rate, schedule float64) Light {
-	gap := lagPoints(rate, schedule)
+// it lags, exactly: red from Red points, yellow from Yellow points, otherwise green.
+func (r *Rules) LightFor(rate, schedule ledger.Rate) Light {
+	gap := PointsBehind(rate, schedule)
 	switch {
-	case gap >= r.Alerts.ScheduleLagPoints.Red-pointsTolerance:
+	case gap.Cmp(pointsRate(r.Alerts.ScheduleLagPoints.Red)) >= 0:
 		return LightRed
-	case gap >= r.Alerts.ScheduleLagPoints.Yellow-pointsTolerance:
+	case gap.Cmp(pointsRate(r.Alerts.ScheduleLagPoints.Yellow)) >= 0:
 		return LightYellow
 	}
 	return LightGreen
 }
 
-// pointsTolerance absorbs float noise so that a lag of exactly 10 points is 10, not 9.999….
-const pointsTolerance = 1e-9
+// pointsRate is a threshold in 个百分点 as an exact Rate; the usual whole numbers
+// (10, 30) cost nothing.
+func pointsRate(p float64) ledger.Rate {
+	if p == math.Trunc(p) && math.Abs(p) <= 1e9 {
+		return ledger.NewRate(int64(p), 1)
+	}
+	return ledger.FloatRate(p)
+}
 
-// lagPoints is how many 个百分点 rate is below schedule (negative when ahead).
-func lagPoints(rate, schedule float64) float64 { return (schedule - rate) * 100 }
+// PointsBehind is how many 个百分点 rate is below schedule (negative when ahead), exactly.
+func PointsBehind(rate, schedule ledger.Rate) ledger.Rate { return schedule.Sub(rate).Points() }
 
 func contains(list []string, s string) bool {
 	for _, v := range list {

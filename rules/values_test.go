@@ -49,18 +49,20 @@ func TestScheduleAndLight(t *testing.T) {
 		if tt.d.Year == 2028 {
 			year = 2028
 		}
-		if got := r.ScheduleAt(tt.d, year); !near(got, tt.want) {
+		if got := r.ScheduleAt(tt.d, year); !near(got.Float(), tt.want) {
 			t.Errorf("%s ScheduleAt(%v) = %v, want %v", tt.schedule, tt.d, got, tt.want)
 		}
 	}
+	// Exactly 10 and 30 points behind light up, judged on the exact rates.
 	for _, tt := range []struct {
-		rate, schedule float64
+		rate, schedule string
 		want           Light
 	}{
-		{0.5, 0.5, LightGreen}, {0.41, 0.5, LightGreen}, {0.4, 0.5, LightYellow},
-		{0.21, 0.5, LightYellow}, {0.2, 0.5, LightRed}, {0.9, 0.5, LightGreen},
+		{"0.5", "0.5", LightGreen}, {"0.41", "0.5", LightGreen}, {"0.4", "0.5", LightYellow},
+		{"0.21", "0.5", LightYellow}, {"0.2", "0.5", LightRed}, {"0.9", "0.5", LightGreen},
+		{"0.4999999", "0.6", LightYellow}, {"0.5000001", "0.6", LightGreen},
 	} {
-		if got := r.LightFor(tt.rate, tt.schedule); got != tt.want {
+		if got := r.LightFor(frac(tt.rate), frac(tt.schedule)); got != tt.want {
 			t.Errorf("LightFor(%v, %v) = %s, want %s", tt.rate, tt.schedule, got, tt.want)
 		}
 	}

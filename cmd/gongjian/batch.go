@@ -358,7 +358,7 @@ func (s batchStats) summary() string {
 
 // readOptions are the ledger options of the run.
 func (opts *checkOptions) readOptions() ledger.Options {
-	return ledger.Options{Sheet: opts.Sheet, Kind: opts.kind, AsOf: opts.asOf, UnzipLimit: opts.MaxUnzipMB << 20}
+	return ledger.Options{Sheet: opts.Sheet, Kind: opts.kind, AsOf: opts.asOf, UnzipLimit: opts.MaxUnzipMB << 20, Columns: opts.columns}
 }
 
 // jobs is -j, or the number of CPUs.

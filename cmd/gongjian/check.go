@@ -38,6 +38,7 @@ type checkOptions struct {
 	Sheet      string
 	Kind       string
 	NoAnnotate bool
+	Columns    bool
 	Output     string
 	OutDir     string
 	Jobs       int
@@ -45,9 +46,10 @@ type checkOptions struct {
 	Force      bool
 
 	// Parsed from the flags above by newCheckCmd, so runCheck gets only valid values.
-	asOf   ledger.Date // zero when --as-of is not given
-	format report.Format
-	kind   ledger.Kind
+	asOf    ledger.Date // zero when --as-of is not given
+	format  report.Format
+	kind    ledger.Kind
+	columns map[ledger.Field][]string // the rules file's own header names
 
 	ctx   context.Context // cancelled when the run is interrupted
 	files *outfile.Files  // the run's files being written
@@ -121,6 +123,7 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 	fs.StringVar(&opts.Kind, "kind", "", "台账类型：kaifugong（开复工台账）或 rongzi（融资需求台账）（默认按表头判断）")
 	setValueName(fs, "kind", "类型")
 	fs.BoolVar(&opts.NoAnnotate, "no-annotate", false, "不生成带批注的检查结果文件")
+	fs.BoolVar(&opts.Columns, "columns", false, "列出表头每一列被识别成了什么（列、表头、识别为、单位），用来查看某列为什么没有用上")
 	fs.StringVarP(&opts.Output, "output", "o", "", "带批注的检查结果写到这个文件（默认与台账同一文件夹的“台账名.检查结果.xlsx”）")
 	setValueName(fs, "output", "文件")
 	fs.StringVar(&opts.OutDir, "out-dir", "", "带批注的检查结果写到这个文件夹（检查文件夹时保留其中的子文件夹）")
@@ -230,6 +233,7 @@ func runCheck(opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.columns = r.Columns
 
 	ins, folders := expandInputs(opts.Files)
 	limitMemory(min(opts.jobs(), len(ins)))
@@ -274,7 +278,7 @@ func runCheck(opts *checkOptions) error {
 	// reading a folder's results needs no special case; the closing tallies are for
 	// runs over more than one file.
 	several := len(ins) > 1
-	w := report.NewWriter(opts.Out, opts.format, report.Options{Color: opts.Color, Several: several || folders && opts.format == report.FormatJSON})
+	w := report.NewWriter(opts.Out, opts.format, report.Options{Color: opts.Color, Several: several || folders && opts.format == report.FormatJSON, Columns: opts.Columns})
 	b := newBatch(opts, r, ins, outs, prog, w)
 	b.run()
 	if err := b.stopped(); err != nil {

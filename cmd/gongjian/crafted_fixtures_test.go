@@ -68,6 +68,16 @@ func craftedFiles() []craftedFile {
 					return fmt.Sprintf(`<row r="%d"><c r="A%d"><v>%d</v></c><c r="XFD%d"><v>1</v></c></row>`, r, r, r-1, r)
 				}), nil)
 		}},
+		{"两千个满是文字的工作表.xlsx", "no-header", func(t testing.TB, path string) { // 2,000 sheets of 16 rows × 256 text cells: the header search stops at a million cells
+			craftedSheets(t, path, 2000, craftedRows("", 15, func(r int) string {
+				var b strings.Builder
+				fmt.Fprintf(&b, `<row r="%d">`, r-1)
+				for c := 0; c < 256; c++ {
+					fmt.Fprintf(&b, `<c t="s"><v>%d</v></c>`, c)
+				}
+				return b.String() + `</row>`
+			}))
+		}},
 		{"一兆的值.xlsx", "", func(t testing.TB, path string) { // a value of 1 MB (2 MB of XML): read as its first 32,767 characters
 			craftedWorkbook(t, path, strings.NewReader(header+`<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>甲项目</t></is></c>`+
 				`<c r="C2" t="inlineStr"><is><t>新建</t></is></c><c r="D2" t="inlineStr"><is><t>`+strings.Repeat("9a", 1<<19)+`</t></is></c><c r="E2"><v>50</v></c></row>`), nil)
@@ -111,6 +121,33 @@ func craftedWorkbook(t testing.TB, path string, rows, sst io.Reader) {
 	craftedPackage(t, path, parts...)
 }
 
+// craftedSheets writes a workbook of n sheets, all with the same rows, whose shared
+// strings are 256 different texts.
+func craftedSheets(t testing.TB, path string, n int, rows io.Reader) {
+	t.Helper()
+	data, err := io.ReadAll(rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wb, rels, sst strings.Builder
+	wb.WriteString(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`)
+	rels.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`)
+	parts := []craftedPart{{"xl/workbook.xml", nil}, {"xl/_rels/workbook.xml.rels", nil}, {"xl/sharedStrings.xml", nil}}
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&wb, `<sheet name="表%d" sheetId="%d" r:id="rId%d"/>`, i, i, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/s%d.xml"/>`, i, i)
+		parts = append(parts, craftedPart{fmt.Sprintf("xl/worksheets/s%d.xml", i), strings.NewReader(craftedSheet(string(data)))})
+	}
+	sst.WriteString(`<sst>`)
+	for c := 0; c < 256; c++ {
+		fmt.Fprintf(&sst, `<si><t>计划投资说明第%d项</t></si>`, c)
+	}
+	parts[0].r = strings.NewReader(wb.String() + `</sheets></workbook>`)
+	parts[1].r = strings.NewReader(rels.String() + `</Relationships>`)
+	parts[2].r = strings.NewReader(sst.String() + `</sst>`)
+	craftedPackage(t, path, parts...)
+}
+
 // craftedPackage writes a package of the parts after its content types and
 // relationships (a workbook part given replaces the usual one). Deflate's fastest
 // level still packs a repeated text 190 times (its best, 690 times, takes 4 times as
@@ -124,19 +161,24 @@ func craftedPackage(t testing.TB, path string, parts ...craftedPart) {
 	defer f.Close()
 	zw := zip.NewWriter(f)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
-	hasWorkbook := false
+	given := map[string]bool{}
 	for _, p := range parts {
-		hasWorkbook = hasWorkbook || p.name == "xl/workbook.xml"
+		given[p.name] = true
 	}
 	all := []craftedPart{
 		{"[Content_Types].xml", strings.NewReader(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)},
 		{"_rels/.rels", strings.NewReader(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)},
-		{"xl/_rels/workbook.xml.rels", strings.NewReader(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`)},
+		{"xl/_rels/workbook.xml.rels?", strings.NewReader(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`)},
 	}
-	if !hasWorkbook {
-		all = append(all, craftedPart{"xl/workbook.xml", strings.NewReader(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`)})
-	}
+	all = append(all, craftedPart{"xl/workbook.xml?", strings.NewReader(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`)})
 	for _, p := range append(all, parts...) {
+		// A default part (NAME?) is written unless the caller gives its own.
+		if name, dflt := strings.CutSuffix(p.name, "?"); dflt {
+			if given[name] {
+				continue
+			}
+			p.name = name
+		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate})
 		if err != nil {
 			t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/rules"
 )
 
 // mergeOptions holds the flags and I/O of gongjian merge.
@@ -154,7 +155,7 @@ func runMerge(opts *mergeOptions) error {
 	// is not readable by.
 	perm := fs.FileMode(0o777)
 	for _, file := range files {
-		l, filePerm, err := readForMerge(file, opts)
+		l, filePerm, err := readForMerge(file, opts, r)
 		if opts.ctx.Err() != nil {
 			return context.Cause(opts.ctx)
 		}
@@ -231,13 +232,13 @@ func writeMerged(opts *mergeOptions, m *report.Merged, perm fs.FileMode) error {
 
 // readForMerge reads one ledger and says what its permissions allow; a panic is
 // turned into an error, so one bad file never stops the others.
-func readForMerge(path string, opts *mergeOptions) (l *ledger.Ledger, perm fs.FileMode, err error) {
+func readForMerge(path string, opts *mergeOptions, r *rules.Rules) (l *ledger.Ledger, perm fs.FileMode, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			l, err = nil, fmt.Errorf("panic: %v", p)
 		}
 	}()
-	ro := ledger.Options{Kind: opts.kind, AsOf: opts.asOf}
+	ro := r.ReadOptions(ledger.Options{Kind: opts.kind, AsOf: opts.asOf})
 	f, err := ledger.Open(path, ro)
 	if err != nil {
 		return nil, 0, err

@@ -217,7 +217,7 @@ func runReport(opts *reportOptions) error {
 // report missing a ledger would mislead the meeting. The report gets no permission a
 // ledger read lacks.
 func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
-	ro := ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf}
+	ro := r.ReadOptions(ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf})
 	f, err := ledger.Open(file, ro)
 	if err != nil {
 		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}

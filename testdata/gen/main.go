@@ -67,6 +67,13 @@
 // "5月形象进度", no year-to-date and no status column, one "开工/计划开工时间"
 // column (actual start when on/before 05-31, planned after); as-of from the
 // monthly columns.
+//
+// 包联领导台账.xlsx, 进展情况表.xlsx, 系统导出台账.xlsx, 分类子表台账.xlsx,
+// 分组表头台账.xlsx, 预备项目台账.xlsx (breadth.go, breadth_samples.go) — the layouts
+// of real county ledgers and dispatch systems' exports: several leaders in a cell,
+// the month only in the title, twelve 1-N月 columns half filled, sub-tables with their
+// own headers, two-row headers whose groups are no field, reserve projects and dates
+// given as a year or a quarter. Their figures are in breadth_samples.go.
 package main
 
 import (
@@ -183,6 +190,10 @@ func runSamples(dir string) error {
 		return fmt.Errorf("融资需求台账.xlsx: %w", err)
 	}
 	fmt.Printf("read-back 融资需求台账.xlsx: %d date and amount cells as intended\n", nCells)
+
+	if err := writeBreadth(dir); err != nil {
+		return fmt.Errorf("breadth: %w", err)
+	}
 
 	// Self-checks: the text cells mean what the tables say, dates and amounts
 	// read back as written, and the clean samples meet their milestones.
