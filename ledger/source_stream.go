@@ -310,6 +310,7 @@ func (s *streamSource) scanRows(sheet string, fn func(int, []string) bool) error
 			if cellOpen {
 				// Most cells are just <v>…</v> or <is><t>…</t></is>: read them in one step.
 				if v, ok := simpleCell(sc, val); ok {
+					val = v // keep the buffer it grew
 					if cells, err = s.setCell(cells, col, typ, v); err != nil {
 						return err
 					}
