@@ -390,7 +390,7 @@ func columnNumber(sc *xmltag.Scanner, last int) (int, error) {
 
 // setCell puts a cell's raw value in its column; cells past the width are dropped.
 func (s *streamSource) setCell(cells []string, col int, typ, val []byte) ([]string, error) {
-	if col >= s.width {
+	if col < 0 || col >= s.width { // (col < 0: a cell's end after a row's start, in a mangled sheet)
 		return cells, nil
 	}
 	var v string

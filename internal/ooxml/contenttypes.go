@@ -51,6 +51,7 @@ func ParseContentTypes(text []byte) (*ContentTypes, error) {
 	sc := xmltag.NewScanner(bytes.NewReader(text), 4096)
 	ct := &ContentTypes{Defaults: map[string]string{}}
 	var e element
+	open := -1 // an <Override> written with an end tag, still open
 	for {
 		err := e.next(sc, nil, false, ContentTypesPart)
 		if errors.Is(err, io.EOF) {
@@ -59,10 +60,11 @@ func ParseContentTypes(text []byte) (*ContentTypes, error) {
 		if err != nil {
 			return nil, err
 		}
-		name, closing, _ := sc.Name()
+		name, closing, empty := sc.Name()
 		if closing {
-			if string(name) == "Override" && len(ct.Overrides) > 0 {
-				ct.Overrides[len(ct.Overrides)-1].End = sc.Offset() + int64(len(sc.Tag()))
+			if string(name) == "Override" && open >= 0 {
+				ct.Overrides[open].End = sc.Offset() + int64(len(sc.Tag()))
+				open = -1
 			}
 			continue
 		}
@@ -83,6 +85,9 @@ func ParseContentTypes(text []byte) (*ContentTypes, error) {
 				Start: sc.Offset(),
 				End:   sc.Offset() + int64(len(sc.Tag())),
 			})
+			if !empty {
+				open = len(ct.Overrides) - 1
+			}
 		}
 	}
 }
