@@ -88,6 +88,16 @@ func (a Amount) String() string {
 	return a.Fixed(2)
 }
 
+// Trimmed formats the amount in 万元 exactly, without trailing zeros ("5000", "0.5"),
+// as a rule's threshold is written.
+func (a Amount) Trimmed() string {
+	s := a.Fixed(4)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
 // Fixed formats the amount in 万元 with the given number of decimals (0 to 4),
 // rounding half away from zero; an amount not given formats as zero.
 func (a Amount) Fixed(decimals int) string {
@@ -356,35 +366,7 @@ func foldNumberText(s string) string {
 	return b.String()
 }
 
-// normalizeNumberText folds full-width digits and signs to ASCII and drops spaces and
-// thousands separators.
-func normalizeNumberText(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r >= '０' && r <= '９':
-			b.WriteRune('0' + (r - '０'))
-		case r == '．':
-			b.WriteByte('.')
-		case r == '－' || r == '−':
-			b.WriteByte('-')
-		case r == '＋':
-			b.WriteByte('+')
-		case r == ',' || r == '，' || r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' || r == '\n' || r == '\r':
-			// thousands separators and stray spaces
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// isEmptyMarker reports whether s (already normalised) means "no value".
+// isEmptyMarker reports whether s (already folded) means "no value".
 func isEmptyMarker(s string) bool {
 	switch s {
 	case "", "-", "--", "—", "——", "-—", "/", "／", "\\", "无", "暂无", "空", "—-":

@@ -271,22 +271,6 @@ func TestUnitString(t *testing.T) {
 	}
 }
 
-func TestNormalizeNumberText(t *testing.T) {
-	cases := map[string]string{
-		" 1,200.5 ": "1200.5",
-		"１２００":      "1200",
-		"－１２．５":     "-12.5",
-		"1，200":     "1200",
-		"":          "",
-		"300万元":     "300万元",
-	}
-	for in, want := range cases {
-		if got := normalizeNumberText(in); got != want {
-			t.Errorf("normalizeNumberText(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func BenchmarkParseAmount(b *testing.B) {
 	for _, in := range []string{"1234.56", "1,234.56", "１２００", "1.2E+3", "300万元"} {
 		b.Run(in, func(b *testing.B) {
@@ -297,5 +281,18 @@ func BenchmarkParseAmount(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestAmountTrimmed(t *testing.T) {
+	for _, tt := range []struct {
+		a    Amount
+		want string
+	}{
+		{Wan(5000, 0), "5000"}, {Wan(0, 50), "0.5"}, {Wan(1200, 5), "1200.05"}, {AmountFromUnits(1), "0.0001"}, {Amount{}, "0"},
+	} {
+		if got := tt.a.Trimmed(); got != tt.want {
+			t.Errorf("%v.Trimmed() = %q, want %q", tt.a, got, tt.want)
+		}
 	}
 }

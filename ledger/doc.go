@@ -8,6 +8,11 @@
 // and notes. Values it cannot read are recorded as Problems at their cells, never
 // turned into silent zeros.
 //
+// It also owns what ledgers share: one project identity across rows and ledgers
+// (identity.go: the folded 项目代码, else the folded name), the canonical columns every
+// blank template and merged ledger has (columns_canonical.go), and merging several
+// ledgers into one county ledger, duplicates found (merge.go).
+//
 // It knows nothing about targets, rules or output: deciding what is wrong with a
 // project is package rules' job, showing it is package report's.
 package ledger

@@ -167,6 +167,15 @@ const (
 	KindRongzi    Kind = "rongzi"    // 融资需求台账
 )
 
+// ParseKind reads a kind's id ("kaifugong"); ok is false for any other text.
+func ParseKind(s string) (k Kind, ok bool) {
+	switch k := Kind(s); k {
+	case KindKaifugong, KindRongzi:
+		return k, true
+	}
+	return "", false
+}
+
 // Label is the kind's Chinese name.
 func (k Kind) Label() string {
 	switch k {

@@ -13,7 +13,6 @@ type headerLabel struct {
 	unit    Unit
 	hasUnit bool
 	year    int // "2025年计划投资" → 2025
-	month   int // "1-5月完成投资" → 5 (done); "5月实际完成投资" → 5 (month_done)
 	// before is the text with its leading year kept ("2024年底累计完成投资"), for the
 	// headers whose year says what the column is.
 	before string

@@ -14,9 +14,9 @@ type Ledger struct {
 	Problems   []Problem
 
 	Year       int
-	YearSource string // "title", "header", "dates", "today"
-	AsOf       Date   // the reporting date inferred from the ledger (day precision)
-	AsOfSource string // "header", "title", "monthly", "today"
+	YearSource string     // "title", "header", "dates", "today"
+	AsOf       Date       // the reporting date inferred from the ledger (day precision)
+	AsOfSource AsOfSource // where AsOf came from
 	// Month is the ledger's reporting month from a "1-N月" header or monthly columns (0 if none).
 	Month int
 

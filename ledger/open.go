@@ -34,9 +34,6 @@ func Open(path string, opts Options) (*File, error) {
 	return f, nil
 }
 
-// Path is the path the file was opened by.
-func (f *File) Path() string { return f.path }
-
 // Perm is the file's permission bits when it was opened.
 func (f *File) Perm() fs.FileMode { return f.s.info.Mode().Perm() }
 

@@ -30,11 +30,6 @@ func Read(path string, opts Options) (*Ledger, error) {
 	return ReadContext(context.Background(), path, opts)
 }
 
-// ReadSource reads a ledger from an already opened Source; path names it in messages.
-func ReadSource(src Source, path string, opts Options) (*Ledger, error) {
-	return readSource(context.Background(), src, path, opts)
-}
-
 // cancelEvery is how many rows are read between looks at the context: often enough
 // to stop within milliseconds, rarely enough to cost nothing.
 const cancelEvery = 4096
@@ -334,22 +329,22 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, columnYear
 	}
 	switch {
 	case l.Month != 0:
-		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "header"
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), AsOfHeader
 	case above.when.isSet():
-		l.AsOf, l.AsOfSource = above.when.in(l.Year), "title"
+		l.AsOf, l.AsOfSource = above.when.in(l.Year), AsOfTitle
 		l.Month = int(l.AsOf.Month)
 	case l.monthlyMonth() != 0:
 		l.Month = l.monthlyMonth()
-		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "monthly"
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), AsOfMonthly
 	case l.headerMonth() != 0:
 		l.Month = l.headerMonth()
-		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), "header"
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), AsOfHeader
 	case int(today.Year) > l.Year:
 		// A past year's ledger that names no month is judged at that year's end, not
 		// at a date in a later year.
-		l.AsOf, l.AsOfSource = DayDate(l.Year, 12, 31), "year-end"
+		l.AsOf, l.AsOfSource = DayDate(l.Year, 12, 31), AsOfYearEnd
 	default:
-		l.AsOf, l.AsOfSource = today, "today"
+		l.AsOf, l.AsOfSource = today, AsOfToday
 	}
 }
 

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,13 +223,7 @@ func (r *rowReader) add(row int, cells []string) {
 
 // dropPending removes the dates waiting for project i.
 func dropPending(ps []pendingDate, i int) []pendingDate {
-	out := ps[:0]
-	for _, pd := range ps {
-		if pd.project != i {
-			out = append(out, pd)
-		}
-	}
-	return out
+	return slices.DeleteFunc(ps, func(pd pendingDate) bool { return pd.project == i })
 }
 
 // isRepeatedHeader reports whether a row below the header repeats it: a sheet holding

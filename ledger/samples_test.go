@@ -63,7 +63,7 @@ type sampleLedger struct {
 	year               int
 	yearSource         string
 	asOf               string
-	asOfSource         string
+	asOfSource         AsOfSource
 	month              int
 	natureFromSections bool
 	title, filler      string

@@ -3,90 +3,17 @@ package ledger
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"gongjian/internal/badfile"
 )
-
-// compoundFile writes the smallest OLE2 compound file (version 3, 512-byte sectors)
-// holding empty streams of the given names: enough for the sniffer, which looks at
-// the signature and the stream names only. An encrypted workbook is
-// compoundFile("EncryptionInfo", "EncryptedPackage"), a legacy .xls
-// compoundFile("Workbook"). At most three streams (one directory sector).
-func compoundFile(streams ...string) []byte {
-	const (
-		endOfChain = 0xFFFFFFFE
-		freeSect   = 0xFFFFFFFF
-		fatSect    = 0xFFFFFFFD
-		noStream   = 0xFFFFFFFF
-	)
-	le := binary.LittleEndian
-	header := make([]byte, 512)
-	copy(header, oleSignature)
-	le.PutUint16(header[0x18:], 0x003E) // minor version
-	le.PutUint16(header[0x1A:], 0x0003) // major version 3
-	le.PutUint16(header[0x1C:], 0xFFFE) // little-endian
-	le.PutUint16(header[0x1E:], 9)      // 512-byte sectors
-	le.PutUint16(header[0x20:], 6)      // 64-byte mini sectors
-	le.PutUint32(header[0x2C:], 1)      // one FAT sector
-	le.PutUint32(header[0x30:], 1)      // the directory starts at sector 1
-	le.PutUint32(header[0x38:], 4096)   // mini stream cutoff
-	le.PutUint32(header[0x3C:], endOfChain)
-	le.PutUint32(header[0x44:], endOfChain)
-	le.PutUint32(header[0x4C:], 0) // DIFAT[0]: the FAT is sector 0
-	for i := 1; i < 109; i++ {
-		le.PutUint32(header[0x4C+4*i:], freeSect)
-	}
-
-	fat := make([]byte, 512)
-	for i := 0; i < 128; i++ {
-		le.PutUint32(fat[4*i:], freeSect)
-	}
-	le.PutUint32(fat[0:], fatSect)
-	le.PutUint32(fat[4:], endOfChain) // the directory is one sector long
-
-	entry := func(name string, typ byte, left, right, child uint32) []byte {
-		e := make([]byte, 128)
-		u := utf16.Encode([]rune(name))
-		for i, c := range u {
-			le.PutUint16(e[2*i:], c)
-		}
-		if name != "" {
-			le.PutUint16(e[0x40:], uint16(2*len(u)+2))
-		}
-		e[0x42] = typ
-		e[0x43] = 1 // black
-		le.PutUint32(e[0x44:], left)
-		le.PutUint32(e[0x48:], right)
-		le.PutUint32(e[0x4C:], child)
-		le.PutUint32(e[0x74:], endOfChain)
-		return e
-	}
-	var dir bytes.Buffer
-	child := uint32(noStream)
-	if len(streams) > 0 {
-		child = 1
-	}
-	dir.Write(entry("Root Entry", 5, noStream, noStream, child))
-	for i, name := range streams {
-		right := uint32(noStream)
-		if i+1 < len(streams) {
-			right = uint32(i + 2) // a chain of right siblings; names given in tree order
-		}
-		dir.Write(entry(name, 2, noStream, right, noStream))
-	}
-	for dir.Len() < 512 {
-		dir.Write(entry("", 0, noStream, noStream, noStream))
-	}
-	return append(append(header, fat...), dir.Bytes()...)
-}
 
 // badFiles are the files of SPEC §7 that sniff or Read must refuse, by name, with
 // the code they must get. Written by writeBadFiles.
@@ -138,11 +65,11 @@ func writeBadFiles(t testing.TB, dir string, good []byte) {
 		return buf.Bytes()
 	}
 	files := map[string][]byte{
-		"旧台账.xls":     compoundFile("Workbook"),
-		"旧台账.et":      compoundFile("Workbook"),
-		"旧台账改名.xlsx":  compoundFile("Workbook"),
+		"旧台账.xls":     badfile.CompoundFile("Workbook"),
+		"旧台账.et":      badfile.CompoundFile("Workbook"),
+		"旧台账改名.xlsx":  badfile.CompoundFile("Workbook"),
 		"网页导出.xls":    []byte("<html><body><table><tr><td>项目名称</td></tr></table></body></html>"),
-		"加密台账.xlsx":   compoundFile("EncryptionInfo", "EncryptedPackage"),
+		"加密台账.xlsx":   badfile.CompoundFile("EncryptionInfo", "EncryptedPackage"),
 		"文本台账.xlsx":   []byte("序号,项目名称,建设性质\n1,陵川县污水处理厂,新建\n"),
 		"图片.xlsx":     {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'},
 		"文档.xlsx":     zipOf("[Content_Types].xml", "word/document.xml"),
@@ -150,8 +77,8 @@ func writeBadFiles(t testing.TB, dir string, good []byte) {
 		"二进制.xlsb":    zipOf("[Content_Types].xml", "xl/workbook.bin"),
 		"半截台账.xlsx":   good[:len(good)/2],
 		"缺类型表.xlsx":   zipOf("_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml"),
-		"坏的旧台账.xls":   compoundFile("Workbook")[:512],
-		"坏的加密台账.xlsx": compoundFile("EncryptionInfo", "EncryptedPackage")[:700],
+		"坏的旧台账.xls":   badfile.CompoundFile("Workbook")[:512],
+		"坏的加密台账.xlsx": badfile.CompoundFile("EncryptionInfo", "EncryptedPackage")[:700],
 		"空文件.xlsx":    {},
 		"空文件.csv":     {},
 		"~$台账.xlsx":   append([]byte{6}, []byte("张三                                          ")...),
@@ -238,7 +165,7 @@ func TestCompoundFileStreams(t *testing.T) {
 			names = strings.Split(streams, ",")
 		}
 		path := filepath.Join(dir, "f.xlsx")
-		if err := os.WriteFile(path, compoundFile(names...), 0o644); err != nil {
+		if err := os.WriteFile(path, badfile.CompoundFile(names...), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		f, err := os.Open(path)
@@ -257,7 +184,7 @@ func TestUnzipLimit(t *testing.T) {
 	good := readSample(t, "全县开复工台账.xlsx")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "全县.xlsx")
-	if err := os.WriteFile(path, padded(t, good, 3<<20), 0o644); err != nil {
+	if err := os.WriteFile(path, badfile.Padded(good, 3<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Read(path, Options{}); err != nil {
@@ -267,32 +194,6 @@ func TestUnzipLimit(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "2 MB") || !strings.Contains(err.Error(), "--max-unzip-mb") {
 		t.Errorf("2 MB limit: %v", err)
 	}
-}
-
-// padded is the workbook with an extra part of n zero bytes, which compresses to
-// almost nothing: a small zip bomb.
-func padded(t testing.TB, workbook []byte, n int) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(workbook), int64(len(workbook)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if err := zw.Copy(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	w, err := zw.Create("xl/media/padding.bin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(make([]byte, n))
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 func TestOpenErrors(t *testing.T) {

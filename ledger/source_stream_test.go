@@ -44,8 +44,12 @@ func TestStreamSourceMatchesExcelize(t *testing.T) {
 	}
 	// More workbooks from other producers can be compared too:
 	// GONGJIAN_DIFF_GLOB='/path/*.xlsx' go test ./ledger -run StreamSourceMatches
+	// testdata/other-producers.sh does so with LibreOffice and openpyxl, in CI.
 	if extra := os.Getenv("GONGJIAN_DIFF_GLOB"); extra != "" {
 		more, _ := filepath.Glob(extra)
+		if len(more) == 0 {
+			t.Fatalf("GONGJIAN_DIFF_GLOB=%s matches no file", extra)
+		}
 		files = append(files, more...)
 	}
 	for _, file := range files {

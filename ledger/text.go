@@ -23,19 +23,27 @@ func foldWidth(r rune) rune {
 // dropped, full-width forms folded, brackets, quotes and list punctuation unified,
 // dashes unified (a run of them is one dash), Latin letters lower-cased. Applying it
 // twice changes nothing.
-func NormalizeName(s string) string {
-	// Most names are already in normal form: give them back without a copy (the
-	// duplicate check normalises every name of a 100,000-row ledger).
-	if isNormalName(s) {
+func NormalizeName(s string) string { return fold(s, normalRune) }
+
+// fold applies a character fold to s, a run of dashes becoming one dash ("陵川——晋城"
+// is "陵川-晋城"). Most text is already folded: it is given back without a copy (the
+// duplicate check folds every name and code of a 100,000-row ledger).
+func fold(s string, f func(rune) (rune, bool)) string {
+	if isFolded(s, f) {
 		return s
 	}
+	return foldAll(s, f)
+}
+
+// foldAll is fold without its fast path.
+func foldAll(s string, f func(rune) (rune, bool)) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	last := rune(0)
 	for _, r := range s {
-		r, keep := normalRune(r)
+		r, keep := f(r)
 		if !keep || r == '-' && last == '-' {
-			continue // "陵川——晋城" is "陵川-晋城"
+			continue
 		}
 		last = r
 		b.WriteRune(r)
@@ -43,11 +51,11 @@ func NormalizeName(s string) string {
 	return b.String()
 }
 
-// isNormalName reports whether NormalizeName would give s back unchanged.
-func isNormalName(s string) bool {
+// isFolded reports whether fold would give s back unchanged.
+func isFolded(s string, f func(rune) (rune, bool)) bool {
 	last := rune(0)
 	for _, r := range s {
-		n, keep := normalRune(r)
+		n, keep := f(r)
 		if !keep || n != r || r == utf8.RuneError || r == '-' && last == '-' {
 			return false
 		}
@@ -70,12 +78,22 @@ func normalRune(r rune) (rune, bool) {
 		return 0, false
 	case r == '、' || r == '，' || r == ';' || r == '；' || r == '·' || r == '•' || r == '・' || r == '･' || r == '‧':
 		r = ','
-	case r == '—' || r == '–' || r == '－' || r == '―' || r == '‐' || r == '‑' || r == '‒' || r == '−' || r == '﹣':
+	case isDash(r):
 		r = '-'
 	case r == '〜':
 		r = '~'
 	}
 	return unicode.ToLower(r), true
+}
+
+// isDash reports whether r is one of the dashes people type or paste for "-" (after
+// full-width forms are folded).
+func isDash(r rune) bool {
+	switch r {
+	case '—', '–', '－', '―', '‐', '‑', '‒', '−', '﹣':
+		return true
+	}
+	return false
 }
 
 // cleanText trims a text cell and joins the lines of a name typed with line breaks

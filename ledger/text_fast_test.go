@@ -1,24 +1,6 @@
 package ledger
 
-import (
-	"strings"
-	"testing"
-)
-
-// slowNormalize is NormalizeName without its fast path.
-func slowNormalize(s string) string {
-	var b strings.Builder
-	last := rune(0)
-	for _, r := range s {
-		r, keep := normalRune(r)
-		if !keep || r == '-' && last == '-' {
-			continue
-		}
-		last = r
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+import "testing"
 
 // The fast path gives back exactly what the full fold gives.
 func FuzzNormalizeFastPath(f *testing.F) {
@@ -26,8 +8,20 @@ func FuzzNormalizeFastPath(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := NormalizeName(s), slowNormalize(s); got != want {
+		if got, want := NormalizeName(s), foldAll(s, normalRune); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// The same for codes.
+func FuzzNormalizeCodeFastPath(f *testing.F) {
+	for _, s := range []string{"2501-140524-04-01-123456", "Ｘ－１", "x—1", " X-1 ", "X--1", "\xff", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NormalizeCode(s), foldAll(s, codeRune); got != want {
+			t.Errorf("NormalizeCode(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

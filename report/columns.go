@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bufio"
-	"io"
 	"strconv"
 	"strings"
 
@@ -11,7 +9,7 @@ import (
 
 // What the reader understood of a ledger's header, shown so a clerk sees at once why
 // a column was not used: JSON columns (every header cell, recognised or not), the
-// table check --columns prints (列 | 表头 | 识别为 | 单位), and the summary's line
+// section check --columns adds (列 | 表头 | 识别为 | 单位), and the summary's line
 // naming the unrecognised columns that look like amounts or dates.
 
 // columnJSON is one header cell: its letter, its text as typed, the field it is read
@@ -111,27 +109,14 @@ func columnRows(l *ledger.Ledger) [][]string {
 	return rows
 }
 
-// writeColumnsTable writes the --columns table under a file's summary.
-func writeColumnsTable(bw *bufio.Writer, l *ledger.Ledger) error {
-	if l == nil {
-		return nil
+// columnsSection is the --columns table under a file's summary: each header cell and
+// what it was read as.
+func columnsSection(l *ledger.Ledger) section {
+	t := table{Header: columnHeader, Wrap: []int{0, gapWidth, messageWidth, 0}}
+	for _, r := range columnRows(l) {
+		t.Rows = append(t.Rows, textCells(r...))
 	}
-	bw.WriteString("\n表头识别\n")
-	rows := columnRows(l)
-	for _, r := range rows {
-		r[1] = wrapText(r[1], gapWidth)
-		r[2] = wrapText(r[2], messageWidth)
-	}
-	return renderTable(bw, columnHeader, rows)
-}
-
-// writeColumnsMarkdown is writeColumnsTable's Markdown twin.
-func writeColumnsMarkdown(bw *bufio.Writer, l *ledger.Ledger) error {
-	if l == nil {
-		return nil
-	}
-	bw.WriteString("\n### 表头识别\n\n")
-	return renderMarkdownTable(bw, columnHeader, columnRows(l))
+	return section{Title: "表头识别", Blocks: []block{t}}
 }
 
 // unrecognizedText names the columns the reader did not recognise that look like
@@ -148,16 +133,4 @@ func unrecognizedText(l *ledger.Ledger) string {
 		return ""
 	}
 	return strings.Join(parts, "、") + "（不能识别，未参与检查；用 --columns 查看各列，或在规则文件 columns: 中加上列名）"
-}
-
-// writeColumns writes the --columns part of one file's summary with the given form.
-func writeColumns(w io.Writer, o Outcome, form func(*bufio.Writer, *ledger.Ledger) error) error {
-	if o.Failed() {
-		return nil
-	}
-	bw := bufio.NewWriter(w)
-	if err := form(bw, o.Result.Ledger); err != nil {
-		return err
-	}
-	return bw.Flush()
 }

@@ -32,8 +32,7 @@ func (c *csvWriter) start() error {
 	if _, err := io.WriteString(c.w, utf8BOM); err != nil {
 		return err
 	}
-	c.cw = csv.NewWriter(c.w)
-	c.cw.UseCRLF = true // what Excel writes and expects
+	c.cw = newCSV(c.w)
 	return c.cw.Write(csvHeader)
 }
 
@@ -42,10 +41,12 @@ func (c *csvWriter) Write(o Outcome) error {
 		return err
 	}
 	if o.Failed() {
-		if err := c.cw.Write(csvSafe([]string{o.file(), "", "", "", "", rules.SeverityError.Label(), o.ErrorCode(), "", "", o.ErrorMessage(), "", ""})); err != nil {
+		rows := [][]cell{textCells(o.file(), "", "", "", "", rules.SeverityError.Label(), o.ErrorCode(), "", "", o.ErrorMessage(), "", "")}
+		if err := writeCSVRows(c.cw, rows); err != nil {
 			return err
 		}
 	} else {
+		rows := make([][]cell, 0, len(o.Result.Findings))
 		for _, f := range o.Result.Findings {
 			row := ""
 			if f.Row > 0 {
@@ -55,10 +56,10 @@ func (c *csvWriter) Write(o Outcome) error {
 			if f.Field != "" {
 				field = f.Field.Label()
 			}
-			rec := []string{o.file(), f.Sheet, row, columnText(f), f.Cell, f.Severity.Label(), f.Rule, field, f.Value, f.Message, f.Project, f.Group}
-			if err := c.cw.Write(csvSafe(rec)); err != nil {
-				return err
-			}
+			rows = append(rows, textCells(o.file(), f.Sheet, row, columnText(f), f.Cell, f.Severity.Label(), string(f.Rule), field, f.Value, f.Message, f.Project, f.Group))
+		}
+		if err := writeCSVRows(c.cw, rows); err != nil {
+			return err
 		}
 	}
 	c.cw.Flush()
@@ -73,13 +74,50 @@ func (c *csvWriter) Close() error {
 	return c.cw.Error()
 }
 
-// WriteCSV writes one outcome's findings as CSV, with the BOM and heading row.
-func WriteCSV(w io.Writer, o Outcome) error {
-	c := &csvWriter{w: w}
-	if err := c.Write(o); err != nil {
+// writeCSVTable writes a table with its header. Numbers are written plainly (rates as
+// fractions, amounts with two decimals) for scripts; text cells are defused against
+// Excel formulas.
+func writeCSVTable(w io.Writer, t table, bom bool) error {
+	if bom {
+		if _, err := io.WriteString(w, utf8BOM); err != nil {
+			return err
+		}
+	}
+	cw := newCSV(w)
+	if err := cw.Write(csvSafe(append([]string(nil), t.Header...))); err != nil {
 		return err
 	}
-	return c.Close()
+	if err := writeCSVRows(cw, t.Rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeCSVRows writes rows of cells: a number as it is, text defused, and a figure
+// not available (shown "-") as an empty field, not "'-", which no script reads as none.
+func writeCSVRows(cw *csv.Writer, rows [][]cell) error {
+	for _, r := range rows {
+		rec := make([]string, len(r))
+		for i, c := range r {
+			if c.Num != "" || c.Kind != kindText {
+				rec[i] = c.Num
+				continue
+			}
+			rec[i] = csvSafe([]string{c.Text})[0]
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newCSV writes CSV with CRLF line ends, which Excel writes and expects.
+func newCSV(w io.Writer) *csv.Writer {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return cw
 }
 
 // csvSafe defuses cells that Excel would run as a formula (CSV injection): a cell

@@ -169,7 +169,7 @@ func jsonValue(o Outcome) any {
 		File:       o.file(),
 		HeaderRows: []int{},
 		AsOf:       res.AsOf.String(),
-		AsOfSource: res.AsOfSource,
+		AsOfSource: string(res.AsOfSource),
 		Unit:       "万元", // ledger.Amount is always held in 万元, whatever the columns said
 		Counts:     countsJSONOf(res.Counts),
 		Amounts:    amountsJSONOf(res.Amounts),
@@ -194,7 +194,7 @@ func jsonValue(o Outcome) any {
 	}
 	for _, f := range res.Findings {
 		v.Findings = append(v.Findings, findingJSON{
-			Rule:     f.Rule,
+			Rule:     string(f.Rule),
 			Severity: string(f.Severity),
 			Sheet:    f.Sheet,
 			Row:      f.Row,
@@ -212,20 +212,26 @@ func jsonValue(o Outcome) any {
 
 // rongziJSONOf is the counts, amounts, metrics and totals of a 融资需求台账.
 func rongziJSONOf(fin *rules.Financing) (rongziCountsJSON, rongziAmountsJSON, rongziMetricsJSON, *rongziFinancingJSON) {
-	c, a := fin.Counts, fin.Amounts
-	groups := func(gs []rules.FinancingGroup) []rongziGroupJSON {
-		out := make([]rongziGroupJSON, 0, len(gs))
-		for _, g := range gs {
-			out = append(out, rongziGroupJSON{Name: g.Name, Projects: g.Projects, Need: amountJSON(g.Need),
-				Credit: amountJSON(g.Credit), Signed: amountJSON(g.Signed), Disbursed: amountJSON(g.Disbursed)})
-		}
-		return out
-	}
-	return rongziCountsJSON{Projects: c.Projects, Docked: c.Docked, Credited: c.Credited, Signed: c.Signed, Disbursed: c.Disbursed},
+	a := fin.Amounts
+	return rongziCountsJSONOf(fin.Counts),
 		rongziAmountsJSON{Need: amountJSON(a.Need), DockedNeed: amountJSON(a.DockedNeed), Credit: amountJSON(a.Credit),
 			Signed: amountJSON(a.Signed), Disbursed: amountJSON(a.Disbursed)},
 		rongziMetricsJSON{CreditRate: rateJSON(fin.CreditRate), DisburseRate: rateJSON(fin.DisburseRate)},
-		&rongziFinancingJSON{ByMethod: groups(fin.ByMethod), ByBank: groups(fin.ByBank), Unassigned: nonNil(fin.Unassigned)}
+		&rongziFinancingJSON{ByMethod: financingGroupsJSON(fin.ByMethod), ByBank: financingGroupsJSON(fin.ByBank), Unassigned: nonNil(fin.Unassigned)}
+}
+
+func rongziCountsJSONOf(c rules.FinancingCounts) rongziCountsJSON {
+	return rongziCountsJSON{Projects: c.Projects, Docked: c.Docked, Credited: c.Credited, Signed: c.Signed, Disbursed: c.Disbursed}
+}
+
+// financingGroupsJSON are the totals by 融资方式 or by 金融机构 ("[]" when none).
+func financingGroupsJSON(gs []rules.FinancingGroup) []rongziGroupJSON {
+	out := make([]rongziGroupJSON, 0, len(gs))
+	for _, g := range gs {
+		out = append(out, rongziGroupJSON{Name: g.Name, Projects: g.Projects, Need: amountJSON(g.Need),
+			Credit: amountJSON(g.Credit), Signed: amountJSON(g.Signed), Disbursed: amountJSON(g.Disbursed)})
+	}
+	return out
 }
 
 // joinJSONOf is the join as the result's kind sees it; nil (no key) when not joined.
@@ -264,7 +270,7 @@ func metricsJSONOf(m rules.Metrics) metricsJSON {
 
 func targetJSONOf(t rules.Target) targetJSON {
 	return targetJSON{Milestone: t.Milestone, Due: t.Due.String(), Metric: t.Metric, Target: t.Target.Rounded(4),
-		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: t.GroupBy, Group: t.Group,
+		Actual: rateJSON(t.Actual), Status: string(t.Status), GroupBy: string(t.GroupBy), Group: t.Group,
 		Needed: neededJSONOf(t.Needed), Note: t.Note}
 }
 
@@ -274,6 +280,24 @@ func amountJSON(a ledger.Amount) *string {
 	}
 	s := a.Fixed(2)
 	return &s
+}
+
+// rateJSON is a rate rounded to 4 places for JSON; null when not available.
+func rateJSON(v *ledger.Rate) *float64 {
+	if v == nil {
+		return nil
+	}
+	r := v.Rounded(4)
+	return &r
+}
+
+// pointsJSON is a gap in 个百分点 rounded to one decimal for JSON; null when not available.
+func pointsJSON(p *ledger.Rate) *float64 {
+	if p == nil {
+		return nil
+	}
+	r := p.Rounded(1)
+	return &r
 }
 
 func neededJSONOf(n *rules.Needed) *neededJSON {
@@ -429,6 +453,3 @@ func writeEncoded(w io.Writer, v any, prefix string, indent bool) error {
 	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return err
 }
-
-// WriteJSON writes one outcome as an indented JSON object.
-func WriteJSON(w io.Writer, o Outcome) error { return writeLine(w, jsonValue(o), true) }

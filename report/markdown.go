@@ -8,142 +8,74 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
-
-	"gongjian/rules"
 )
 
-// markdownWriter writes each file as a section with headings and pipe tables, for
-// pasting into a 通报 or a wiki.
-type markdownWriter struct {
-	w     io.Writer
-	opts  Options
-	n     int
-	tally tally
+// renderMarkdown writes a document for pasting into a 通报 or a wiki: headings, the
+// sentences, lists and pipe tables, one blank line between blocks.
+func renderMarkdown(w io.Writer, d document) error {
+	m := &mdWriter{bw: bufio.NewWriter(w)}
+	heading := func(level int, text string) { m.block(strings.Repeat("#", level) + " " + mdEscape(text) + "\n") }
+	if d.Title != "" {
+		heading(d.Level, d.Title)
+	}
+	if len(d.Facts) > 0 {
+		var b strings.Builder
+		for _, f := range d.Facts {
+			b.WriteString("- " + f.Label + "：" + mdEscape(f.Value) + "\n")
+		}
+		m.block(b.String())
+	}
+	for _, s := range d.Sections {
+		if s.Title != "" {
+			heading(d.Level+1, s.Title)
+		}
+		for _, b := range s.Blocks {
+			switch b := b.(type) {
+			case paragraph:
+				m.block(mdEscape(b.text()) + "\n")
+			case list:
+				var items strings.Builder
+				for _, item := range b.Items {
+					items.WriteString("- " + mdEscape(item) + "\n")
+				}
+				m.block(items.String())
+			case table:
+				if b.Name != "" {
+					heading(d.Level+2, b.Name)
+				}
+				if len(b.Rows) == 0 {
+					m.block("（无）\n")
+					continue
+				}
+				m.block("")
+				rows := make([][]string, len(b.Rows))
+				for i, r := range b.Rows {
+					rows[i] = make([]string, len(r))
+					for j, c := range r {
+						rows[i][j] = c.Text
+					}
+				}
+				if err := renderMarkdownTable(m.bw, b.Header, rows); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return m.bw.Flush()
 }
 
-func (m *markdownWriter) Write(o Outcome) error {
-	m.tally.add(o)
-	if m.n > 0 {
-		if _, err := io.WriteString(m.w, "\n"); err != nil {
-			return err
-		}
-	}
-	m.n++
-	if err := WriteMarkdown(m.w, o); err != nil || !m.opts.Columns || o.Failed() {
-		return err
-	}
-	return writeColumns(m.w, o, writeColumnsMarkdown)
+// mdWriter puts one blank line between blocks.
+type mdWriter struct {
+	bw      *bufio.Writer
+	started bool
 }
 
-func (m *markdownWriter) Close() error {
-	if !m.opts.Several {
-		return nil
+func (m *mdWriter) block(s string) {
+	if m.started {
+		m.bw.WriteString("\n")
 	}
-	_, err := io.WriteString(m.w, "\n"+mdEscape(m.tally.line())+"\n")
-	return err
-}
-
-// WriteMarkdown writes one file's summary as Markdown: the same content as the
-// terminal table. A file that could not be read gets its heading and the reason,
-// since a document pasted elsewhere has no stderr beside it.
-func WriteMarkdown(w io.Writer, o Outcome) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString("## " + mdEscape(o.shownFile()) + "\n\n")
-	if o.Failed() {
-		bw.WriteString("无法读取：" + mdEscape(o.ErrorMessage()) + "\n")
-		return bw.Flush()
-	}
-	res := o.Result
-
-	for _, h := range headerLines(o)[1:] { // the file is the heading
-		bw.WriteString("- " + h.Label + "：" + mdEscape(h.Value) + "\n")
-	}
-
-	if isFinancing(res) {
-		if err := writeFinancingMarkdown(bw, res); err != nil {
-			return err
-		}
-		return writeFindingsMarkdown(bw, res)
-	}
-
-	bw.WriteString("\n### 主要指标\n\n")
-	labels, values := metricCells(res.Metrics)
-	if err := renderMarkdownTable(bw, labels, [][]string{values}); err != nil {
-		return err
-	}
-	if s := scheduleSentence(res.Metrics); s != "" {
-		bw.WriteString("\n" + s + "\n")
-	}
-
-	if targets := wholeLedgerTargets(res.Targets); len(targets) > 0 {
-		bw.WriteString("\n### 目标完成情况\n\n")
-		rows := make([][]string, 0, len(targets))
-		for _, t := range targets {
-			rows = append(rows, targetCells(t))
-		}
-		if err := renderMarkdownTable(bw, targetHeader, rows); err != nil {
-			return err
-		}
-	}
-	if lines := joinLines(res); lines != nil {
-		bw.WriteString("\n### " + joinTitle(res) + "\n\n")
-		for _, l := range lines {
-			bw.WriteString("- " + mdEscape(l) + "\n")
-		}
-	}
-	return writeFindingsMarkdown(bw, res)
-}
-
-// writeFinancingMarkdown is writeFinancingTable's Markdown twin.
-func writeFinancingMarkdown(bw *bufio.Writer, res *rules.Result) error {
-	fin := financingOf(res)
-	bw.WriteString("\n### 主要指标\n\n")
-	labels, values := financingMetricCells(fin)
-	if err := renderMarkdownTable(bw, labels, [][]string{values}); err != nil {
-		return err
-	}
-	bw.WriteString("\n### 融资进展（对接 → 授信 → 签约 → 放款）\n\n")
-	if err := renderMarkdownTable(bw, funnelHeader, funnelRows(fin)); err != nil {
-		return err
-	}
-	bw.WriteString("\n" + mdEscape(funnelNote) + "\n")
-	for _, g := range []struct {
-		title, first string
-		groups       []rules.FinancingGroup
-	}{{"按融资方式（万元）", "融资方式", fin.ByMethod}, {"按金融机构（万元）", "金融机构", fin.ByBank}} {
-		if len(g.groups) == 0 {
-			continue
-		}
-		bw.WriteString("\n### " + g.title + "\n\n")
-		if err := renderMarkdownTable(bw, financingGroupHeader(g.first), financingGroupRows(g.groups)); err != nil {
-			return err
-		}
-	}
-	bw.WriteString("\n" + mdEscape(unassignedSentence(fin)) + "\n")
-	if lines := joinLines(res); lines != nil {
-		bw.WriteString("\n### " + joinTitle(res) + "\n\n")
-		for _, l := range lines {
-			bw.WriteString("- " + mdEscape(l) + "\n")
-		}
-	}
-	return nil
-}
-
-// writeFindingsMarkdown writes the findings and their count, and flushes.
-func writeFindingsMarkdown(bw *bufio.Writer, res *rules.Result) error {
-	bw.WriteString("\n### 问题清单\n\n")
-	if len(res.Findings) > 0 {
-		rows := make([][]string, 0, len(res.Findings))
-		for _, f := range res.Findings {
-			rows = append(rows, findingCells(f))
-		}
-		if err := renderMarkdownTable(bw, findingHeader, rows); err != nil {
-			return err
-		}
-		bw.WriteString("\n")
-	}
-	bw.WriteString(tallyText(res.Findings) + "\n")
-	return bw.Flush()
+	m.started = true
+	m.bw.WriteString(s)
 }
 
 func renderMarkdownTable(w io.Writer, header []string, rows [][]string) error {

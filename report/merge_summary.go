@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/rules"
 )
 
 // What gongjian merge prints: a short Chinese summary, or JSON for scripts.
@@ -27,7 +28,7 @@ var mergeAmountKeys = map[ledger.Field]string{
 
 // WriteMergeSummary writes the Chinese summary: the output, each ledger with its
 // projects and where its 乡镇 came from, and the totals.
-func WriteMergeSummary(w io.Writer, m *Merged, output string) error {
+func WriteMergeSummary(w io.Writer, m *ledger.Merged, output string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "已把 %d 个%s合并为 %s：%d 个项目", len(m.Sources), m.Kind.Label(), output, len(m.Rows))
 	if n := len(m.Duplicates); n > 0 {
@@ -49,7 +50,7 @@ func WriteMergeSummary(w io.Writer, m *Merged, output string) error {
 		b.WriteString("\n")
 	}
 	var parts []string
-	for _, f := range m.totalFields() {
+	for _, f := range m.TotalFields() {
 		parts = append(parts, fmt.Sprintf("%s %s", f.Label(), m.Totals[f].Fixed(2)))
 	}
 	if len(parts) > 0 {
@@ -86,18 +87,13 @@ type mergeJSON struct {
 }
 
 type mergeSourceJSON struct {
-	File       string          `json:"file"`
-	Sheet      string          `json:"sheet,omitempty"`
-	Projects   int             `json:"projects"`
-	AsOf       *string         `json:"as_of"`
-	Town       string          `json:"town,omitempty"`
-	TownSource string          `json:"town_source,omitempty"`
-	Error      *mergeErrorJSON `json:"error"`
-}
-
-type mergeErrorJSON struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	File       string     `json:"file"`
+	Sheet      string     `json:"sheet,omitempty"`
+	Projects   int        `json:"projects"`
+	AsOf       *string    `json:"as_of"`
+	Town       string     `json:"town,omitempty"`
+	TownSource string     `json:"town_source,omitempty"`
+	Error      *errorJSON `json:"error"`
 }
 
 type mergeFinding struct {
@@ -111,8 +107,8 @@ type mergeFinding struct {
 
 // WriteMergeJSON writes the merge as one JSON object: the output, the totals, every
 // ledger (or its error), and a duplicate-project finding for each project found twice.
-func WriteMergeJSON(w io.Writer, m *Merged, output string, failures []MergeFailure) error {
-	out := mergeJSON{Output: output, Kind: m.Kind, Title: m.Title, Year: m.Year, AsOfSource: m.AsOfSource,
+func WriteMergeJSON(w io.Writer, m *ledger.Merged, output string, failures []MergeFailure) error {
+	out := mergeJSON{Output: output, Kind: m.Kind, Title: m.Title, Year: m.Year, AsOfSource: string(m.AsOfSource),
 		Projects: len(m.Rows), Amounts: map[string]string{}, Sources: []mergeSourceJSON{}, Findings: []mergeFinding{}, Notes: m.Notes}
 	if out.Notes == nil {
 		out.Notes = []string{}
@@ -135,10 +131,10 @@ func WriteMergeJSON(w io.Writer, m *Merged, output string, failures []MergeFailu
 		out.Sources = append(out.Sources, sj)
 	}
 	for _, f := range failures {
-		out.Sources = append(out.Sources, mergeSourceJSON{File: f.File, Error: &mergeErrorJSON{Code: f.Code, Message: f.Message}})
+		out.Sources = append(out.Sources, mergeSourceJSON{File: f.File, Error: &errorJSON{Code: f.Code, Message: f.Message}})
 	}
 	for _, d := range m.Duplicates {
-		out.Findings = append(out.Findings, mergeFinding{Rule: "duplicate-project", Severity: "error", Project: d.Project,
+		out.Findings = append(out.Findings, mergeFinding{Rule: string(rules.RuleDuplicateProject), Severity: string(rules.SeverityError), Project: d.Project,
 			Code: d.Code, Sources: []string{d.First.String(), d.Again.String()}, Message: d.Message()})
 	}
 	enc := json.NewEncoder(w)

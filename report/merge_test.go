@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -35,8 +36,20 @@ func readAll(t *testing.T, paths []string, opts ledger.Options) []*ledger.Ledger
 	return ls
 }
 
+// openMerged writes the merged ledger and opens the workbook and the ledger read back.
+func openMerged(t *testing.T, m *ledger.Merged) (*excelize.File, *ledger.Ledger) {
+	t.Helper()
+	path, l := writeMerged(t, m)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, l
+}
+
 // writeMerged writes the merged ledger to a file and reads it back.
-func writeMerged(t *testing.T, m *Merged) (string, *ledger.Ledger) {
+func writeMerged(t *testing.T, m *ledger.Merged) (string, *ledger.Ledger) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "全县台账.xlsx")
 	f, err := os.Create(path)
@@ -76,7 +89,7 @@ func TestMergeSamplesCheckTheSame(t *testing.T) {
 		done = done.Add(res.Amounts.Done)
 	}
 
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong, AsOf: asOf, Towns: r.Towns})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: asOf, Towns: r.Towns})
 	if len(m.Duplicates) != 0 {
 		t.Errorf("duplicates %+v", m.Duplicates)
 	}
@@ -135,13 +148,8 @@ func TestMergeSamplesCheckTheSame(t *testing.T) {
 // The 来源 column names the file and row of each project.
 func TestMergeSourceColumn(t *testing.T) {
 	ls := readAll(t, mergeSamples[:2], ledger.Options{})
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong})
-	path, l := writeMerged(t, m)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
+	f, l := openMerged(t, m)
 	rows, _ := f.GetRows(l.Sheet)
 	header := rows[mergeHeaderRow-1]
 	if header[len(header)-1] != "来源" {
@@ -157,6 +165,9 @@ func TestMergeSourceColumn(t *testing.T) {
 	last := rows[len(rows)-1]
 	if last[0] != "合计：28个" {
 		t.Errorf("last row %q", last)
+	}
+	if hf, err := f.GetHeaderFooter(l.Sheet); err != nil || hf == nil || hf.OddFooter != book.Footer {
+		t.Errorf("footer %+v, want the page numbers", hf)
 	}
 	// Without --as-of the title carries the latest date the ledgers state, with a note.
 	if m.AsOf != ledger.DayDate(2025, 6, 30) || m.AsOfSource != "ledgers" || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "截止日期不同") {
@@ -197,7 +208,7 @@ func TestMergeDuplicates(t *testing.T) {
 			project(7, "", "", 1),
 			project(8, "", "丁项目", 400),
 		}}
-	m := Merge([]*ledger.Ledger{a, b}, MergeOptions{})
+	m := ledger.Merge([]*ledger.Ledger{a, b}, ledger.MergeOptions{})
 	if len(m.Rows) != 7 {
 		t.Fatalf("%d rows, want 7", len(m.Rows))
 	}
@@ -251,24 +262,11 @@ func TestMergeDuplicates(t *testing.T) {
 	}
 
 	// Written once, with both sources named.
-	path, l := writeMerged(t, m)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, l := openMerged(t, m)
 	rows, _ := f.GetRows(l.Sheet)
 	first := rows[mergeFirstRow-1]
 	if got := first[len(first)-1]; got != "礼义镇.xlsx 第5行；平城镇.xlsx 第4行" {
 		t.Errorf("source %q", got)
-	}
-}
-
-// Two inputs with the same base name are told apart by their paths.
-func TestMergeSourceNames(t *testing.T) {
-	ls := []*ledger.Ledger{{File: "4月/礼义镇.xlsx"}, {File: "5月/礼义镇.xlsx"}, {File: "平城镇.csv"}}
-	if got := strings.Join(sourceNames(ls), ","); got != "4月/礼义镇.xlsx,5月/礼义镇.xlsx,平城镇.csv" {
-		t.Errorf("names %s", got)
 	}
 }
 
@@ -288,7 +286,7 @@ func TestMergeKeepsUnreadableCells(t *testing.T) {
 	if len(ls[0].Problems) != 2 {
 		t.Fatalf("problems %+v", ls[0].Problems)
 	}
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
 	if m.Sources[0].Unreadable != 2 || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "2 个金额或日期无法识别") {
 		t.Errorf("notes %q", m.Notes)
 	}
@@ -305,32 +303,12 @@ func TestMergeKeepsUnreadableCells(t *testing.T) {
 	}
 }
 
-func TestMergedTitle(t *testing.T) {
-	for _, tt := range []struct {
-		title string
-		kind  ledger.Kind
-		year  int
-		asOf  ledger.Date
-		want  string
-	}{
-		{"", ledger.KindKaifugong, 2025, ledger.Date{}, "全县2025年重点项目开复工台账"},
-		{"", ledger.KindRongzi, 2025, ledger.DayDate(2025, 6, 30), "全县2025年重点项目融资需求台账（截至2025年6月30日）"},
-		{"陵川县2025年重点项目开复工台账", ledger.KindKaifugong, 2025, ledger.MonthDate(2025, 5), "陵川县2025年重点项目开复工台账（截至2025年5月底）"},
-		{"陵川县重点项目台账（截至2025年5月底）", ledger.KindKaifugong, 2025, ledger.DayDate(2025, 5, 31), "陵川县重点项目台账（截至2025年5月底）"},
-		{"", ledger.KindKaifugong, 0, ledger.Date{}, "全县重点项目开复工台账"},
-	} {
-		if got := mergedTitle(tt.title, tt.kind, tt.year, tt.asOf); got != tt.want {
-			t.Errorf("mergedTitle(%q) = %q, want %q", tt.title, got, tt.want)
-		}
-	}
-}
-
 // The same ledgers give the same bytes.
 func TestMergeDeterministic(t *testing.T) {
 	ls := readAll(t, mergeSamples, ledger.Options{})
 	var a, b bytes.Buffer
 	for _, buf := range []*bytes.Buffer{&a, &b} {
-		m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong})
+		m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
 		if err := WriteMerged(buf, m, t.TempDir()); err != nil {
 			t.Fatal(err)
 		}
@@ -342,7 +320,7 @@ func TestMergeDeterministic(t *testing.T) {
 
 func TestMergeSummary(t *testing.T) {
 	ls := readAll(t, mergeSamples, ledger.Options{AsOf: ledger.DayDate(2025, 5, 31)})
-	m := Merge(ls, MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 5, 31), Towns: rules.Default().Towns})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 5, 31), Towns: rules.Default().Towns})
 	var buf bytes.Buffer
 	if err := WriteMergeSummary(&buf, m, "全县台账.xlsx"); err != nil {
 		t.Fatal(err)
@@ -355,43 +333,5 @@ func TestMergeSummary(t *testing.T) {
 `
 	if buf.String() != want {
 		t.Errorf("summary:\n%s\nwant:\n%s", buf.String(), want)
-	}
-}
-
-// 融资需求台账 merge the same way, in their own canonical columns.
-func TestMergeRongzi(t *testing.T) {
-	f := writeTemplate(t, TemplateOptions{Kind: ledger.KindRongzi, Year: 2025})
-	sheet := TemplateSheet(ledger.KindRongzi)
-	if err := f.SetCellValue(sheet, "A2", "填报单位：陵川县马圪当乡人民政府"); err != nil {
-		t.Fatal(err)
-	}
-	fill(t, f, sheet, []map[string]any{
-		{"项目名称": "甲项目", "建设单位": "甲公司", "总投资": 10000, "融资需求": 6000, "融资方式": "银行贷款", "对接状态": "已授信", "授信金额": 5000.5},
-		{"项目名称": "乙项目", "建设单位": "乙公司", "总投资": 8000, "融资需求": 3000, "融资方式": "专项债券", "对接状态": "未对接"},
-	})
-	in := saveAs(t, f, "马圪当乡融资需求.xlsx")
-	// The clerk emptied the 乡镇 column; the merge fills it from the 填报单位 when there
-	// is no such column at all, so here it stays as the clerk left it.
-	ls := readAll(t, []string{in}, ledger.Options{})
-	m := Merge(ls, MergeOptions{Kind: ledger.KindRongzi})
-	if m.Sources[0].Town != "" {
-		t.Errorf("town %q filled although the ledger has a 乡镇 column", m.Sources[0].Town)
-	}
-	_, l := writeMerged(t, m)
-	if l.Kind != ledger.KindRongzi || len(l.Projects) != 2 || !l.Has(ledger.FieldDockStatus) {
-		t.Fatalf("kind %s, %d projects", l.Kind, len(l.Projects))
-	}
-	if p, q := &l.Projects[0], &l.Projects[1]; p.Amount(ledger.FieldCredit) != ledger.Wan(5000, 50) || q.Text(ledger.FieldMethod) != "专项债券" {
-		t.Errorf("financing cells %+v, %+v", p.Fin, q.Fin)
-	}
-	if len(l.Totals) != 1 || l.Totals[0].Amounts[ledger.FieldNeed] != ledger.Wan(9000, 0) {
-		t.Errorf("合计 %+v", l.Totals)
-	}
-	var buf bytes.Buffer
-	if err := WriteMergeSummary(&buf, m, "全县融资.xlsx"); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(buf.String(), "合计（万元）：总投资 18000.00，融资需求 9000.00，授信金额 5000.50") {
-		t.Errorf("summary %s", buf.String())
 	}
 }

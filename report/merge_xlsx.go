@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 )
 
 // The merged ledger as a workbook: title, unit, one header row of canonical names,
@@ -31,7 +32,7 @@ type mergeStyles struct {
 
 // WriteMerged writes the merged ledger as an .xlsx workbook. A large one spills
 // into temporary files in tmpDir ("" is the system's), which the caller removes.
-func WriteMerged(w io.Writer, m *Merged, tmpDir string) error {
+func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: tmpDir})
 	defer f.Close()
 	sheet := m.Kind.Label()
@@ -50,7 +51,7 @@ func WriteMerged(w io.Writer, m *Merged, tmpDir string) error {
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", mergeHeaderRow, last, lastRow-1), nil); err != nil {
 		return err
 	}
-	if err := printLedgerSheet(f, sheet, mergeHeaderRow); err != nil {
+	if err := book.PrintSetup(f, sheet, mergeHeaderRow); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -149,17 +150,16 @@ func WriteMerged(w io.Writer, m *Merged, tmpDir string) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	if err := fixedDocProps(f, m.Title); err != nil {
+	if err := book.FixedDocProps(f, m.Title); err != nil {
 		return err
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return book.Write(f, w)
 }
 
 // mergedCell is one project's value for a column: text as it was, amounts as numbers
 // in 万元, dates as dates (a month as "2025年3月", which keeps its precision), and a
 // cell the reader could not read as its text.
-func mergedCell(r *MergedRow, c ledgerColumn, seq int, st mergeStyles) excelize.Cell {
+func mergedCell(r *ledger.MergedRow, c ledger.CanonicalColumn, seq int, st mergeStyles) excelize.Cell {
 	p := &r.Project
 	if raw, ok := r.Raw[c.Field]; ok {
 		return excelize.Cell{StyleID: st.text, Value: raw}
@@ -212,35 +212,32 @@ func wrappedLines(s string, colWidth float64) int {
 
 func newMergeStyles(f *excelize.File) (mergeStyles, error) {
 	var st mergeStyles
-	dateFmt, amountFmt := "yyyy-mm-dd", "#,##0.00"
-	font := &excelize.Font{Family: ledgerFont, Size: 10}
-	bold := &excelize.Font{Family: ledgerFont, Size: 10, Bold: true}
+	dateFmt, amountFmt := book.DateFormat, book.AmountFormat
+	font := book.Font(10, false)
+	bold := book.Font(10, true)
 	mid := func(h string, wrap bool) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
 	}
-	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{ledgerHeaderFill}}
+	fill := book.Fill(book.HeaderFill)
 	specs := []struct {
 		dst   *int
 		style excelize.Style
 	}{
-		{&st.title, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 16, Bold: true}, Alignment: mid("center", false)}},
-		{&st.note, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 10}, Alignment: mid("left", false)}},
-		{&st.unit, excelize.Style{Font: &excelize.Font{Family: ledgerFont, Size: 11}, Alignment: mid("right", false)}},
-		{&st.header, excelize.Style{Font: bold, Alignment: mid("center", true), Border: ledgerBorder(), Fill: fill}},
-		{&st.text, excelize.Style{Font: font, Alignment: mid("", false), Border: ledgerBorder()}},
-		{&st.wrap, excelize.Style{Font: font, Alignment: mid("", true), Border: ledgerBorder()}},
-		{&st.date, excelize.Style{Font: font, Alignment: mid("center", false), Border: ledgerBorder(), CustomNumFmt: &dateFmt}},
-		{&st.amount, excelize.Style{Font: font, Alignment: mid("right", false), Border: ledgerBorder(), CustomNumFmt: &amountFmt}},
-		{&st.totalText, excelize.Style{Font: bold, Alignment: mid("center", false), Border: ledgerBorder(), Fill: fill}},
-		{&st.totalAmount, excelize.Style{Font: bold, Alignment: mid("right", false), Border: ledgerBorder(), Fill: fill, CustomNumFmt: &amountFmt}},
-		{&st.totalBlankStyle, excelize.Style{Font: bold, Border: ledgerBorder(), Fill: fill}},
+		{&st.title, excelize.Style{Font: book.Font(16, true), Alignment: mid("center", false)}},
+		{&st.note, excelize.Style{Font: book.Font(10, false), Alignment: mid("left", false)}},
+		{&st.unit, excelize.Style{Font: book.Font(11, false), Alignment: mid("right", false)}},
+		{&st.header, excelize.Style{Font: bold, Alignment: mid("center", true), Border: book.Border(), Fill: fill}},
+		{&st.text, excelize.Style{Font: font, Alignment: mid("", false), Border: book.Border()}},
+		{&st.wrap, excelize.Style{Font: font, Alignment: mid("", true), Border: book.Border()}},
+		{&st.date, excelize.Style{Font: font, Alignment: mid("center", false), Border: book.Border(), CustomNumFmt: &dateFmt}},
+		{&st.amount, excelize.Style{Font: font, Alignment: mid("right", false), Border: book.Border(), CustomNumFmt: &amountFmt}},
+		{&st.totalText, excelize.Style{Font: bold, Alignment: mid("center", false), Border: book.Border(), Fill: fill}},
+		{&st.totalAmount, excelize.Style{Font: bold, Alignment: mid("right", false), Border: book.Border(), Fill: fill, CustomNumFmt: &amountFmt}},
+		{&st.totalBlankStyle, excelize.Style{Font: bold, Border: book.Border(), Fill: fill}},
 	}
+	styles := book.NewStyles(f)
 	for _, s := range specs {
-		id, err := f.NewStyle(&s.style)
-		if err != nil {
-			return st, err
-		}
-		*s.dst = id
+		*s.dst = styles.Add(s.style)
 	}
-	return st, nil
+	return st, styles.Err()
 }

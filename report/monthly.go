@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -25,6 +26,7 @@ type Monthly struct {
 	// Financing is the 融资需求台账's figures; nil when none was given.
 	Financing *FinancingSection
 	Changes   *Changes // nil without --previous
+	Trend     *Trend   // nil without --history
 }
 
 // Overview is section 1, 总体情况.
@@ -38,7 +40,7 @@ type Overview struct {
 
 // Ranking is section 2 for one grouping: the groups ranked by 完成率.
 type Ranking struct {
-	By    string // "town", "unit", "leader", "nature", "category"
+	By    rules.GroupBy
 	Label string // 乡镇, 县直部门（责任单位）…
 	Rows  []RankRow
 	// Shared is, in the 包联领导 ranking, how many projects have several leaders: each
@@ -93,9 +95,12 @@ type ProblemItem struct {
 
 // MonthlyOptions steer BuildMonthly.
 type MonthlyOptions struct {
-	By        string          // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
+	By        rules.GroupBy   // one grouping for section 2; "" ranks 乡镇 and 责任单位 separately
 	Previous  *rules.Result   // last month's ledger, for section 7
 	Financing []*rules.Result // 融资需求台账 results, for section 6
+	// History is the year's ledgers month by month (--history), for the 月度走势; its
+	// month before the current one stands in for Previous when that is not given.
+	History *Series
 }
 
 // BuildMonthly works out every section from an evaluated 开复工台账.
@@ -106,7 +111,7 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	}
 	m.Title = monthlyTitle(res)
 	m.Overview = Overview{Counts: res.Counts, Amounts: res.Amounts, Metrics: res.Metrics,
-		GapPoints: gapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
+		GapPoints: wording.GapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
 	for _, t := range res.Targets {
 		if t.GroupBy == "" {
 			m.Overview.Targets = append(m.Overview.Targets, t)
@@ -117,6 +122,12 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	m.Lagging = lagging(res, r)
 	m.Problems = problems(res)
 	m.Financing = financingSection(opts.Financing)
+	if opts.History != nil {
+		m.Trend = buildTrend(opts.History, r, opts.By)
+		if opts.Previous == nil {
+			opts.Previous = opts.History.previous()
+		}
+	}
 	if opts.Previous != nil {
 		m.Changes = changes(res, opts.Previous, r)
 	}
@@ -149,21 +160,11 @@ func monthlyTitle(res *rules.Result) string {
 // chineseDate is "2025年5月31日".
 func chineseDate(d ledger.Date) string { return d.Label() }
 
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
-
 // rankings are section 2: 乡镇 and 县直部门 ranked separately, or the one grouping asked for.
-func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
-	bys := []string{rules.GroupByTown, rules.GroupByUnit}
+func rankings(res *rules.Result, r *rules.Rules, by rules.GroupBy) []Ranking {
+	bys := []rules.GroupBy{rules.GroupByTown, rules.GroupByUnit}
 	if by != "" {
-		bys = []string{by}
+		bys = []rules.GroupBy{by}
 	}
 	var out []Ranking
 	for _, b := range bys {
@@ -176,12 +177,12 @@ func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
 				}
 			}
 		default:
-			groups = rules.Breakdown(res, r, ledger.Field(b))
+			groups = rules.Breakdown(res, r, b)
 		}
 		if len(groups) == 0 && by == "" {
 			continue
 		}
-		rk := Ranking{By: b, Label: groupingLabel(b), Rows: rankRows(groups, res.Metrics.Schedule, r)}
+		rk := Ranking{By: b, Label: b.RankingLabel(), Rows: rankRows(groups, res.Metrics.Schedule, r)}
 		if b == rules.GroupByLeader && res.Ledger != nil {
 			for i := range res.Ledger.Projects {
 				if len(res.Ledger.Projects[i].Leaders()) > 1 {
@@ -194,34 +195,17 @@ func rankings(res *rules.Result, r *rules.Rules, by string) []Ranking {
 	return out
 }
 
-// groupingLabel is the heading of a ranking.
-func groupingLabel(by string) string {
-	switch by {
-	case rules.GroupByTown:
-		return "乡镇"
-	case rules.GroupByUnit:
-		return "县直部门（责任单位）"
-	case rules.GroupByLeader:
-		return "包联领导"
-	case string(ledger.FieldNature):
-		return "建设性质"
-	case string(ledger.FieldCategory):
-		return "项目类别"
-	case string(ledger.FieldLevel):
-		return "项目级别"
-	}
-	return by
-}
-
-// rankRows ranks groups by 完成率, highest first; equal rates share a rank (1, 2, 2, 4),
-// and groups with no 年度计划 come last, unranked.
+// rankRows ranks groups by 完成率 as shown (one decimal of a percent), highest first:
+// groups showing the same rate share a rank (1, 2, 2, 4) and stand by name, so a rank
+// never contradicts the figure beside it; groups with no 年度计划 come last, unranked.
+// The 分组排名 and the 月度走势 both rank with it.
 func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []RankRow {
 	rows := make([]RankRow, 0, len(groups))
 	for _, g := range groups {
 		row := RankRow{Name: g.Name, Projects: g.Counts.Projects, NewStartRate: g.Metrics.NewStartRate,
 			ContinuingResumeRate: g.Metrics.ContinuingResumeRate, Plan: g.Amounts.AnnualPlan, Done: g.Amounts.Done,
 			Rate: g.Metrics.InvestmentRate}
-		row.GapPoints = gapPoints(row.Rate, schedule)
+		row.GapPoints = wording.GapPoints(row.Rate, schedule)
 		if row.Rate != nil && schedule != nil {
 			row.Light = r.LightFor(*row.Rate, *schedule)
 		}
@@ -232,8 +216,8 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 		switch {
 		case a == nil || b == nil:
 			return a != nil && b == nil
-		case a.Round(4) != b.Round(4):
-			return a.Cmp(*b) > 0
+		case wording.Percent(a) != wording.Percent(b):
+			return a.Cmp(*b) > 0 // rounding keeps the order of rates it tells apart
 		}
 		return rows[i].Name < rows[j].Name
 	})
@@ -242,7 +226,7 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 			continue
 		}
 		rows[i].Rank = i + 1
-		if i > 0 && rows[i-1].Rate != nil && rows[i-1].Rate.Round(4) == rows[i].Rate.Round(4) {
+		if i > 0 && rows[i-1].Rate != nil && wording.Percent(rows[i-1].Rate) == wording.Percent(rows[i].Rate) {
 			rows[i].Rank = rows[i-1].Rank
 		}
 	}
@@ -264,7 +248,7 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 		if p.Plan.Sign() > 0 {
 			rate := ledger.AmountRate(p.Done, p.Plan)
 			kp.Rate = &rate
-			kp.GapPoints = gapPoints(kp.Rate, res.Metrics.Schedule)
+			kp.GapPoints = wording.GapPoints(kp.Rate, res.Metrics.Schedule)
 			if res.Metrics.Schedule != nil {
 				kp.Light = r.LightFor(rate, *res.Metrics.Schedule)
 			}

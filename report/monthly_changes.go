@@ -24,19 +24,12 @@ type ChangedProject struct {
 
 // GroupChange is one group's investment this month and last.
 type GroupChange struct {
-	By, Name     string
+	By           rules.GroupBy
+	Name         string
 	Done, Before ledger.Amount // 1-N月 now and a month ago
 	Added        ledger.Amount // Done − Before
 	Light        rules.Light
 	LightBefore  rules.Light
-}
-
-// projectKey matches a project across two ledgers: its 项目代码, else its normalised name.
-func projectKey(p *ledger.Project) string {
-	if p.Code != "" {
-		return "code:" + p.Code
-	}
-	return "name:" + ledger.NormalizeName(p.Name)
 }
 
 func changes(cur, prev *rules.Result, r *rules.Rules) *Changes {
@@ -44,45 +37,43 @@ func changes(cur, prev *rules.Result, r *rules.Rules) *Changes {
 	if prev.Ledger != nil {
 		c.Previous = prev.Ledger.File
 	}
-	before := map[string]*ledger.Project{}
+	var before, now []ledger.Project
 	if prev.Ledger != nil {
-		for i := range prev.Ledger.Projects {
-			p := &prev.Ledger.Projects[i]
-			before[projectKey(p)] = p
-		}
+		before = prev.Ledger.Projects
 	}
-	now := map[string]bool{}
 	if cur.Ledger != nil {
-		for i := range cur.Ledger.Projects {
-			p := &cur.Ledger.Projects[i]
-			k := projectKey(p)
-			now[k] = true
-			old, existed := before[k]
-			if !existed {
-				c.Appeared = append(c.Appeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
-			}
-			if r.StartedBy(p, cur.AsOf) && (!existed || !r.StartedBy(old, prev.AsOf)) && p.Nature != rules.NatureTerminated {
-				c.NewlyStarted = append(c.NewlyStarted, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit, Start: p.ActualStart})
-			}
+		now = cur.Ledger.Projects
+	}
+	// The same project in both months: its 项目代码, else its name (a project that gained
+	// or changed its code is still the same project).
+	pair := ledger.PairProjects(before, now)
+	paired := make([]bool, len(before))
+	for i := range now {
+		p := &now[i]
+		existed := pair[i] >= 0
+		if !existed {
+			c.Appeared = append(c.Appeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
+		} else {
+			paired[pair[i]] = true
+		}
+		if r.StartedBy(p, cur.AsOf) && (!existed || !r.StartedBy(&before[pair[i]], prev.AsOf)) && p.Nature != rules.NatureTerminated {
+			c.NewlyStarted = append(c.NewlyStarted, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit, Start: p.ActualStart})
 		}
 	}
-	if prev.Ledger != nil {
-		for i := range prev.Ledger.Projects {
-			p := &prev.Ledger.Projects[i]
-			if !now[projectKey(p)] {
-				c.Disappeared = append(c.Disappeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
-			}
+	for i := range before {
+		if p := &before[i]; !paired[i] {
+			c.Disappeared = append(c.Disappeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
 		}
 	}
 	prevGroups := map[[2]string]rules.Group{}
 	for _, g := range prev.Groups {
-		prevGroups[[2]string{g.By, g.Name}] = g
+		prevGroups[[2]string{string(g.By), g.Name}] = g
 	}
 	for _, g := range cur.Groups {
 		if g.By != rules.GroupByTown && g.By != rules.GroupByUnit {
 			continue
 		}
-		old := prevGroups[[2]string{g.By, g.Name}]
+		old := prevGroups[[2]string{string(g.By), g.Name}]
 		gc := GroupChange{By: g.By, Name: g.Name, Done: g.Amounts.Done, Before: old.Amounts.Done}
 		gc.Added = gc.Done.Sub(gc.Before)
 		gc.Light = lightOf(g.Metrics, r)

@@ -1,15 +1,13 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 )
 
 // WriteMonthlyCSV writes the overview's tables to w (the report without -o).
 func WriteMonthlyCSV(w io.Writer, m *Monthly) error {
-	s := m.sections()[0]
-	for i, t := range s.Tables {
+	for i, t := range m.sections()[0].tables() {
 		if i > 0 {
 			if _, err := io.WriteString(w, "\r\n"); err != nil {
 				return err
@@ -33,7 +31,7 @@ type CSVFile struct {
 func MonthlyCSVFiles(m *Monthly) []CSVFile {
 	var files []CSVFile
 	for _, s := range m.sections() {
-		for _, t := range s.Tables {
+		for _, t := range s.csvTables() {
 			files = append(files, CSVFile{
 				Name:  fmt.Sprintf("%02d_%s.csv", len(files)+1, safeFileName(t.Name)),
 				Write: func(w io.Writer) error { return writeCSVTable(w, t, true) },
@@ -41,37 +39,6 @@ func MonthlyCSVFiles(m *Monthly) []CSVFile {
 		}
 	}
 	return files
-}
-
-// writeCSVTable writes a table with its header. Numbers are written plainly (rates as
-// fractions, amounts with two decimals) for scripts; text cells are defused against
-// Excel formulas.
-func writeCSVTable(w io.Writer, t table, bom bool) error {
-	if bom {
-		if _, err := io.WriteString(w, utf8BOM); err != nil {
-			return err
-		}
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.Write(csvSafe(append([]string(nil), t.Header...))); err != nil {
-		return err
-	}
-	for _, r := range t.Rows {
-		rec := make([]string, len(r))
-		for i, c := range r {
-			if c.Num != "" {
-				rec[i] = c.Num
-				continue
-			}
-			rec[i] = csvSafe([]string{c.Text})[0]
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // safeFileName replaces the characters Windows forbids in file names.

@@ -1,26 +1,14 @@
 package report
 
-import (
-	"gongjian/ledger"
-	"gongjian/rules"
-)
+import "gongjian/rules"
 
 // FinancingSection is section 6, 融资情况, from the 融资需求台账 of the run.
 type FinancingSection struct {
-	Files                             []string
-	Projects, Docked, Credited        int
-	Signed, Disbursed                 int
-	Need, Credit, SignedAmount, Given ledger.Amount
-	DockedNeed                        ledger.Amount // the need of the projects docked with a bank
-	ByMethod, ByBank                  []FinanceRow
-	Unassigned                        []string // projects with a need and no bank
-}
-
-// FinanceRow is one 融资方式 or 金融机构.
-type FinanceRow struct {
-	Name                            string
-	Projects                        int
-	Need, Credit, Signed, Disbursed ledger.Amount
+	Files            []string
+	Counts           rules.FinancingCounts
+	Amounts          rules.FinancingAmounts
+	ByMethod, ByBank []rules.FinancingGroup
+	Unassigned       []string // projects with a need and no bank
 }
 
 // financingSection adds up the financing ledgers of the run (a county usually keeps
@@ -40,30 +28,30 @@ func financingSection(results []*rules.Result) *FinancingSection {
 			s.Files = append(s.Files, res.Ledger.File)
 		}
 		c, a := f.Counts, f.Amounts
-		s.Projects += c.Projects
-		s.Docked += c.Docked
-		s.Credited += c.Credited
-		s.Signed += c.Signed
-		s.Disbursed += c.Disbursed
-		s.Need = s.Need.Add(a.Need)
-		s.DockedNeed = s.DockedNeed.Add(a.DockedNeed)
-		s.Credit = s.Credit.Add(a.Credit)
-		s.SignedAmount = s.SignedAmount.Add(a.Signed)
-		s.Given = s.Given.Add(a.Disbursed)
-		s.ByMethod = addFinanceRows(s.ByMethod, methods, f.ByMethod)
-		s.ByBank = addFinanceRows(s.ByBank, banks, f.ByBank)
+		s.Counts.Projects += c.Projects
+		s.Counts.Docked += c.Docked
+		s.Counts.Credited += c.Credited
+		s.Counts.Signed += c.Signed
+		s.Counts.Disbursed += c.Disbursed
+		s.Amounts.Need = s.Amounts.Need.Add(a.Need)
+		s.Amounts.DockedNeed = s.Amounts.DockedNeed.Add(a.DockedNeed)
+		s.Amounts.Credit = s.Amounts.Credit.Add(a.Credit)
+		s.Amounts.Signed = s.Amounts.Signed.Add(a.Signed)
+		s.Amounts.Disbursed = s.Amounts.Disbursed.Add(a.Disbursed)
+		s.ByMethod = addFinancingGroups(s.ByMethod, methods, f.ByMethod)
+		s.ByBank = addFinancingGroups(s.ByBank, banks, f.ByBank)
 		s.Unassigned = append(s.Unassigned, f.Unassigned...)
 	}
 	return s
 }
 
-// addFinanceRows merges one ledger's groups into the report's, keeping the first
+// addFinancingGroups merges one ledger's groups into the report's, keeping the first
 // ledger's order (rules already ordered them) and adding new names after.
-func addFinanceRows(rows []FinanceRow, index map[string]int, groups []rules.FinancingGroup) []FinanceRow {
+func addFinancingGroups(rows []rules.FinancingGroup, index map[string]int, groups []rules.FinancingGroup) []rules.FinancingGroup {
 	for _, g := range groups {
 		i, ok := index[g.Name]
 		if !ok {
-			rows = append(rows, FinanceRow{Name: g.Name})
+			rows = append(rows, rules.FinancingGroup{Name: g.Name})
 			i = len(rows) - 1
 			index[g.Name] = i
 		}

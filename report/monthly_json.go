@@ -20,6 +20,7 @@ type monthlyJSON struct {
 	Problems    []problemJSON  `json:"problems"`
 	Financing   *financingJSON `json:"financing"`
 	Changes     *changesJSON   `json:"changes"`
+	Trend       *trendJSON     `json:"trend"`
 }
 
 type overallJSON struct {
@@ -76,7 +77,7 @@ type problemJSON struct {
 
 type financingJSON struct {
 	Files      []string          `json:"files"`
-	Counts     financeCounts     `json:"counts"`
+	Counts     rongziCountsJSON  `json:"counts"`
 	Need       *string           `json:"need"`
 	Credit     *string           `json:"credit"`
 	Signed     *string           `json:"signed"`
@@ -84,14 +85,6 @@ type financingJSON struct {
 	ByMethod   []rongziGroupJSON `json:"by_method"`
 	ByBank     []rongziGroupJSON `json:"by_bank"`
 	Unassigned []string          `json:"unassigned"`
-}
-
-type financeCounts struct {
-	Projects  int `json:"projects"`
-	Docked    int `json:"docked"`
-	Credited  int `json:"credited"`
-	Signed    int `json:"signed"`
-	Disbursed int `json:"disbursed"`
 }
 
 type changesJSON struct {
@@ -149,7 +142,7 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 	}
 	for _, rk := range m.Rankings {
 		for _, r := range rk.Rows {
-			g := groupJSON{By: rk.By, Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
+			g := groupJSON{By: string(rk.By), Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
 				ContinuingResumeRate: rateJSON(r.ContinuingResumeRate), AnnualPlan: amountJSON(r.Plan), Done: amountJSON(r.Done),
 				InvestmentRate: rateJSON(r.Rate), GapPoints: pointsJSON(r.GapPoints), Light: string(r.Light)}
 			if r.Rank > 0 {
@@ -178,17 +171,10 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		}
 	}
 	if f := m.Financing; f != nil {
-		rows := func(list []FinanceRow) []rongziGroupJSON {
-			out := []rongziGroupJSON{}
-			for _, r := range list {
-				out = append(out, rongziGroupJSON{Name: r.Name, Projects: r.Projects, Need: amountJSON(r.Need), Credit: amountJSON(r.Credit),
-					Signed: amountJSON(r.Signed), Disbursed: amountJSON(r.Disbursed)})
-			}
-			return out
-		}
-		v.Financing = &financingJSON{Files: f.Files, Counts: financeCounts{f.Projects, f.Docked, f.Credited, f.Signed, f.Disbursed},
-			Need: amountJSON(f.Need), Credit: amountJSON(f.Credit), Signed: amountJSON(f.SignedAmount), Disbursed: amountJSON(f.Given),
-			ByMethod: rows(f.ByMethod), ByBank: rows(f.ByBank), Unassigned: append([]string{}, f.Unassigned...)}
+		a := f.Amounts
+		v.Financing = &financingJSON{Files: f.Files, Counts: rongziCountsJSONOf(f.Counts),
+			Need: amountJSON(a.Need), Credit: amountJSON(a.Credit), Signed: amountJSON(a.Signed), Disbursed: amountJSON(a.Disbursed),
+			ByMethod: financingGroupsJSON(f.ByMethod), ByBank: financingGroupsJSON(f.ByBank), Unassigned: append([]string{}, f.Unassigned...)}
 	}
 	if c := m.Changes; c != nil {
 		projects := func(list []ChangedProject) []changedProjectJSON {
@@ -201,13 +187,16 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		groups := func(list []GroupChange) []groupChangeJSON {
 			out := []groupChangeJSON{}
 			for _, g := range list {
-				out = append(out, groupChangeJSON{By: g.By, Name: g.Name, Before: amountOrZero(g.Before), Done: amountOrZero(g.Done),
+				out = append(out, groupChangeJSON{By: string(g.By), Name: g.Name, Before: amountOrZero(g.Before), Done: amountOrZero(g.Done),
 					Added: amountOrZero(g.Added), Light: string(g.Light), LightBefore: string(g.LightBefore)})
 			}
 			return out
 		}
 		v.Changes = &changesJSON{Previous: c.Previous, PreviousAsOf: c.PreviousAsOf.String(), NewlyStarted: projects(c.NewlyStarted),
 			Added: groups(c.Added), TurnedRed: groups(c.TurnedRed), Appeared: projects(c.Appeared), Disappeared: projects(c.Disappeared)}
+	}
+	if m.Trend != nil {
+		v.Trend = m.Trend.jsonValue()
 	}
 	return v
 }

@@ -6,92 +6,26 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
-// A monthly report is laid out once as sections of paragraphs and tables; the
-// terminal, Markdown, CSV and workbook forms each render that layout.
-
-type section struct {
-	Title      string // "一、总体情况"
-	Sheet      string // the workbook sheet ("总体情况")
-	Paragraphs []string
-	Tables     []table
+// document lays out the report: a section a sheet of the workbook, paragraphs (the
+// 通报's sentences) before tables.
+func (m *Monthly) document() document {
+	return document{Title: m.Title, Level: 1, WrapCells: 44, Sections: m.sections()}
 }
 
-type table struct {
-	Name   string // a caption, and the CSV file's name ("乡镇排名")
-	Header []string
-	Rows   [][]cell
-	Chart  *chartSpec // a chart of this table in the workbook
-}
-
-// cellKind says how a workbook shows a cell.
-type cellKind int
-
-const (
-	kindText cellKind = iota
-	kindCount
-	kindAmount  // 万元, two decimals
-	kindPercent // a rate 0..1
-	kindPoints  // 个百分点, one decimal
-)
-
-type cell struct {
-	Text  string   // as shown in the terminal and Markdown
-	Num   string   // the exact number for workbooks and CSV ("1234.50", "0.4167"); "" for text
-	Kind  cellKind //
-	Light rules.Light
-}
-
-// chartSpec is a native chart of a table: bars of one column, optionally with a line
-// of another (完成率 against 序时进度).
-type chartSpec struct {
-	Title          string
-	CategoryColumn int // the column naming the bars
-	BarColumn      int
-	LineName       string       // a constant line drawn across the bars ("序时进度"); "" for none
-	Line           *ledger.Rate //
-	Percent        bool
-}
-
-func textCell(s string) cell { return cell{Text: s} }
-
-func countCell(n int) cell {
-	s := strconv.Itoa(n)
-	return cell{Text: s, Num: s, Kind: kindCount}
-}
-
-func amountCell(a ledger.Amount) cell {
-	if !a.IsSet() {
-		return cell{Text: "-"}
+// newSection is a section of the report: its sentences, then its tables.
+func newSection(title, sheet string, paras []string, tables ...table) section {
+	s := section{Title: title, Sheet: sheet}
+	for _, p := range paras {
+		s.Blocks = append(s.Blocks, para(p))
 	}
-	return cell{Text: a.Fixed(2), Num: a.Fixed(2), Kind: kindAmount}
-}
-
-func rateCell(v *ledger.Rate) cell {
-	if v == nil {
-		return cell{Text: "-"}
+	for _, t := range tables {
+		s.Blocks = append(s.Blocks, t)
 	}
-	return cell{Text: percentText(v), Num: rateNum(*v), Kind: kindPercent}
-}
-
-func pointsCell(p *ledger.Rate) cell {
-	if p == nil {
-		return cell{Text: "-"}
-	}
-	num := p.Round(1)
-	if num == "-0.0" {
-		num = "0.0"
-	}
-	return cell{Text: signedPoints(*p), Num: num, Kind: kindPoints}
-}
-
-func lightCell(l rules.Light) cell {
-	if l == "" {
-		return cell{Text: "-"}
-	}
-	return cell{Text: l.Label(), Light: l}
+	return s
 }
 
 // sections lays out the report.
@@ -102,6 +36,9 @@ func (m *Monthly) sections() []section {
 	}
 	if m.Changes != nil {
 		out = append(out, m.changesSection())
+	}
+	if m.Trend != nil {
+		out = append(out, m.trendSection())
 	}
 	// Number the headings in the order they appear, as a 通报 does.
 	for i := range out {
@@ -122,8 +59,6 @@ func chineseNumber(n int) string {
 func (m *Monthly) overviewSection() section {
 	o := m.Overview
 	c := o.Counts
-	s := section{Title: "总体情况", Sheet: "总体情况"}
-	s.Paragraphs = append(s.Paragraphs, m.overviewSentence())
 	rows := [][]cell{
 		{textCell("项目总数"), countCell(c.Projects)},
 		{textCell("新建项目"), countCell(c.New)},
@@ -143,7 +78,7 @@ func (m *Monthly) overviewSection() section {
 	if c.Terminated > 0 {
 		rows = append(rows[:1], append([][]cell{{textCell("其中终止项目"), countCell(c.Terminated)}}, rows[1:]...)...)
 	}
-	s.Tables = append(s.Tables, table{Name: "主要指标", Header: []string{"指标", "数值"}, Rows: rows})
+	tables := []table{{Name: "主要指标", Header: []string{"指标", "数值"}, Rows: rows}}
 	if len(o.Targets) > 0 {
 		t := table{Name: "攻坚目标", Header: []string{"里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"}}
 		for _, tg := range o.Targets {
@@ -151,12 +86,12 @@ func (m *Monthly) overviewSection() section {
 			if target.Text == "" {
 				target = rateCell(&tg.Target)
 			}
-			t.Rows = append(t.Rows, []cell{textCell(tg.Milestone), textCell(dueText(tg.Due)), textCell(rules.MetricLabel(tg.Metric)),
-				target, rateCell(tg.Actual), textCell(tg.Status.Label()), textCell(gapText(tg))})
+			t.Rows = append(t.Rows, []cell{textCell(tg.Milestone), textCell(wording.Due(tg.Due)), textCell(rules.MetricLabel(tg.Metric)),
+				target, rateCell(tg.Actual), textCell(tg.Status.Label()), textCell(wording.Gap(tg))})
 		}
-		s.Tables = append(s.Tables, t)
+		tables = append(tables, t)
 	}
-	return s
+	return newSection("总体情况", "总体情况", []string{m.overviewSentence()}, tables...)
 }
 
 // overviewSentence is the opening paragraph of a 通报.
@@ -171,18 +106,18 @@ func (m *Monthly) overviewSentence() string {
 	if c.New+c.Continuing > 0 {
 		fmt.Fprintf(&b, "，其中新建项目%d个、已开工%d个", c.New, c.NewStarted)
 		if o.Metrics.NewStartRate != nil {
-			fmt.Fprintf(&b, "，开工率%s", percentText(o.Metrics.NewStartRate))
+			fmt.Fprintf(&b, "，开工率%s", wording.Percent(o.Metrics.NewStartRate))
 		}
 		fmt.Fprintf(&b, "；续建项目%d个、已复工%d个", c.Continuing, c.ContinuingResumed)
 		if o.Metrics.ContinuingResumeRate != nil {
-			fmt.Fprintf(&b, "，复工率%s", percentText(o.Metrics.ContinuingResumeRate))
+			fmt.Fprintf(&b, "，复工率%s", wording.Percent(o.Metrics.ContinuingResumeRate))
 		}
 	}
 	b.WriteString("。")
 	if o.Amounts.AnnualPlan.IsSet() {
 		fmt.Fprintf(&b, "年度计划投资%s，本年完成投资%s", yiText(o.Amounts.AnnualPlan), yiText(o.Amounts.Done))
 		if o.Metrics.InvestmentRate != nil {
-			fmt.Fprintf(&b, "，完成率%s", percentText(o.Metrics.InvestmentRate))
+			fmt.Fprintf(&b, "，完成率%s", wording.Percent(o.Metrics.InvestmentRate))
 		}
 		if o.GapPoints != nil {
 			switch s := o.GapPoints.Round(1); {
@@ -209,7 +144,8 @@ func yiText(a ledger.Amount) string {
 }
 
 func (m *Monthly) rankingSection() section {
-	s := section{Title: "分组排名", Sheet: "分组排名"}
+	var paras []string
+	var tables []table
 	for _, rk := range m.Rankings {
 		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}}
 		var names []string
@@ -223,19 +159,20 @@ func (m *Monthly) rankingSection() section {
 				amountCell(r.Plan), amountCell(r.Done), rateCell(r.Rate), pointsCell(r.GapPoints), lightCell(r.Light)})
 		}
 		t.Chart = &chartSpec{Title: rk.Label + "投资完成率与序时进度", CategoryColumn: 1, BarColumn: 7, LineName: "序时进度", Line: m.Overview.Metrics.Schedule, Percent: true}
-		s.Tables = append(s.Tables, t)
+		tables = append(tables, t)
 		if len(names) > 0 {
-			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s按投资完成率从高到低依次是：%s。", rk.Label, strings.Join(names, "、")))
+			paras = append(paras, fmt.Sprintf("%s按投资完成率从高到低依次是：%s。", rk.Label, strings.Join(names, "、")))
 		}
 		if rk.Shared > 0 {
-			s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("注：%d个项目由两位及以上领导包联，在每位领导名下各计一次，各领导的项目数和投资合计多于全县。", rk.Shared))
+			paras = append(paras, fmt.Sprintf("注：%d个项目由两位及以上领导包联，在每位领导名下各计一次，各领导的项目数和投资合计多于全县。", rk.Shared))
 		}
 	}
-	return s
+	return newSection("分组排名", "分组排名", paras, tables...)
 }
 
 func (m *Monthly) keySection() section {
-	s := section{Title: "重点项目", Sheet: "重点项目"}
+	var paras []string
+	var tables []table
 	header := func(first string) []string {
 		return []string{"序号", "项目名称", "责任单位", "包联领导", first, "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}
 	}
@@ -248,10 +185,10 @@ func (m *Monthly) keySection() section {
 			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(k.Name), textCell(k.Unit), textCell(k.Leader), amountCell(k.Total),
 				amountCell(k.Plan), amountCell(k.Done), rateCell(k.Rate), pointsCell(k.GapPoints), lightCell(k.Light)})
 		}
-		s.Tables = append(s.Tables, t)
-		s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%s%d个%s。", part.name, len(part.list), redCount(part.list)))
+		tables = append(tables, t)
+		paras = append(paras, fmt.Sprintf("%s%d个%s。", part.name, len(part.list), redCount(part.list)))
 	}
-	return s
+	return newSection("重点项目", "重点项目", paras, tables...)
 }
 
 func redCount(list []KeyProject) string {
@@ -268,7 +205,6 @@ func redCount(list []KeyProject) string {
 }
 
 func (m *Monthly) laggingSection() section {
-	s := section{Title: "滞后项目清单", Sheet: "滞后清单"}
 	t := table{Name: "滞后项目", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}}
 	overdue := 0
 	for i, lg := range m.Lagging {
@@ -277,13 +213,11 @@ func (m *Monthly) laggingSection() section {
 		}
 		t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(lg.Name), textCell(lg.Unit), textCell(lg.Leader), textCell(lg.Reason), lightCell(lg.Light), textCell(lg.Problems)})
 	}
-	s.Tables = append(s.Tables, t)
-	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("滞后项目%d个，其中未按期开工%d个、投资进度滞后%d个。", len(m.Lagging), overdue, len(m.Lagging)-overdue))
-	return s
+	return newSection("滞后项目清单", "滞后清单",
+		[]string{fmt.Sprintf("滞后项目%d个，其中未按期开工%d个、投资进度滞后%d个。", len(m.Lagging), overdue, len(m.Lagging)-overdue)}, t)
 }
 
 func (m *Monthly) problemSection() section {
-	s := section{Title: "问题清单", Sheet: "问题清单"}
 	t := table{Name: "存在问题", Header: []string{"责任单位", "项目名称", "存在问题"}}
 	n := 0
 	for _, g := range m.Problems {
@@ -296,23 +230,20 @@ func (m *Monthly) problemSection() section {
 			n++
 		}
 	}
-	s.Tables = append(s.Tables, t)
-	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%d个项目反映存在问题，涉及%d个责任单位。", n, len(m.Problems)))
-	return s
+	return newSection("问题清单", "问题清单", []string{fmt.Sprintf("%d个项目反映存在问题，涉及%d个责任单位。", n, len(m.Problems))}, t)
 }
 
 func (m *Monthly) changesSection() section {
 	c := m.Changes
-	s := section{Title: "本月变化", Sheet: "本月变化"}
-	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%d个单位转为红灯。",
-		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), len(c.TurnedRed)))
+	paras := []string{fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%d个单位转为红灯。",
+		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), len(c.TurnedRed))}
 	started := table{Name: "本月新开工项目", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
 	for i, p := range c.NewlyStarted {
 		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})
 	}
 	added := table{Name: "本月完成投资（万元）", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
 	for _, g := range c.Added {
-		added.Rows = append(added.Rows, []cell{textCell(groupingLabel(g.By)), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
+		added.Rows = append(added.Rows, []cell{textCell(g.By.RankingLabel()), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
 	}
 	moved := table{Name: "新增和减少的项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
 	for _, p := range c.Appeared {
@@ -321,48 +252,31 @@ func (m *Monthly) changesSection() section {
 	for _, p := range c.Disappeared {
 		moved.Rows = append(moved.Rows, []cell{textCell("减少"), textCell(p.Name), textCell(p.Town), textCell(p.Unit)})
 	}
-	s.Tables = append(s.Tables, started, added, moved)
 	if len(c.TurnedRed) > 0 {
 		var names []string
 		for _, g := range c.TurnedRed {
 			names = append(names, g.Name)
 		}
-		s.Paragraphs = append(s.Paragraphs, "本月转为红灯："+strings.Join(names, "、")+"。")
+		paras = append(paras, "本月转为红灯："+strings.Join(names, "、")+"。")
 	}
-	return s
+	return newSection("本月变化", "本月变化", paras, started, added, moved)
 }
 
 // financingLayout is section 6; the figures come from the 融资需求台账.
 func (m *Monthly) financingLayout() section {
 	f := m.Financing
-	s := section{Title: "融资情况", Sheet: "融资情况"}
-	s.Paragraphs = append(s.Paragraphs, fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s。",
-		f.Projects, yiText(f.Need), f.Docked, f.Credited, f.Signed, f.Disbursed, yiText(f.Credit), yiText(f.Given)))
-	funnel := table{Name: "融资进展（已对接为所对接项目的融资需求）", Header: []string{"环节", "项目数", "金额（万元）"}, Rows: [][]cell{
-		{textCell("融资需求"), countCell(f.Projects), amountCell(f.Need)},
-		{textCell("已对接"), countCell(f.Docked), amountCell(f.DockedNeed)},
-		{textCell("已授信"), countCell(f.Credited), amountCell(f.Credit)},
-		{textCell("已签约"), countCell(f.Signed), amountCell(f.SignedAmount)},
-		{textCell("已放款"), countCell(f.Disbursed), amountCell(f.Given)},
-	}}
+	c, a := f.Counts, f.Amounts
+	paras := []string{fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s。",
+		c.Projects, yiText(a.Need), c.Docked, c.Credited, c.Signed, c.Disbursed, yiText(a.Credit), yiText(a.Disbursed))}
+	funnel := funnelTable("融资进展（已对接为所对接项目的融资需求）", "融资需求", c, a)
 	funnel.Chart = &chartSpec{Title: "融资进展（项目数）", CategoryColumn: 0, BarColumn: 1}
-	s.Tables = append(s.Tables, funnel)
-	for _, part := range []struct {
-		name, first string
-		rows        []FinanceRow
-	}{{"按融资方式", "融资方式", f.ByMethod}, {"按金融机构", "金融机构", f.ByBank}} {
-		t := table{Name: part.name + "（万元）", Header: []string{part.first, "项目数", "融资需求", "授信", "签约", "放款"}}
-		for _, r := range part.rows {
-			t.Rows = append(t.Rows, []cell{textCell(r.Name), countCell(r.Projects), amountCell(r.Need), amountCell(r.Credit), amountCell(r.Signed), amountCell(r.Disbursed)})
-		}
-		s.Tables = append(s.Tables, t)
-	}
+	tables := []table{funnel, financingGroupTable("按融资方式（万元）", "融资方式", f.ByMethod), financingGroupTable("按金融机构（万元）", "金融机构", f.ByBank)}
 	if len(f.Unassigned) > 0 {
 		t := table{Name: "未对接金融机构的项目", Header: []string{"序号", "项目名称"}}
 		for i, n := range f.Unassigned {
 			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(n)})
 		}
-		s.Tables = append(s.Tables, t)
+		tables = append(tables, t)
 	}
-	return s
+	return newSection("融资情况", "融资情况", paras, tables...)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -28,6 +29,26 @@ func monthlyOf(t *testing.T, path string, opts MonthlyOptions) *Monthly {
 	}
 	r := rules.Default()
 	return BuildMonthly(rules.Evaluate(l, r, rules.Options{}), r, opts)
+}
+
+// workbookOf writes the report workbook into a temporary folder and opens it.
+func workbookOf(t *testing.T, m *Monthly) (*excelize.File, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "报告.xlsx")
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMonthlyWorkbook(out, m); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, path
 }
 
 func TestMonthlyGolden(t *testing.T) {
@@ -184,20 +205,7 @@ func TestMonthlyWorkbook(t *testing.T) {
 	}
 	r := rules.Default()
 	m := monthlyOf(t, "../testdata/礼义镇开复工台账.xlsx", MonthlyOptions{Previous: rules.Evaluate(prev, r, rules.Options{})})
-	path := filepath.Join(t.TempDir(), "报告.xlsx")
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteMonthlyWorkbook(out, m); err != nil {
-		t.Fatal(err)
-	}
-	out.Close()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, path := workbookOf(t, m)
 	want := []string{"总体情况", "分组排名", "重点项目", "滞后清单", "问题清单", "本月变化"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v, want %v", got, want)
@@ -218,6 +226,9 @@ func TestMonthlyWorkbook(t *testing.T) {
 		}
 		if !titles[s] {
 			t.Errorf("%s: no title rows repeated on every page", s)
+		}
+		if hf, err := f.GetHeaderFooter(s); err != nil || hf == nil || hf.OddFooter != book.Footer {
+			t.Errorf("%s: footer %+v, want the page numbers", s, hf)
 		}
 		panes, _ := f.GetPanes(s)
 		if !panes.Freeze {
@@ -287,12 +298,12 @@ func TestMonthlyFinancing(t *testing.T) {
 		t.Fatal("no financing section")
 	}
 	// testdata/README.md, 融资需求台账: worked out from the generator's tables.
-	if f.Projects != 15 || f.Docked != 13 || f.Credited != 8 || f.Signed != 7 || f.Disbursed != 4 {
-		t.Errorf("funnel %d/%d/%d/%d/%d, want 15/13/8/7/4", f.Projects, f.Docked, f.Credited, f.Signed, f.Disbursed)
+	if c := f.Counts; c.Projects != 15 || c.Docked != 13 || c.Credited != 8 || c.Signed != 7 || c.Disbursed != 4 {
+		t.Errorf("funnel %d/%d/%d/%d/%d, want 15/13/8/7/4", c.Projects, c.Docked, c.Credited, c.Signed, c.Disbursed)
 	}
 	for _, c := range []struct{ name, got, want string }{
-		{"need", f.Need.String(), "129350.50"}, {"credit", f.Credit.String(), "83500.00"},
-		{"signed", f.SignedAmount.String(), "66500.00"}, {"disbursed", f.Given.String(), "36200.00"},
+		{"need", f.Amounts.Need.String(), "129350.50"}, {"credit", f.Amounts.Credit.String(), "83500.00"},
+		{"signed", f.Amounts.Signed.String(), "66500.00"}, {"disbursed", f.Amounts.Disbursed.String(), "36200.00"},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s %s, want %s", c.name, c.got, c.want)
@@ -304,5 +315,62 @@ func TestMonthlyFinancing(t *testing.T) {
 	}
 	if !strings.Contains(md.String(), "## 六、融资情况") || !strings.Contains(md.String(), "### 按金融机构") {
 		t.Error("the Markdown lacks the financing section")
+	}
+}
+
+// The same report gives the same bytes: styles, charts and content types are not
+// numbered or ordered by map iteration.
+func TestMonthlyWorkbookIsDeterministic(t *testing.T) {
+	m := monthlyOf(t, countySample, MonthlyOptions{})
+	var first []byte
+	for i := range 3 {
+		var buf bytes.Buffer
+		if err := WriteMonthlyWorkbook(&buf, m); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = buf.Bytes()
+		} else if !bytes.Equal(buf.Bytes(), first) {
+			t.Fatalf("run %d wrote different bytes", i+1)
+		}
+	}
+}
+
+// 本月变化 pairs the two months by the one project identity: a project that gained or
+// changed its code, or whose code is typed differently, is neither new nor gone.
+func TestChangesByIdentity(t *testing.T) {
+	r := rules.Default()
+	ledgerOf := func(asOf ledger.Date, ps ...ledger.Project) *rules.Result {
+		l := &ledger.Ledger{File: "台账.xlsx", Kind: ledger.KindKaifugong, Year: 2025, AsOf: asOf, AsOfSource: "header",
+			Columns: []ledger.Column{{Field: ledger.FieldCode}, {Field: ledger.FieldName}, {Field: ledger.FieldNature}}}
+		for i, p := range ps {
+			p.Row, p.Nature = 4+i, "续建"
+			l.Projects = append(l.Projects, p)
+		}
+		return rules.Evaluate(l, r, rules.Options{})
+	}
+	prev := ledgerOf(ledger.DayDate(2025, 4, 30),
+		ledger.Project{Name: "甲项目"},
+		ledger.Project{Code: "X-2", Name: "乙项目"},
+		ledger.Project{Code: "X-3", Name: "丙项目"},
+		ledger.Project{Code: "X-4", Name: "丁项目"})
+	cur := ledgerOf(ledger.DayDate(2025, 5, 31),
+		ledger.Project{Code: "X-1", Name: "甲项目"},  // gained a code
+		ledger.Project{Code: "X-20", Name: "乙项目"}, // changed its code
+		ledger.Project{Code: "Ｘ－３", Name: "丙项目"},  // the same code in full width
+		ledger.Project{Code: "X-5", Name: "戊项目"})  // new; 丁项目 is gone
+	c := BuildMonthly(cur, r, MonthlyOptions{Previous: prev}).Changes
+	name := func(ps []ChangedProject) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, p.Name)
+		}
+		return strings.Join(s, ",")
+	}
+	if got := name(c.Appeared); got != "戊项目" {
+		t.Errorf("appeared %s, want 戊项目", got)
+	}
+	if got := name(c.Disappeared); got != "丁项目" {
+		t.Errorf("disappeared %s, want 丁项目", got)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"gongjian/rules"
+	"gongjian/report/internal/book"
 )
 
 // The monthly report as a workbook to print for the 调度会议: one sheet per section,
@@ -39,64 +39,55 @@ func WriteMonthlyWorkbook(w io.Writer, m *Monthly) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	return book.Write(f, w)
 }
 
 type workbookStyles struct {
 	title, heading, para, caption, header, text, count, amount, percent, points int
-	lights                                                                      map[rules.Light]int
+	tones                                                                       map[tone]int
 }
 
 func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
-	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}
-	font := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: "宋体", Size: size, Bold: bold}
-	}
-	var firstErr error
-	style := func(s *excelize.Style) int {
-		id, err := f.NewStyle(s)
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-		return id
-	}
+	styles := book.NewStyles(f)
 	cellStyle := func(numFmt int, custom string, horizontal string) int {
-		s := &excelize.Style{Font: font(10.5, false), Border: border, Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: true}}
+		s := excelize.Style{Font: book.Font(10.5, false), Border: book.Border(), Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: true}}
 		if custom != "" {
 			s.CustomNumFmt = &custom
 		} else {
 			s.NumFmt = numFmt
 		}
-		return style(s)
+		return styles.Add(s)
 	}
 	st := &workbookStyles{
-		title:   style(&excelize.Style{Font: font(18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
-		heading: style(&excelize.Style{Font: font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
-		para:    style(&excelize.Style{Font: font(11, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
-		caption: style(&excelize.Style{Font: font(12, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
-		header: style(&excelize.Style{Font: font(10.5, true), Border: border,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
+		title:   styles.Add(excelize.Style{Font: book.Font(18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		heading: styles.Add(excelize.Style{Font: book.Font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		para:    styles.Add(excelize.Style{Font: book.Font(11, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		caption: styles.Add(excelize.Style{Font: book.Font(12, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		header: styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(book.HeaderFill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
 		text:    cellStyle(0, "", "left"),
 		count:   cellStyle(1, "", "center"),
 		amount:  cellStyle(4, "", "right"),
 		percent: cellStyle(0, "0.0%", "right"),
 		points:  cellStyle(0, "+0.0;-0.0;0.0", "right"),
-		lights:  map[rules.Light]int{},
+		tones:   map[tone]int{},
 	}
-	for l, color := range map[rules.Light]string{rules.LightRed: "FF7C80", rules.LightYellow: "FFE699", rules.LightGreen: "A9D08E"} {
-		st.lights[l] = style(&excelize.Style{Font: font(10.5, true), Border: border,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
+	// In a fixed order: ranging over a map would number the styles differently each run.
+	for _, tc := range []struct {
+		tone  tone
+		color string
+	}{{toneBad, "FF7C80"}, {toneWarn, "FFE699"}, {toneGood, "A9D08E"}} {
+		st.tones[tc.tone] = styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(tc.color),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	}
-	return st, firstErr
+	return st, styles.Err()
 }
 
 // writeSectionSheet lays one section out on its sheet.
 func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string, s section) error {
+	paragraphs, tables := s.paragraphs(), s.tables()
 	cols := 2
-	for _, t := range s.Tables {
+	for _, t := range tables {
 		cols = max(cols, len(t.Header)+boolInt(t.Chart != nil && t.Chart.Line != nil))
 	}
 	last, _ := excelize.ColumnNumberToName(cols)
@@ -118,7 +109,7 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 	if err := merge(st.heading, s.Title, 24); err != nil {
 		return err
 	}
-	for _, p := range s.Paragraphs {
+	for _, p := range paragraphs {
 		// Rows do not grow to fit merged text: give the paragraph the lines it needs.
 		lines := utf8.RuneCountInString(p)/(cols*9) + 1
 		if err := merge(st.para, p, float64(lines)*16+4); err != nil {
@@ -128,8 +119,17 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 	titleRows := row - 1
 	widths := make([]float64, cols)
 	firstHeader := 0
-	for _, t := range s.Tables {
+	afterChart := false
+	for _, t := range tables {
 		row++
+		if afterChart {
+			// A table under a chart starts a printed page with its own caption and
+			// header, rather than running on below the chart.
+			if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(row)); err != nil {
+				return err
+			}
+		}
+		afterChart = t.Chart != nil
 		f.SetCellValue(sheet, "A"+strconv.Itoa(row), t.Name)
 		f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), st.caption)
 		row++
@@ -179,7 +179,17 @@ func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		f.SetColWidth(sheet, name, name, max(w, 8))
 	}
-	return printSetup(f, sheet, titleRows, firstHeader)
+	repeat := firstHeader
+	switch {
+	case firstHeader == 0:
+		repeat = titleRows
+	case len(tables) > 1:
+		// Print titles are one block of rows per sheet: with several tables any
+		// header repeated would stand over another table's rows, so only the
+		// report's title and the section's heading are.
+		repeat = 2
+	}
+	return printSetup(f, sheet, repeat, firstHeader)
 }
 
 func boolInt(b bool) int {
@@ -197,8 +207,12 @@ func textWidthOf(s string) float64 {
 func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v cell) error {
 	style := st.text
 	switch {
-	case v.Light != "":
-		style = st.lights[v.Light]
+	case v.Text == "" && v.Num == "":
+		// Nothing to say: an empty cell, not an empty string, which a chart would
+		// plot as zero.
+		return f.SetCellStyle(sheet, ref, ref, style)
+	case v.Tone != toneNone:
+		style = st.tones[v.Tone]
 	case v.Text == "-":
 		style = st.count // a dash for "none" sits in the middle of its column
 	case v.Num != "":
@@ -243,6 +257,10 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 	rng := func(i int) string {
 		return fmt.Sprintf("%s$%s$%d:$%s$%d", q, col(i), headerRow+1, col(i), lastRow)
 	}
+	anchor := fmt.Sprintf("A%d", lastRow+2)
+	if len(c.Lines) > 0 {
+		return f.AddChart(sheet, anchor, lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng))
+	}
 	bars := &excelize.Chart{
 		Type:      excelize.Col,
 		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(c.BarColumn), headerRow), Categories: rng(c.CategoryColumn), Values: rng(c.BarColumn)}},
@@ -258,7 +276,6 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 		zero := 0.0
 		bars.YAxis.Minimum = &zero
 	}
-	anchor := fmt.Sprintf("A%d", lastRow+2)
 	if c.Line == nil {
 		return f.AddChart(sheet, anchor, bars)
 	}
@@ -269,26 +286,53 @@ func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, 
 	return f.AddChart(sheet, anchor, bars, line)
 }
 
-// printSetup makes a sheet print as a 县长 expects: A4 landscape, one page wide, the
-// title and the first table's header frozen and repeated on every page.
-func printSetup(f *excelize.File, sheet string, titleRows, headerRow int) error {
-	size, landscape, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
+// trendLines are the lines' looks in the order of chartSpec.Lines: the rates solid
+// with markers, the last (序时进度) a dark dashed line without, so it reads as the bar
+// the others are measured against also on a grey printer.
+var trendLines = []struct {
+	color string
+	dash  excelize.LineDashType
+}{{"2E75B6", excelize.LineDashSolid}, {"70AD47", excelize.LineDashSolid}, {"C00000", excelize.LineDashSolid}, {"404040", excelize.LineDashDash}}
+
+// lineChart draws columns of a table as lines over its categories (months): dark
+// axis labels, the value axis in percent from zero, a gap where a month is empty.
+func lineChart(c *chartSpec, name, values func(int) string) *excelize.Chart {
+	font := excelize.Font{Family: "宋体", Size: 10, Color: "000000"}
+	zero := 0.0
+	ch := &excelize.Chart{
+		Type:         excelize.Line,
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true, Color: "000000"}}}},
+		Dimension:    excelize.ChartDimension{Width: 760, Height: 340},
+		Legend:       excelize.ChartLegend{Position: "bottom", Font: &font},
+		XAxis:        excelize.ChartAxis{Font: font},
+		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, Minimum: &zero},
+		ShowBlanksAs: "gap",
 	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
+	if c.Percent {
+		ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0%"}
 	}
-	margin, small := 0.5, 0.3
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &small, Footer: &small}); err != nil {
-		return err
+	for i, column := range c.Lines {
+		look := trendLines[min(i, len(trendLines)-1)]
+		if i == len(c.Lines)-1 {
+			look = trendLines[len(trendLines)-1]
+		}
+		color := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}
+		s := excelize.ChartSeries{Name: name(column), Categories: values(c.CategoryColumn), Values: values(column),
+			Fill: color, Line: excelize.LineOptions{Width: 2.25, Dash: look.dash}}
+		if look.dash == excelize.LineDashSolid {
+			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: color}
+		} else {
+			s.Marker = excelize.ChartMarker{Symbol: "none"}
+		}
+		ch.Series = append(ch.Series, s)
 	}
-	repeat := titleRows
-	if headerRow > 0 {
-		repeat = headerRow
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, repeat)}); err != nil {
+	return ch
+}
+
+// printSetup makes a sheet print as a 县长 expects: the book's A4 setup with rows
+// 1..repeat on every page, and the first table's header frozen on screen.
+func printSetup(f *excelize.File, sheet string, repeat, headerRow int) error {
+	if err := book.PrintSetup(f, sheet, repeat); err != nil {
 		return err
 	}
 	if headerRow > 0 {

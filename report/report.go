@@ -52,30 +52,6 @@ func (o Outcome) file() string {
 	return o.Result.Ledger.File
 }
 
-// Format is an output format of gongjian check.
-type Format string
-
-const (
-	FormatTable    Format = "table"
-	FormatJSON     Format = "json"
-	FormatJSONL    Format = "jsonl"
-	FormatMarkdown Format = "markdown"
-	FormatCSV      Format = "csv"
-)
-
-// Formats lists the formats in the order help text shows them.
-var Formats = []Format{FormatTable, FormatJSON, FormatJSONL, FormatMarkdown, FormatCSV}
-
-// ParseFormat reads a --format value; ok is false for an unknown one.
-func ParseFormat(s string) (f Format, ok bool) {
-	for _, f := range Formats {
-		if string(f) == s {
-			return f, true
-		}
-	}
-	return "", false
-}
-
 // Options steer a Writer.
 type Options struct {
 	// Color adds ANSI colours to the terminal table (red errors, yellow warnings).

@@ -148,19 +148,6 @@ func render(t *testing.T, f Format, opts Options, outcomes ...Outcome) []byte {
 	return buf.Bytes()
 }
 
-func TestParseFormat(t *testing.T) {
-	for _, f := range Formats {
-		if got, ok := ParseFormat(string(f)); !ok || got != f {
-			t.Errorf("ParseFormat(%q) = %q, %v", f, got, ok)
-		}
-	}
-	for _, s := range []string{"", "JSON", "xlsx", "txt"} {
-		if _, ok := ParseFormat(s); ok {
-			t.Errorf("ParseFormat(%q) accepted", s)
-		}
-	}
-}
-
 func TestOutcomeError(t *testing.T) {
 	if got := missing.ErrorCode(); got != "not-found" {
 		t.Errorf("code %q", got)

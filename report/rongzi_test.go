@@ -3,13 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
 	"gongjian/rules"
@@ -186,22 +182,7 @@ func TestKaifugongJoined(t *testing.T) {
 func TestRongziTableAligned(t *testing.T) {
 	t.Setenv("LANG", "zh_CN.UTF-8")
 	t.Setenv("TERM", "")
-	out := string(render(t, FormatTable, Options{}, rongziOutcome()))
-	var width int
-	for _, line := range strings.Split(out, "\n") {
-		if w := textWidth(line); w > 120 {
-			t.Errorf("line %d columns wide: %s", w, line)
-		}
-		if !strings.HasPrefix(line, "|") && !strings.HasPrefix(line, "+") {
-			width = 0
-			continue
-		}
-		if w := textWidth(line); width == 0 {
-			width = w
-		} else if w != width {
-			t.Errorf("row is %d columns wide, table %d: %s", w, width, line)
-		}
-	}
+	assertAligned(t, string(render(t, FormatTable, Options{}, rongziOutcome())))
 }
 
 // A 融资需求台账 built by hand without Financing still renders (counts from Result.Counts).
@@ -212,69 +193,5 @@ func TestRongziWithoutFinancing(t *testing.T) {
 		if !strings.Contains(out, "2") {
 			t.Errorf("%s: %s", f, out)
 		}
-	}
-}
-
-// The annotated copy of the sample 融资需求台账, checked together with the county
-// 开复工台账: each finding, unknown-project included, is on its cell.
-func TestAnnotateRongziSample(t *testing.T) {
-	rz, in := checked(t, "../testdata/融资需求台账.xlsx")
-	kf, _ := checked(t, "../testdata/全县开复工台账.xlsx")
-	rules.Join([]*rules.Result{kf}, []*rules.Result{rz})
-	before := sha(t, in)
-	out := AnnotatedPath(in, "")
-	annotateTo(t, rz, out)
-	if sha(t, in) != before {
-		t.Fatal("the input was modified")
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sheet := rz.Ledger.Sheet
-	if got := strings.Join(f.GetSheetList(), ","); got != "融资需求台账,填报说明,检查结果" { // a financing ledger has no targets sheet
-		t.Errorf("sheets %s", got)
-	}
-	comments, err := f.GetComments(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byCell := map[string]string{}
-	for _, c := range comments {
-		text := c.Text
-		for _, p := range c.Paragraph {
-			text += p.Text
-		}
-		byCell[c.Cell] += text
-	}
-	want := map[string]string{"M12": warningFill, "I14": errorFill, "H15": warningFill, "C18": warningFill, "C19": warningFill}
-	if len(rz.Findings) != len(want) {
-		t.Fatalf("%d findings, want %d", len(rz.Findings), len(want))
-	}
-	for _, fd := range rz.Findings {
-		if want[fd.Cell] == "" {
-			t.Errorf("unexpected finding %s at %s", fd.Rule, fd.Cell)
-			continue
-		}
-		if !strings.Contains(byCell[fd.Cell], fd.Message) {
-			t.Errorf("%s: comment %q lacks %q", fd.Cell, byCell[fd.Cell], fd.Message)
-		}
-		if got := fillOf(t, f, sheet, fd.Cell); got != want[fd.Cell] {
-			t.Errorf("%s: fill %q, want %q", fd.Cell, got, want[fd.Cell])
-		}
-	}
-	if fillOf(t, f, sheet, "C8") != "" {
-		t.Error("the spacing variant on row 8 is marked")
-	}
-	rows, err := f.GetRows("检查结果")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rows) != 1+len(want) || rows[4][1] != "unknown-project" || rows[4][3] != "C18" {
-		t.Errorf("检查结果 rows %v", rows)
-	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(in), "融资需求台账.检查结果.xlsx")); err != nil {
-		t.Error(err)
 	}
 }

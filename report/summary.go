@@ -7,52 +7,49 @@ import (
 	"strings"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
 // This file holds the wording shared by the table and Markdown forms, so the two say
 // the same things in the same words.
 
-// headerLine is one "label value" line of a file's summary.
-type headerLine struct{ Label, Value string }
-
-// headerLines is the short header of a file's summary: where the figures come from
-// and the counts and sums they are based on.
-func headerLines(o Outcome) []headerLine {
-	res := o.Result
-	lines := []headerLine{{"文件", o.shownFile()}}
+// checkFacts are the lines under a file's name in its summary: where the figures come
+// from and the counts and sums they are based on.
+func checkFacts(res *rules.Result) []fact {
+	var facts []fact
 	if l := res.Ledger; l != nil {
 		rows := headerRowsText(l.HeaderRows)
 		switch {
 		case l.Sheet != "" && rows != "":
-			lines = append(lines, headerLine{"工作表", l.Sheet + "（表头" + rows + "）"})
+			facts = append(facts, fact{"工作表", l.Sheet + "（表头" + rows + "）"})
 		case l.Sheet != "":
-			lines = append(lines, headerLine{"工作表", l.Sheet})
+			facts = append(facts, fact{"工作表", l.Sheet})
 		case rows != "": // a CSV file has no sheets
-			lines = append(lines, headerLine{"表头", rows})
+			facts = append(facts, fact{"表头", rows})
 		}
 		if l.Kind != "" {
-			lines = append(lines, headerLine{"台账类型", l.Kind.Label()})
+			facts = append(facts, fact{"台账类型", l.Kind.Label()})
 		}
 	}
 	asOf := res.AsOf.String()
 	if asOf == "" {
 		asOf = "-"
-	} else if src := AsOfSourceLabel(res.AsOfSource); src != "" {
+	} else if src := res.AsOfSource.Label(); src != "" {
 		asOf += "（来源：" + src + "）"
 	}
-	lines = append(lines, headerLine{"截至日期", asOf})
+	facts = append(facts, fact{"截至日期", asOf})
 	if isFinancing(res) {
 		fin := financingOf(res)
-		lines = append(lines, headerLine{"项目数", financingCountsText(fin.Counts)})
-		return append(lines, headerLine{"融资", financingAmountsText(fin.Amounts)})
+		facts = append(facts, fact{"项目数", financingCountsText(fin.Counts)})
+		return append(facts, fact{"融资", financingAmountsText(fin.Amounts)})
 	}
-	lines = append(lines, headerLine{"项目数", countsText(res)})
-	lines = append(lines, headerLine{"投资", amountsText(res.Amounts)})
+	facts = append(facts, fact{"项目数", countsText(res)})
+	facts = append(facts, fact{"投资", amountsText(res.Amounts)})
 	if s := unrecognizedText(res.Ledger); s != "" {
-		lines = append(lines, headerLine{"未识别的列", s})
+		facts = append(facts, fact{"未识别的列", s})
 	}
-	return lines
+	return facts
 }
 
 // headerRowsText is "第 3-4 行" for a two-row header, "第 3 行" for one.
@@ -64,23 +61,6 @@ func headerRowsText(rows []int) string {
 		return fmt.Sprintf("第 %d 行", rows[0])
 	}
 	return fmt.Sprintf("第 %d-%d 行", rows[0], rows[len(rows)-1])
-}
-
-// AsOfSourceLabel says in Chinese where the as-of date came from.
-func AsOfSourceLabel(source string) string {
-	switch source {
-	case "flag":
-		return "命令行 --as-of"
-	case "header":
-		return "表头"
-	case "title":
-		return "标题"
-	case "monthly":
-		return "逐月列"
-	case "today":
-		return "今天的日期"
-	}
-	return source
 }
 
 func countsText(res *rules.Result) string {
@@ -128,7 +108,7 @@ var metricOrder = []string{
 func metricCells(m rules.Metrics) (labels, values []string) {
 	for _, id := range metricOrder {
 		labels = append(labels, rules.MetricLabel(id))
-		values = append(values, percentText(m.Get(id)))
+		values = append(values, wording.Percent(m.Get(id)))
 	}
 	return labels, values
 }
@@ -139,7 +119,7 @@ func scheduleSentence(m rules.Metrics) string {
 	if m.InvestmentRate == nil || m.Schedule == nil {
 		return ""
 	}
-	p := gapPoints(m.InvestmentRate, m.Schedule)
+	p := wording.GapPoints(m.InvestmentRate, m.Schedule)
 	switch s := p.Round(1); {
 	case p.Sign() < 0 && s != "0.0":
 		return "投资完成率低于序时进度 " + ledger.NewRate(0, 1).Sub(*p).Round(1) + " 个百分点。"
@@ -168,66 +148,13 @@ var targetHeader = []string{"里程碑", "指标", "目标", "实际", "状态",
 func targetCells(t rules.Target) []string {
 	milestone := t.Milestone
 	if t.Due.IsSet() {
-		milestone += "（" + dueText(t.Due) + "）"
+		milestone += "（" + wording.Due(t.Due) + "）"
 	}
 	target := t.TargetLabel
 	if target == "" {
 		target = t.Target.Percent(1)
 	}
-	return []string{milestone, rules.MetricLabel(t.Metric), target, percentText(t.Actual), t.Status.Label(), gapText(t)}
-}
-
-// dueText is "3月31日" (the ledger's year goes without saying).
-func dueText(d ledger.Date) string {
-	if !d.HasDay() {
-		return fmt.Sprintf("%d月", d.Month)
-	}
-	return fmt.Sprintf("%d月%d日", d.Month, d.Day)
-}
-
-// gapText says how far a target is: what an upcoming one still needs, how many
-// 个百分点 a judged one is above or below, or why it cannot be judged.
-func gapText(t rules.Target) string {
-	switch t.Status {
-	case rules.StatusUnknown, rules.StatusNotApplicable:
-		if t.Note != "" {
-			return t.Note
-		}
-		return "-"
-	case rules.StatusUpcoming:
-		if t.Needed != nil {
-			return neededText(t.Metric, *t.Needed)
-		}
-	}
-	if t.Actual == nil {
-		if t.Note != "" {
-			return t.Note
-		}
-		return "-"
-	}
-	return pointsText(t.Actual.Sub(t.Target).Points())
-}
-
-// neededText is what an upcoming target still needs, in the words of a 通报.
-func neededText(metric string, n rules.Needed) string {
-	if n.Amount.IsSet() {
-		if n.Amount.Sign() <= 0 {
-			return "已达到目标"
-		}
-		return "还需完成投资 " + n.Amount.Fixed(2) + " 万元"
-	}
-	if n.Projects <= 0 {
-		return "已达到目标"
-	}
-	switch metric {
-	case rules.MetricNewStartRate:
-		return fmt.Sprintf("还需开工 %d 个新建项目", n.Projects)
-	case rules.MetricContinuingResumeRate:
-		return fmt.Sprintf("还需复工 %d 个续建项目", n.Projects)
-	case rules.MetricStartRate:
-		return fmt.Sprintf("还需开复工 %d 个项目", n.Projects)
-	}
-	return fmt.Sprintf("还需 %d 个项目", n.Projects)
+	return []string{milestone, rules.MetricLabel(t.Metric), target, wording.Percent(t.Actual), t.Status.Label(), wording.Gap(t)}
 }
 
 // findingHeader is the heading of the findings table.
@@ -239,7 +166,7 @@ func findingCells(f rules.Finding) []string {
 	if f.Row > 0 {
 		row = strconv.Itoa(f.Row)
 	}
-	return []string{row, columnText(f), f.Severity.Label(), f.Rule, oneLine(f.Message)}
+	return []string{row, columnText(f), f.Severity.Label(), string(f.Rule), oneLine(f.Message)}
 }
 
 // columnText is the finding's column letter, "" when it has no single cell.
@@ -248,15 +175,6 @@ func columnText(f rules.Finding) string {
 		return ""
 	}
 	return ledger.ColumnLetter(f.Col)
-}
-
-// tallyText is the one-line count of a file's findings.
-func tallyText(fs []rules.Finding) string {
-	e, w := countSeverities(fs)
-	if e+w == 0 {
-		return "未发现问题。"
-	}
-	return fmt.Sprintf("错误 %d 条，警告 %d 条。", e, w)
 }
 
 // oneLine folds the line breaks and tabs of cell text into spaces, so a value typed
@@ -295,51 +213,11 @@ func financingAmountsText(a rules.FinancingAmounts) string {
 
 // financingMetricCells are the two rates of a 融资需求台账.
 func financingMetricCells(fin *rules.Financing) (labels, values []string) {
-	return []string{"授信率", "放款率"}, []string{percentText(fin.CreditRate), percentText(fin.DisburseRate)}
-}
-
-// funnelHeader is the heading of the funnel table.
-var funnelHeader = []string{"环节", "项目数", "金额（万元）"}
-
-// funnelRows are the funnel's stages: each counts the projects that reached it or a
-// later one; the amounts of the first two rows are 融资需求.
-func funnelRows(fin *rules.Financing) [][]string {
-	c, a := fin.Counts, fin.Amounts
-	row := func(stage string, n int, amount ledger.Amount) []string {
-		return []string{stage, strconv.Itoa(n), cellAmount(amount)}
-	}
-	return [][]string{
-		row("全部项目", c.Projects, a.Need),
-		row("已对接", c.Docked, a.DockedNeed),
-		row("已授信", c.Credited, a.Credit),
-		row("已签约", c.Signed, a.Signed),
-		row("已放款", c.Disbursed, a.Disbursed),
-	}
+	return []string{"授信率", "放款率"}, []string{wording.Percent(fin.CreditRate), wording.Percent(fin.DisburseRate)}
 }
 
 // funnelNote says what the funnel's amounts are.
 const funnelNote = "金额：全部项目一行是融资需求合计，已对接一行是已对接项目的融资需求，其余各行是授信、签约、放款金额。"
-
-// financingGroupHeader is the heading of a totals table; first names the grouping.
-func financingGroupHeader(first string) []string {
-	return []string{first, "项目数", "融资需求", "授信", "签约", "放款"}
-}
-
-func financingGroupRows(gs []rules.FinancingGroup) [][]string {
-	rows := make([][]string, 0, len(gs))
-	for _, g := range gs {
-		rows = append(rows, []string{g.Name, strconv.Itoa(g.Projects), cellAmount(g.Need), cellAmount(g.Credit), cellAmount(g.Signed), cellAmount(g.Disbursed)})
-	}
-	return rows
-}
-
-// cellAmount is an amount in a table cell: "1234.50", or "-" when no cell gave one.
-func cellAmount(a ledger.Amount) string {
-	if !a.IsSet() {
-		return "-"
-	}
-	return a.Fixed(2)
-}
 
 // unassignedSentence lists the projects with a need and no bank.
 func unassignedSentence(fin *rules.Financing) string {

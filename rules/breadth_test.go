@@ -33,7 +33,7 @@ func breadthKeys(res *Result) []string {
 		if f.Rule == RuleTargetMissed {
 			where = f.Group
 		}
-		out = append(out, f.Rule+"@"+where)
+		out = append(out, string(f.Rule)+"@"+where)
 	}
 	sort.Strings(out)
 	return out
@@ -47,7 +47,7 @@ func wantFindings(t *testing.T, res *Result, want ...string) {
 	}
 }
 
-func message(res *Result, rule, cell string) string {
+func message(res *Result, rule RuleID, cell string) string {
 	for _, f := range res.Findings {
 		if f.Rule == rule && f.Cell == cell {
 			return f.Message
@@ -124,7 +124,7 @@ func TestBreadthSystemExportOwnPlan(t *testing.T) {
 	var cells []string
 	for _, f := range res.Findings {
 		if f.Rule != RuleTargetMissed {
-			cells = append(cells, f.Rule+"@"+f.Cell)
+			cells = append(cells, string(f.Rule)+"@"+f.Cell)
 		}
 	}
 	if want := []string{"behind-schedule@T3", "not-in-stats@AH3", "behind-schedule@T6"}; !slices.Equal(cells, want) {
@@ -151,7 +151,7 @@ func TestBreadthSystemExportOwnPlan(t *testing.T) {
 
 func TestBreadthSubTableCategories(t *testing.T) {
 	res := evaluateBreadth(t, "分类子表台账.xlsx")
-	groups := Breakdown(res, Default(), ledger.FieldCategory)
+	groups := Breakdown(res, Default(), GroupByCategory)
 	var got []string
 	for _, g := range groups {
 		got = append(got, g.Name+":"+g.Amounts.AnnualPlan.String())

@@ -24,7 +24,7 @@ func (r *Rules) StartedBy(p *ledger.Project, d ledger.Date) bool {
 // evaluation does not group by itself — 建设性质, 项目类别, 项目级别 — counted as the
 // evaluation counts (at the result's as-of date). The town, unit and leader groups are
 // already in Result.Groups. Groups come in name order, UnsetGroup last.
-func Breakdown(res *Result, r *Rules, by ledger.Field) []Group {
+func Breakdown(res *Result, r *Rules, by GroupBy) []Group {
 	l := res.Ledger
 	if l == nil {
 		return nil
@@ -36,13 +36,13 @@ func Breakdown(res *Result, r *Rules, by ledger.Field) []Group {
 	matches := []bool{true}
 	for i := range l.Projects {
 		p := &l.Projects[i]
-		name := strings.TrimSpace(p.Text(by))
+		name := strings.TrimSpace(p.Text(by.Field()))
 		if name == "" {
 			name = UnsetGroup
 		}
 		sc, ok := scopes[name]
 		if !ok {
-			sc = newScope(string(by), name, 1, len(k.slots))
+			sc = newScope(by, name, 1, len(k.slots))
 			sc.isGroup = true
 			scopes[name] = sc
 			names = append(names, name)
@@ -64,7 +64,7 @@ func Breakdown(res *Result, r *Rules, by ledger.Field) []Group {
 	for _, name := range names {
 		sc := scopes[name]
 		t := &sc.tallies[0]
-		out = append(out, Group{By: string(by), Name: name, Counts: t.countsAt(0), Amounts: t.amounts,
+		out = append(out, Group{By: by, Name: name, Counts: t.countsAt(0), Amounts: t.amounts,
 			Metrics: t.metrics(k.avail, schedule), Projects: sc.projects})
 	}
 	return out

@@ -10,8 +10,8 @@ import (
 type Options struct {
 	// AsOf is the as-of date the user gave (--as-of); zero means the ledger's own AsOf.
 	AsOf ledger.Date
-	// AsOfSource says where AsOf came from; "flag" when empty.
-	AsOfSource string
+	// AsOfSource says where AsOf came from; ledger.AsOfFlag when empty.
+	AsOfSource ledger.AsOfSource
 }
 
 // Evaluate checks a ledger against the rules: the figures and targets of SPEC §3 and
@@ -80,7 +80,7 @@ func newEvaluation(l *ledger.Ledger, r *Rules, opts Options) *evaluation {
 	case opts.AsOf.IsSet():
 		e.res.AsOf, e.res.AsOfSource = opts.AsOf, opts.AsOfSource
 		if e.res.AsOfSource == "" {
-			e.res.AsOfSource = "flag"
+			e.res.AsOfSource = ledger.AsOfFlag
 		}
 	default:
 		e.res.AsOf, e.res.AsOfSource = l.AsOf, l.AsOfSource

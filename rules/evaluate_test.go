@@ -69,7 +69,7 @@ func TestEvaluateMay(t *testing.T) {
 	// Groups: towns in string order, then leaders; A is in both its leaders' groups.
 	var got [][3]any
 	for _, g := range res.Groups {
-		got = append(got, [3]any{g.By, g.Name, g.Projects})
+		got = append(got, [3]any{string(g.By), g.Name, g.Projects})
 	}
 	want := [][3]any{
 		{"town", "崇文镇", []int{4, 5, 6}},
@@ -289,5 +289,37 @@ func TestEvaluateRongzi(t *testing.T) {
 	}
 	if res.Counts.Projects != 2 || len(res.Targets) != 0 || len(res.Groups) != 0 {
 		t.Errorf("counts %+v, %d targets, %d groups", res.Counts, len(res.Targets), len(res.Groups))
+	}
+}
+
+// The duplicate check asks the one project identity: codes typed in full width, with
+// another dash or with spaces are the same code; a coded row matches an uncoded row of
+// its name; two codes under one name are two projects.
+func TestDuplicatesByIdentity(t *testing.T) {
+	cols := []ledger.Field{ledger.FieldSeq, ledger.FieldCode, ledger.FieldName, ledger.FieldTotal}
+	l := newLedger(day(2025, 5, 31), cols, rows(
+		/* 5 */ ledger.Project{Code: "X-1", Name: "甲项目"},
+		/* 6 */ ledger.Project{Code: "Ｘ－１", Name: "甲项目（一期）"},
+		/* 7 */ ledger.Project{Code: " x—2 ", Name: "乙项目"},
+		/* 8 */ ledger.Project{Code: "X-2", Name: "乙"},
+		/* 9 */ ledger.Project{Name: "丙 项目"},
+		/* 10 */ ledger.Project{Code: "X-3", Name: "丙项目"},
+		/* 11 */ ledger.Project{Code: "X-4", Name: "丁项目"},
+		/* 12 */ ledger.Project{Code: "X-5", Name: "丁项目"},
+	)...)
+	res := Evaluate(l, nil, Options{})
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == RuleDuplicateProject {
+			got = append(got, f.Cell+" "+f.Message)
+		}
+	}
+	want := []string{
+		"B6 项目代码“Ｘ－１”与第5行重复，同一项目请只填一行。",
+		"B8 项目代码“X-2”与第7行重复，同一项目请只填一行。",
+		"C10 项目“丙项目”与第9行重复，同一项目请只填一行；如确是不同项目，请填写项目代码加以区分。",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("duplicates\n got %q\nwant %q", got, want)
 	}
 }

@@ -7,29 +7,6 @@ import (
 	"gongjian/ledger"
 )
 
-// The finding rule ids (SPEC §3). They are stable: JSON output, scripts and the
-// annotated workbook rely on them.
-const (
-	RuleMissingColumn    = "missing-column"
-	RuleMissingValue     = "missing-value"
-	RuleBadNumber        = "bad-number"
-	RuleBadDate          = "bad-date"
-	RuleBadValue         = "bad-value"
-	RuleNegativeAmount   = "negative-amount"
-	RuleDuplicateProject = "duplicate-project"
-	RuleTotalMismatch    = "total-mismatch"
-	RuleStatusConflict   = "status-conflict"
-	RuleFutureStart      = "future-start"
-	RuleDoneExceedsTotal = "done-exceeds-total"
-	RuleDoneExceedsPlan  = "done-exceeds-plan"
-	RuleMissingStartDate = "missing-start-date"
-	RuleOverdueStart     = "overdue-start"
-	RuleBehindSchedule   = "behind-schedule"
-	RuleTargetMissed     = "target-missed"
-	RuleNotInStats       = "not-in-stats"
-	RuleMissingLeader    = "missing-leader"
-)
-
 // projectFindings are the per-project checks of a 开复工台账 (SPEC §3's table).
 func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	e, r := k.e, k.e.r
@@ -107,13 +84,13 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 		if in, known := r.InStats(p.Stats); known && !in {
 			e.cellFinding(RuleNotInStats, SeverityWarning, p, ledger.FieldStats, p.Stats,
 				fmt.Sprintf("项目已开工，总投资%s万元（%s万元及以上），但是否入库为“%s”，请尽快办理入库纳统。",
-					p.Total, wanText(r.StatsTotalMin), p.Stats))
+					p.Total, r.StatsTotalMin.Trimmed(), p.Stats))
 		}
 	}
 	if !terminated && e.has(ledger.FieldLeader) && p.Leader == "" && r.IsKeyProject(p) {
 		e.cellFinding(RuleMissingLeader, SeverityWarning, p, ledger.FieldLeader, "",
 			fmt.Sprintf("重点项目（年度计划投资%s万元，%s万元及以上）没有包联领导，请按“五个一”要求明确包联领导。",
-				p.Plan, wanText(r.KeyProjects.AnnualPlanMin)))
+				p.Plan, r.KeyProjects.AnnualPlanMin.Trimmed()))
 	}
 }
 
@@ -182,13 +159,4 @@ func quoteList(values []string) string {
 		b.WriteString("“" + v + "”")
 	}
 	return b.String()
-}
-
-// wanText is a threshold in 万元 without trailing zeros ("5000", "0.5").
-func wanText(a ledger.Amount) string {
-	s := a.Fixed(4)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"reflect"
 	"testing"
 
 	"gongjian/ledger"
@@ -85,24 +84,22 @@ func TestFindings(t *testing.T) {
 		{"total-mismatch@30:8", "I30", "3.00", "小计行的总投资为3.00万元，所列项目之和为0.00万元，相差3.00万元，请核对合计数或各项目的数字。"},
 		{"total-mismatch@30:9", "J30", "200.02", "小计行的年度计划投资为200.02万元，所列项目之和为200.00万元，相差0.02万元，请核对合计数或各项目的数字。"},
 	}
-	var wantKeys []string
+	var keys []string
 	for _, w := range wants {
-		wantKeys = append(wantKeys, w.key)
+		keys = append(keys, w.key)
 	}
-	if got := findingKeys(res.Findings); !reflect.DeepEqual(got, wantKeys) {
-		t.Fatalf("findings\n got %v\nwant %v", got, wantKeys)
-	}
+	wantFindingKeys(t, res.Findings, keys)
 	for i, w := range wants {
 		f := res.Findings[i]
 		if f.Cell != w.cell || f.Value != w.value || f.Message != w.msg || f.Sheet != "台账" {
 			t.Errorf("%s:\n got %s %q %q\nwant %s %q %q", w.key, f.Cell, f.Value, f.Message, w.cell, w.value, w.msg)
 		}
 	}
-	sev := map[string]Severity{}
+	sev := map[RuleID]Severity{}
 	for _, f := range res.Findings {
 		sev[f.Rule] = f.Severity
 	}
-	for rule, s := range map[string]Severity{
+	for rule, s := range map[RuleID]Severity{
 		"bad-number": SeverityError, "bad-date": SeverityError, "missing-value": SeverityError, "bad-value": SeverityError,
 		"negative-amount": SeverityError, "duplicate-project": SeverityError, "total-mismatch": SeverityError,
 		"status-conflict": SeverityError, "future-start": SeverityError, "done-exceeds-total": SeverityError,

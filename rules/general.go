@@ -22,12 +22,12 @@ func (e *evaluation) add(f Finding) {
 }
 
 // cellFinding records a finding about one field of one project.
-func (e *evaluation) cellFinding(rule string, sev Severity, p *ledger.Project, f ledger.Field, value, msg string) {
+func (e *evaluation) cellFinding(rule RuleID, sev Severity, p *ledger.Project, f ledger.Field, value, msg string) {
 	e.add(Finding{Rule: rule, Severity: sev, Row: p.Row, Col: e.col(f), Field: f, Value: value, Message: msg, Project: p.Name})
 }
 
 // sheetFinding records a finding about the whole sheet, pointing at its header.
-func (e *evaluation) sheetFinding(rule string, sev Severity, f ledger.Field, msg string) {
+func (e *evaluation) sheetFinding(rule RuleID, sev Severity, f ledger.Field, msg string) {
 	e.add(Finding{Rule: rule, Severity: sev, Row: e.headerRow, Col: -1, Field: f, Message: msg})
 }
 
@@ -48,7 +48,7 @@ func (e *evaluation) problemFindings() {
 		default:
 			msg = fmt.Sprintf("%s“%s”无法识别%s，请按这一列的格式填写。", label, pr.Value, why)
 		}
-		f := Finding{Rule: string(pr.Kind), Severity: SeverityError, Row: pr.Row, Col: pr.Col, Field: pr.Field, Value: pr.Value, Message: msg}
+		f := Finding{Rule: RuleID(pr.Kind), Severity: SeverityError, Row: pr.Row, Col: pr.Col, Field: pr.Field, Value: pr.Value, Message: msg}
 		if p := e.projectAt(pr.Row); p != nil {
 			f.Project = p.Name
 		}
@@ -93,49 +93,20 @@ func (e *evaluation) generalProjectChecks(i int, p *ledger.Project, dups *duplic
 	dups.check(e, i, p)
 }
 
-// duplicates finds the same project twice: by 项目代码 when both rows have one, else by
-// normalised name, so a row without a code still matches a coded row of the same name.
-type duplicates struct {
-	byCode map[string]int // code → first project index
-	byName map[string]int // normalised name → first project index
-	// byNameNoCode holds only projects without a code: a coded project matches a name
-	// only there, since two coded projects with one name but different codes are two projects.
-	byNameNoCode map[string]int
-}
+// duplicates finds the same project twice in the ledger, by its identity (package
+// ledger: the same 项目代码, else the same name when at most one of the rows has a code).
+type duplicates struct{ idx *ledger.ProjectIndex }
 
-func newDuplicates(n int) *duplicates {
-	return &duplicates{byCode: make(map[string]int, n), byName: make(map[string]int, n), byNameNoCode: map[string]int{}}
-}
+func newDuplicates(n int) *duplicates { return &duplicates{idx: ledger.NewProjectIndex(n)} }
 
 func (d *duplicates) check(e *evaluation, i int, p *ledger.Project) {
-	name := ""
-	if p.Name != "" {
-		name = ledger.NormalizeName(p.Name)
-	}
-	first, byCode := -1, false
-	if p.Code != "" {
-		if j, ok := d.byCode[p.Code]; ok {
-			first, byCode = j, true
-		} else {
-			d.byCode[p.Code] = i
-			if j, ok := d.byNameNoCode[name]; ok && name != "" {
-				first = j
-			}
-		}
-	} else if j, ok := d.byName[name]; ok && name != "" {
-		first = j
-	}
-	if name != "" {
-		if _, ok := d.byName[name]; !ok {
-			d.byName[name] = i
-		}
-		if _, ok := d.byNameNoCode[name]; !ok && p.Code == "" {
-			d.byNameNoCode[name] = i
-		}
-	}
-	if first < 0 {
+	id := ledger.IdentityOf(p)
+	first, match := d.idx.Duplicate(id)
+	d.idx.Add(id, i)
+	if match == ledger.MatchNone {
 		return
 	}
+	byCode := match == ledger.MatchCode
 	firstRow := e.l.Projects[first].Row
 	if byCode {
 		e.cellFinding(RuleDuplicateProject, SeverityError, p, ledger.FieldCode, p.Code,
@@ -166,21 +137,7 @@ func (e *evaluation) totalFindings() {
 					sum = sum.Add(e.l.Projects[i].Amount(f))
 				}
 			}
-			diff := stated.Units() - sum.Units()
-			if diff < 0 {
-				diff = -diff
-			}
-			if diff <= totalTolerance {
-				continue
-			}
-			label := strings.TrimSpace(t.Label)
-			if label == "" {
-				label = "合计"
-			}
-			e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: e.col(f), Field: f,
-				Value: stated.String(),
-				Message: fmt.Sprintf("%s行的%s为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
-					label, f.Label(), stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
+			e.totalMismatch(t, e.col(f), f, f.Label(), stated, sum)
 		}
 		e.monthTotalFindings(t)
 	}
@@ -200,23 +157,29 @@ func (e *evaluation) monthTotalFindings(t ledger.TotalRow) {
 				sum = sum.Add(e.l.Projects[i].Months()[k])
 			}
 		}
-		diff := stated.Units() - sum.Units()
-		if diff < 0 {
-			diff = -diff
-		}
-		if diff <= totalTolerance {
-			continue
-		}
-		label := strings.TrimSpace(t.Label)
-		if label == "" {
-			label = "合计"
-		}
 		header := strings.Join(strings.Fields(cols[k].Header), "")
-		e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: cols[k].Index, Field: ledger.FieldMonthDone,
-			Value: stated.String(),
-			Message: fmt.Sprintf("%s行的“%s”为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
-				label, header, stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
+		e.totalMismatch(t, cols[k].Index, ledger.FieldMonthDone, "“"+header+"”", stated, sum)
 	}
+}
+
+// totalMismatch records a total-mismatch when a total row's cell (what: the column's
+// name) differs from the sum of its rows by more than rounding.
+func (e *evaluation) totalMismatch(t ledger.TotalRow, col int, f ledger.Field, what string, stated, sum ledger.Amount) {
+	diff := stated.Units() - sum.Units()
+	if diff < 0 {
+		diff = -diff
+	}
+	if diff <= totalTolerance {
+		return
+	}
+	label := strings.TrimSpace(t.Label)
+	if label == "" {
+		label = "合计"
+	}
+	e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: col, Field: f,
+		Value: stated.String(),
+		Message: fmt.Sprintf("%s行的%s为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
+			label, what, stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
 }
 
 // fieldOrder orders amount fields as they usually stand in a ledger; others after, by id.

@@ -7,38 +7,84 @@ import (
 	"gongjian/ledger"
 )
 
-// The ways projects are grouped, in the order groups are listed.
+// GroupBy is a way of grouping projects. The evaluation groups them by 乡镇, 责任单位
+// and 包联领导 itself; by 建设性质 and 项目类别 on request (Breakdown).
+type GroupBy string
+
 const (
-	GroupByTown   = "town"   // 所在乡镇
-	GroupByUnit   = "unit"   // 责任单位
-	GroupByLeader = "leader" // 包联领导
+	GroupByTown     GroupBy = "town"     // 所在乡镇
+	GroupByUnit     GroupBy = "unit"     // 责任单位
+	GroupByLeader   GroupBy = "leader"   // 包联领导
+	GroupByNature   GroupBy = "nature"   // 建设性质
+	GroupByCategory GroupBy = "category" // 项目类别
 )
 
-var groupBys = [...]string{GroupByTown, GroupByUnit, GroupByLeader}
+// GroupBys lists the groupings in the order help text shows them.
+var GroupBys = []GroupBy{GroupByTown, GroupByUnit, GroupByLeader, GroupByNature, GroupByCategory}
 
-// GroupLabel is a grouping's Chinese name (乡镇, 责任单位, 包联领导).
-func GroupLabel(by string) string {
-	switch by {
-	case GroupByTown:
-		return "乡镇"
-	case GroupByUnit:
-		return "责任单位"
-	case GroupByLeader:
-		return "包联领导"
-	}
-	return by
+// groupByWords are each grouping's Chinese name, and its name over a ranking where
+// that says more (the 责任单位 are the 县直部门).
+var groupByWords = map[GroupBy]struct{ label, ranking string }{
+	GroupByTown:     {"乡镇", "乡镇"},
+	GroupByUnit:     {"责任单位", "县直部门（责任单位）"},
+	GroupByLeader:   {"包联领导", "包联领导"},
+	GroupByNature:   {"建设性质", "建设性质"},
+	GroupByCategory: {"项目类别", "项目类别"},
 }
+
+// Label is the grouping's Chinese name (乡镇, 责任单位 …).
+func (g GroupBy) Label() string {
+	if w, ok := groupByWords[g]; ok {
+		return w.label
+	}
+	return string(g)
+}
+
+// RankingLabel names the groups over a ranking (乡镇, 县直部门（责任单位） …).
+func (g GroupBy) RankingLabel() string {
+	if w, ok := groupByWords[g]; ok {
+		return w.ranking
+	}
+	return string(g)
+}
+
+// Field is the project field the grouping reads.
+func (g GroupBy) Field() ledger.Field {
+	switch g {
+	case GroupByTown:
+		return ledger.FieldTown
+	case GroupByUnit:
+		return ledger.FieldUnit
+	case GroupByLeader:
+		return ledger.FieldLeader
+	case GroupByNature:
+		return ledger.FieldNature
+	case GroupByCategory:
+		return ledger.FieldCategory
+	}
+	return ""
+}
+
+// ParseGroupBy reads a grouping's id ("town"); ok is false for an unknown one.
+func ParseGroupBy(s string) (g GroupBy, ok bool) {
+	_, ok = groupByWords[GroupBy(s)]
+	return GroupBy(s), ok
+}
+
+// groupBys are the groupings the evaluation makes itself, in the order groups are listed.
+var groupBys = [...]GroupBy{GroupByTown, GroupByUnit, GroupByLeader}
 
 // scope is the ledger or one group, with a tally per filter.
 type scope struct {
-	by, name string
+	by       GroupBy
+	name     string
 	byOrder  int
 	projects []int // indexes into Ledger.Projects; nil for the whole ledger
 	tallies  []tally
 	isGroup  bool
 }
 
-func newScope(by, name string, filters, slots int) *scope {
+func newScope(by GroupBy, name string, filters, slots int) *scope {
 	s := &scope{by: by, name: name, tallies: make([]tally, filters)}
 	// One backing array for every filter's slots: a group costs two allocations.
 	at := make([]startCounts, filters*slots)
@@ -127,5 +173,5 @@ func (s *scope) label() string {
 	if !s.isGroup {
 		return ""
 	}
-	return GroupLabel(s.by) + ":" + s.name
+	return s.by.Label() + ":" + s.name
 }

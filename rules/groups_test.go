@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"gongjian/internal/enumtest"
 	"gongjian/ledger"
 )
 
@@ -15,7 +16,8 @@ func TestGroups(t *testing.T) {
 	)...)
 	res := Evaluate(l, Default(), Options{})
 	type g struct {
-		by, name string
+		by       GroupBy
+		name     string
 		projects []int
 		counts   Counts
 		plan     string
@@ -40,8 +42,8 @@ func TestGroups(t *testing.T) {
 	// Targets: the whole ledger first, then each group in the same order.
 	var order []string
 	for _, tg := range res.Targets {
-		if len(order) == 0 || order[len(order)-1] != tg.GroupBy+":"+tg.Group {
-			order = append(order, tg.GroupBy+":"+tg.Group)
+		if len(order) == 0 || order[len(order)-1] != string(tg.GroupBy)+":"+tg.Group {
+			order = append(order, string(tg.GroupBy)+":"+tg.Group)
 		}
 	}
 	if !reflect.DeepEqual(order, []string{":", "unit:住建局", "unit:发改局", "leader:王五", "leader:赵六"}) {
@@ -66,5 +68,31 @@ func TestWhereLeader(t *testing.T) {
 	}
 	if f.describe() != "包联领导为“赵六”、建设性质为“新建”" {
 		t.Errorf("describe %q", f.describe())
+	}
+}
+
+// Every grouping has its Chinese name and ranking heading (a new one without fails),
+// reads a project field, and is parsed from its id; ids outside the list are refused.
+func TestGroupByWords(t *testing.T) {
+	values := enumtest.Values(t, ".", "GroupBy")
+	if len(values) != len(GroupBys) {
+		t.Errorf("GroupBys lists %d groupings, the source declares %d", len(GroupBys), len(values))
+	}
+	for _, v := range values {
+		g, ok := ParseGroupBy(v)
+		if !ok || g != GroupBy(v) {
+			t.Errorf("ParseGroupBy(%q) = %q, %v", v, g, ok)
+		}
+		if g.Label() == v || g.RankingLabel() == v || g.Field() == "" {
+			t.Errorf("GroupBy %q: label %q, ranking %q, field %q", v, g.Label(), g.RankingLabel(), g.Field())
+		}
+	}
+	if GroupByUnit.Label() != "责任单位" || GroupByUnit.RankingLabel() != "县直部门（责任单位）" {
+		t.Errorf("unit: %q, %q", GroupByUnit.Label(), GroupByUnit.RankingLabel())
+	}
+	for _, bad := range []string{"", "county", "Town", "level"} {
+		if _, ok := ParseGroupBy(bad); ok {
+			t.Errorf("ParseGroupBy(%q) accepted", bad)
+		}
 	}
 }

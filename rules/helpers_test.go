@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"testing"
 
 	"gongjian/ledger"
@@ -129,5 +130,28 @@ func checkTargets(t *testing.T, res *Result, wants []wantTarget) {
 		if got.Note != wt.note {
 			t.Errorf("%s: note %q, want %q", name, got.Note, wt.note)
 		}
+	}
+}
+
+// financingWith is the result's financing figures; the test fails when there are none,
+// or when the funnel's counts are not want.
+func financingWith(t *testing.T, res *Result, want FinancingCounts) *Financing {
+	t.Helper()
+	fin := res.Financing
+	if fin == nil {
+		t.Fatal("no Financing")
+	}
+	if fin.Counts != want {
+		t.Errorf("counts %+v, want %+v", fin.Counts, want)
+	}
+	return fin
+}
+
+// wantFindingKeys fails the test at once unless the findings are exactly keys
+// ("rule@row:col"), in order, so the caller can look at each by index.
+func wantFindingKeys(t *testing.T, fs []Finding, keys []string) {
+	t.Helper()
+	if got := findingKeys(fs); !reflect.DeepEqual(got, keys) {
+		t.Fatalf("findings\n got %v\nwant %v", got, keys)
 	}
 }

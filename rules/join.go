@@ -3,13 +3,11 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gongjian/ledger"
 )
-
-// RuleUnknownProject marks a 融资需求台账 row naming no project of the 开复工台账.
-const RuleUnknownProject = "unknown-project"
 
 // Join cross-checks the 融资需求台账 results of a run against its 开复工台账 results:
 // each financing row is matched to a project on 项目代码, else on the normalised
@@ -105,43 +103,29 @@ func ledgerFiles(rs []*Result) []string {
 	return out
 }
 
-func withoutRule(fs []Finding, rule string) []Finding {
-	out := fs[:0]
-	for _, f := range fs {
-		if f.Rule != rule {
-			out = append(out, f)
-		}
-	}
-	return out
+func withoutRule(fs []Finding, rule RuleID) []Finding {
+	return slices.DeleteFunc(fs, func(f Finding) bool { return f.Rule == rule })
 }
 
 // projectRef is one project of the run's 开复工台账: result and project index.
 type projectRef struct{ result, project int }
 
-// projectIndex finds 开复工台账 projects by code and by normalised name.
+// projectIndex finds 开复工台账 projects by identity (package ledger's Find: the same
+// 项目代码, else the same name).
 type projectIndex struct {
-	byCode, byName map[string]projectRef
+	idx  *ledger.ProjectIndex
+	refs []projectRef // by the index ledger.ProjectIndex holds
 }
 
 func newProjectIndex(kfs []*Result) *projectIndex {
-	idx := &projectIndex{byCode: map[string]projectRef{}, byName: map[string]projectRef{}}
+	x := &projectIndex{idx: ledger.NewProjectIndex(0)}
 	for i, r := range kfs {
 		for j := range r.Ledger.Projects {
-			p := &r.Ledger.Projects[j]
-			ref := projectRef{i, j}
-			if k := codeKey(p.Code); k != "" {
-				if _, seen := idx.byCode[k]; !seen {
-					idx.byCode[k] = ref
-				}
-			}
-			if k := ledger.NormalizeName(p.Name); k != "" {
-				if _, seen := idx.byName[k]; !seen {
-					idx.byName[k] = ref
-				}
-			}
+			x.idx.Add(ledger.IdentityOf(&r.Ledger.Projects[j]), len(x.refs))
+			x.refs = append(x.refs, projectRef{i, j})
 		}
 	}
-	return idx
+	return x
 }
 
 type matchKind int
@@ -155,23 +139,19 @@ const (
 
 // find matches a financing row: on its code first, then on its name, so a row whose
 // code is mistyped still finds its project by name.
-func (idx *projectIndex) find(p *ledger.Project) (projectRef, matchKind) {
-	code, name := codeKey(p.Code), ledger.NormalizeName(p.Name)
-	if code == "" && name == "" {
+func (x *projectIndex) find(p *ledger.Project) (projectRef, matchKind) {
+	id := ledger.IdentityOf(p)
+	if id.Code == "" && id.Name == "" {
 		return projectRef{}, matchNone
 	}
-	if ref, ok := idx.byCode[code]; ok && code != "" {
-		return ref, matchCode
-	}
-	if ref, ok := idx.byName[name]; ok && name != "" {
-		return ref, matchName
+	switch i, m := x.idx.Find(id); m {
+	case ledger.MatchCode:
+		return x.refs[i], matchCode
+	case ledger.MatchName:
+		return x.refs[i], matchName
 	}
 	return projectRef{}, matchUnknown
 }
-
-// codeKey folds a 项目代码 as names are folded: spaces, full-width digits and dash
-// variants typed or pasted differently still match.
-func codeKey(code string) string { return ledger.NormalizeName(code) }
 
 // unknownProject is the finding on a financing row that names no project of the
 // 开复工台账, on its name cell (its code cell when it has no name).

@@ -213,7 +213,7 @@ func denominatorName(metric string) string {
 func (k *kaifugongChecks) missedFinding(sc *scope, t *Target) {
 	who := ""
 	if sc.isGroup {
-		who = fmt.Sprintf("%s“%s”", GroupLabel(sc.by), sc.name)
+		who = fmt.Sprintf("%s“%s”", sc.by.Label(), sc.name)
 	}
 	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，%s，未完成，%s", who, t.Milestone, MetricLabel(t.Metric), t.Actual.Percent(1), t.TargetLabel, t.shortfall, missedAdvice(t.Metric))
 	k.e.add(Finding{Rule: RuleTargetMissed, Severity: SeverityWarning, Row: k.e.headerRow, Col: -1,

@@ -20,7 +20,7 @@ func (s Severity) Label() string {
 
 // Finding is one problem found in a ledger, pointing at the cell a clerk must fix.
 type Finding struct {
-	Rule     string       // stable id: "bad-date", "total-mismatch", …
+	Rule     RuleID       // stable id: "bad-date", "total-mismatch", …
 	Severity Severity     //
 	Sheet    string       //
 	Row      int          // 1-based sheet row; the header row for findings with no row
@@ -70,7 +70,7 @@ type Target struct {
 	TargetLabel string       // "50%", "序时进度(75%)"
 	Actual      *ledger.Rate // nil when the metric is not available
 	Status      Status
-	GroupBy     string  // "" for the whole ledger; "town", "unit", "leader"
+	GroupBy     GroupBy // "" for the whole ledger; GroupByTown, GroupByUnit, GroupByLeader
 	Group       string  // the group's name
 	Needed      *Needed // for upcoming targets: what is still needed
 	Note        string  // a Chinese phrase explaining unknown/not_applicable
@@ -164,7 +164,7 @@ func MetricLabel(metric string) string {
 
 // Group is the figures of one 乡镇, 责任单位 or 包联领导.
 type Group struct {
-	By       string // "town", "unit", "leader"
+	By       GroupBy
 	Name     string
 	Counts   Counts
 	Amounts  Amounts
@@ -175,8 +175,8 @@ type Group struct {
 // Result is everything Evaluate found in one ledger.
 type Result struct {
 	Ledger     *ledger.Ledger
-	AsOf       ledger.Date // day precision
-	AsOfSource string      // "flag", "header", "title", "monthly", "today"
+	AsOf       ledger.Date       // day precision
+	AsOfSource ledger.AsOfSource //
 	Counts     Counts
 	Amounts    Amounts
 	Metrics    Metrics

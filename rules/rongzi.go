@@ -9,12 +9,6 @@ import (
 	"gongjian/ledger"
 )
 
-// The finding rule ids particular to a 融资需求台账 (SPEC §3).
-const (
-	RuleFinancingUnassigned = "financing-unassigned"
-	RuleFundsExceedNeed     = "funds-exceed-need"
-)
-
 // The 对接状态 values the counts rely on: the ladder 未对接 → 已对接 → 审批中 → 已授信 →
 // 已签约 → 部分放款 → 已放款, and the two that leave it.
 const (

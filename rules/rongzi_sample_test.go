@@ -27,13 +27,7 @@ func TestRongziSample(t *testing.T) {
 	if rz.AsOf.String() != "2025-05-31" || rz.AsOfSource != "title" {
 		t.Errorf("as-of %s (%s)", rz.AsOf, rz.AsOfSource)
 	}
-	fin := rz.Financing
-	if fin == nil {
-		t.Fatal("no Financing")
-	}
-	if want := (FinancingCounts{Projects: 15, Docked: 13, Credited: 8, Signed: 7, Disbursed: 4}); fin.Counts != want {
-		t.Errorf("counts %+v, want %+v", fin.Counts, want)
-	}
+	fin := financingWith(t, rz, FinancingCounts{Projects: 15, Docked: 13, Credited: 8, Signed: 7, Disbursed: 4})
 	a := fin.Amounts
 	got := []string{a.Need.String(), a.DockedNeed.String(), a.Credit.String(), a.Signed.String(), a.Disbursed.String()}
 	if want := []string{"129350.50", "125850.50", "83500.00", "66500.00", "36200.00"}; !reflect.DeepEqual(got, want) {
@@ -65,7 +59,7 @@ func TestRongziSample(t *testing.T) {
 	cells := func(r *Result) []string {
 		var out []string
 		for _, f := range r.Findings {
-			out = append(out, f.Rule+"@"+f.Cell)
+			out = append(out, string(f.Rule)+"@"+f.Cell)
 		}
 		return out
 	}

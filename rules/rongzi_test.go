@@ -74,13 +74,11 @@ func TestRongziFindings(t *testing.T) {
 		{"bad-number@18:10", "K18", "约300", "放款金额“约300”不是有效的金额"},
 		{"duplicate-project@20:2", "C20", "甲", "与第5行重复"},
 	}
-	var wantKeys []string
+	var keys []string
 	for _, wt := range wants {
-		wantKeys = append(wantKeys, wt.key)
+		keys = append(keys, wt.key)
 	}
-	if got := findingKeys(res.Findings); !reflect.DeepEqual(got, wantKeys) {
-		t.Fatalf("findings\n got %v\nwant %v", got, wantKeys)
-	}
+	wantFindingKeys(t, res.Findings, keys)
 	for i, wt := range wants {
 		f := res.Findings[i]
 		if f.Cell != wt.cell || f.Value != wt.value || !strings.Contains(f.Message, wt.msg) || f.Sheet != "融资需求台账" {
@@ -90,11 +88,11 @@ func TestRongziFindings(t *testing.T) {
 			t.Errorf("%s: no project name", wt.key)
 		}
 	}
-	sev := map[string]Severity{}
+	sev := map[RuleID]Severity{}
 	for _, f := range res.Findings {
 		sev[f.Rule] = f.Severity
 	}
-	for rule, s := range map[string]Severity{RuleFinancingUnassigned: SeverityWarning, RuleFundsExceedNeed: SeverityWarning,
+	for rule, s := range map[RuleID]Severity{RuleFinancingUnassigned: SeverityWarning, RuleFundsExceedNeed: SeverityWarning,
 		RuleStatusConflict: SeverityError, RuleBadValue: SeverityError, RuleMissingValue: SeverityError} {
 		if sev[rule] != s {
 			t.Errorf("%s is %s, want %s", rule, sev[rule], s)
@@ -165,13 +163,7 @@ func TestRongziFigures(t *testing.T) {
 		{Name: "七", Fin: &ledger.Financing{Method: "民间借贷", Bank: "丁公司", DockStatus: "已对接", Need: w(10)}},
 	}
 	res := Evaluate(newRongzi(rongziColumns, ps...), nil, Options{})
-	fin := res.Financing
-	if fin == nil {
-		t.Fatal("no Financing")
-	}
-	if want := (FinancingCounts{Projects: 7, Docked: 5, Credited: 2, Signed: 2, Disbursed: 1}); fin.Counts != want {
-		t.Errorf("counts %+v, want %+v", fin.Counts, want)
-	}
+	fin := financingWith(t, res, FinancingCounts{Projects: 7, Docked: 5, Credited: 2, Signed: 2, Disbursed: 1})
 	a := fin.Amounts
 	for _, c := range []struct {
 		name string
@@ -244,7 +236,7 @@ func TestRongziMissingColumns(t *testing.T) {
 	res := Evaluate(newRongzi(cols, ledger.Project{Name: "一", Fin: &ledger.Financing{Method: "银行贷款", Credit: w(10)}}), nil, Options{})
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, f.Rule+":"+string(f.Field)+":"+string(f.Severity))
+		got = append(got, string(f.Rule)+":"+string(f.Field)+":"+string(f.Severity))
 	}
 	want := []string{"missing-column:need:warning", "missing-column:bank:warning", "missing-column:dock_status:warning"}
 	if !reflect.DeepEqual(got, want) {

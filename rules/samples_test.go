@@ -30,13 +30,14 @@ type sampleTarget struct {
 
 // sampleMiss is a group's missed target ("target-missed" for that group).
 type sampleMiss struct {
-	by, name, milestone, metric string
-	actual                      float64
+	by                      GroupBy
+	name, milestone, metric string
+	actual                  float64
 }
 
 // sampleFinding is a finding at a cell ("P5"), or with cell "*" at any cell of the row.
 type sampleFinding struct {
-	rule string
+	rule RuleID
 	row  int
 	cell string
 }
@@ -57,11 +58,11 @@ type sampleRules struct {
 	cleanRows   []int
 	keyProjects int // 年度计划投资 ≥ 5000
 	bigProjects int // 总投资 ≥ 10000
-	groups      map[string]int
+	groups      map[GroupBy]int
 }
 
 // sampleSeverity is each rule's severity, from SPEC §3's table.
-var sampleSeverity = map[string]Severity{
+var sampleSeverity = map[RuleID]Severity{
 	RuleMissingValue: SeverityError, RuleBadNumber: SeverityError, RuleBadDate: SeverityError,
 	RuleBadValue: SeverityError, RuleNegativeAmount: SeverityError, RuleDuplicateProject: SeverityError,
 	RuleTotalMismatch: SeverityError, RuleStatusConflict: SeverityError, RuleFutureStart: SeverityError,
@@ -107,7 +108,7 @@ var sampleRuleCases = []sampleRules{
 			{RuleBehindSchedule, 42, "M42"},
 		},
 		keyProjects: 10, bigProjects: 14,
-		groups: map[string]int{GroupByTown: 6, GroupByUnit: 10, GroupByLeader: 6},
+		groups: map[GroupBy]int{GroupByTown: 6, GroupByUnit: 10, GroupByLeader: 6},
 	},
 	{
 		file: "礼义镇开复工台账.xlsx", sheet: "5月台账",
@@ -125,7 +126,7 @@ var sampleRuleCases = []sampleRules{
 		optional: []sampleFinding{{RuleBehindSchedule, 16, "F16"}, {RuleBehindSchedule, 19, "F19"}},
 		// No 所在乡镇 column: no 乡镇 groups.
 		keyProjects: 3, bigProjects: 4,
-		groups: map[string]int{GroupByTown: 0, GroupByUnit: 8, GroupByLeader: 6},
+		groups: map[GroupBy]int{GroupByTown: 0, GroupByUnit: 8, GroupByLeader: 6},
 	},
 	{
 		file: "亿元台账_1904.xlsx", sheet: "推进台账",
@@ -152,7 +153,7 @@ var sampleRuleCases = []sampleRules{
 			{RuleNotInStats, 18, "O18"},
 		},
 		keyProjects: 5, bigProjects: 6,
-		groups: map[string]int{GroupByTown: 1},
+		groups: map[GroupBy]int{GroupByTown: 1},
 	},
 	{
 		file: "开复工台账_gbk.csv", sheet: "开复工台账_gbk",
@@ -169,7 +170,7 @@ var sampleRuleCases = []sampleRules{
 		required:    []sampleFinding{{RuleBehindSchedule, 14, "L14"}},
 		optional:    []sampleFinding{{RuleBehindSchedule, 12, "L12"}},
 		keyProjects: 3, bigProjects: 3,
-		groups: map[string]int{GroupByTown: 1},
+		groups: map[GroupBy]int{GroupByTown: 1},
 	},
 	{
 		file: "开复工台账_utf8bom.csv", sheet: "开复工台账_utf8bom",
@@ -185,7 +186,7 @@ var sampleRuleCases = []sampleRules{
 		required:    []sampleFinding{{RuleBehindSchedule, 14, "L14"}},
 		optional:    []sampleFinding{{RuleBehindSchedule, 12, "L12"}},
 		keyProjects: 3, bigProjects: 3,
-		groups: map[string]int{GroupByTown: 1},
+		groups: map[GroupBy]int{GroupByTown: 1},
 	},
 	{
 		file: "错误台账.xlsx", sheet: "开复工台账",
@@ -245,7 +246,7 @@ var sampleRuleCases = []sampleRules{
 		required:    []sampleFinding{{RuleBehindSchedule, 11, "*"}},
 		optional:    []sampleFinding{{RuleBehindSchedule, 12, "*"}, {RuleBehindSchedule, 13, "*"}},
 		keyProjects: 3, bigProjects: 4,
-		groups: map[string]int{GroupByTown: 0},
+		groups: map[GroupBy]int{GroupByTown: 0},
 	},
 }
 
@@ -267,8 +268,8 @@ func (f sampleFinding) matches(g Finding) bool {
 
 func (f sampleFinding) String() string { return fmt.Sprintf("%s@%s(row %d)", f.rule, f.cell, f.row) }
 
-func sampleGroupLabel(by, name string) string {
-	return map[string]string{GroupByTown: "乡镇", GroupByUnit: "责任单位", GroupByLeader: "包联领导"}[by] + ":" + name
+func sampleGroupLabel(by GroupBy, name string) string {
+	return map[GroupBy]string{GroupByTown: "乡镇", GroupByUnit: "责任单位", GroupByLeader: "包联领导"}[by] + ":" + name
 }
 
 func sampleEvaluate(t *testing.T, file string, ro ledger.Options, eo Options) *Result {
@@ -555,7 +556,7 @@ func TestSampleMonthColumnTotals(t *testing.T) {
 			var got []string
 			for _, f := range res.Findings {
 				if f.Rule == RuleTotalMismatch {
-					got = append(got, f.Rule+"@"+f.Cell)
+					got = append(got, string(f.Rule)+"@"+f.Cell)
 				}
 			}
 			if !slices.Equal(got, c.want) {

@@ -153,3 +153,37 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// AllowedValues are the values the rules allow in a canonical column's dropdown; nil
+// for ledger.ValuesNone.
+func (r *Rules) AllowedValues(list ledger.ValueList) []string {
+	switch list {
+	case ledger.ValuesNature:
+		return r.Values.Nature
+	case ledger.ValuesTown:
+		return r.Towns
+	case ledger.ValuesMethod:
+		return r.Values.Method
+	case ledger.ValuesDockStatus:
+		return r.Values.DockStatus
+	case ledger.ValuesStatus:
+		return joinDistinct(r.Values.StartedStatus, r.Values.NotStartedStatus)
+	case ledger.ValuesStats:
+		return joinDistinct(r.Values.StatsYes, r.Values.StatsNo)
+	}
+	return nil
+}
+
+func joinDistinct(lists ...[]string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range lists {
+		for _, v := range l {
+			if !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}

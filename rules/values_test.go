@@ -79,3 +79,26 @@ func TestMonthDayIn(t *testing.T) {
 		t.Errorf("String = %q", s)
 	}
 }
+
+// Every list a canonical column names has its values in the default rules, so the
+// template offers a dropdown for each (the county's 乡镇 included).
+func TestAllowedValuesCoverCanonicalColumns(t *testing.T) {
+	r := Default()
+	for _, kind := range []ledger.Kind{ledger.KindKaifugong, ledger.KindRongzi} {
+		for _, c := range ledger.CanonicalColumns(kind) {
+			got := r.AllowedValues(c.Values)
+			if c.Values == ledger.ValuesNone {
+				if got != nil {
+					t.Errorf("%s %s: free text, but values %v", kind, c.Field, got)
+				}
+				continue
+			}
+			if len(got) == 0 {
+				t.Errorf("%s %s: list %q has no values in the default rules", kind, c.Field, c.Values)
+			}
+		}
+	}
+	if got := r.AllowedValues(ledger.ValuesStatus); len(got) != len(joinDistinct(r.Values.StartedStatus, r.Values.NotStartedStatus)) {
+		t.Errorf("status values %v", got)
+	}
+}

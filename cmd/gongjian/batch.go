@@ -13,6 +13,7 @@ import (
 	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/report/annotate"
 	"gongjian/rules"
 )
 
@@ -273,7 +274,7 @@ func (b *batch) annotate(f *finished) {
 		return
 	}
 	placed, err := b.opts.files.Write(b.ctx, b.opts.outputTarget(plan.path, f.src.Perm()), func(w io.Writer) error {
-		return report.Annotate(b.ctx, w, o.Result, f.src)
+		return annotate.Annotate(b.ctx, w, o.Result, f.src)
 	})
 	if err != nil {
 		f.annotErr = annotateFailure(o.File, err)

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,84 +11,15 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
+
+	"gongjian/internal/badfile"
 )
 
 // Fixtures for the batch tests and scripts: the bad files of SPEC §7, a large
 // ledger, and the hashes of a folder.
-
-// compoundFile writes the smallest OLE2 compound file (version 3, 512-byte sectors)
-// holding empty streams of the given names: enough for the sniffer, which looks at
-// the signature and the stream names. An encrypted workbook is
-// compoundFile("EncryptionInfo", "EncryptedPackage"), a legacy .xls
-// compoundFile("Workbook"). (The same as ledger's test helper: test code cannot be
-// shared between packages.)
-func compoundFile(streams ...string) []byte {
-	const (
-		endOfChain = 0xFFFFFFFE
-		freeSect   = 0xFFFFFFFF
-		fatSect    = 0xFFFFFFFD
-		noStream   = 0xFFFFFFFF
-	)
-	le := binary.LittleEndian
-	header := make([]byte, 512)
-	copy(header, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
-	le.PutUint16(header[0x18:], 0x003E)
-	le.PutUint16(header[0x1A:], 0x0003)
-	le.PutUint16(header[0x1C:], 0xFFFE)
-	le.PutUint16(header[0x1E:], 9)
-	le.PutUint16(header[0x20:], 6)
-	le.PutUint32(header[0x2C:], 1) // one FAT sector, sector 0
-	le.PutUint32(header[0x30:], 1) // the directory at sector 1
-	le.PutUint32(header[0x38:], 4096)
-	le.PutUint32(header[0x3C:], endOfChain)
-	le.PutUint32(header[0x44:], endOfChain)
-	for i := 1; i < 109; i++ {
-		le.PutUint32(header[0x4C+4*i:], freeSect)
-	}
-	fat := make([]byte, 512)
-	for i := 0; i < 128; i++ {
-		le.PutUint32(fat[4*i:], freeSect)
-	}
-	le.PutUint32(fat[0:], fatSect)
-	le.PutUint32(fat[4:], endOfChain)
-	entry := func(name string, typ byte, right, child uint32) []byte {
-		e := make([]byte, 128)
-		u := utf16.Encode([]rune(name))
-		for i, c := range u {
-			le.PutUint16(e[2*i:], c)
-		}
-		if name != "" {
-			le.PutUint16(e[0x40:], uint16(2*len(u)+2))
-		}
-		e[0x42], e[0x43] = typ, 1
-		le.PutUint32(e[0x44:], noStream)
-		le.PutUint32(e[0x48:], right)
-		le.PutUint32(e[0x4C:], child)
-		le.PutUint32(e[0x74:], endOfChain)
-		return e
-	}
-	var dir bytes.Buffer
-	child := uint32(noStream)
-	if len(streams) > 0 {
-		child = 1
-	}
-	dir.Write(entry("Root Entry", 5, noStream, child))
-	for i, name := range streams {
-		right := uint32(noStream)
-		if i+1 < len(streams) {
-			right = uint32(i + 2)
-		}
-		dir.Write(entry(name, 2, right, noStream))
-	}
-	for dir.Len() < 512 {
-		dir.Write(entry("", 0, noStream, noStream))
-	}
-	return append(append(header, fat...), dir.Bytes()...)
-}
 
 // workbook writes an xlsx whose first sheet holds rows (none: an empty workbook).
 func workbook(path string, rows [][]any) error {
@@ -109,9 +39,9 @@ func workbook(path string, rows [][]any) error {
 func badFile(kind, path, sample string) error {
 	switch kind {
 	case "legacy":
-		return os.WriteFile(path, compoundFile("Workbook", "SummaryInformation"), 0o644)
+		return os.WriteFile(path, badfile.CompoundFile("Workbook", "SummaryInformation"), 0o644)
 	case "encrypted":
-		return os.WriteFile(path, compoundFile("EncryptionInfo", "EncryptedPackage"), 0o644)
+		return os.WriteFile(path, badfile.CompoundFile("EncryptionInfo", "EncryptedPackage"), 0o644)
 	case "truncated":
 		b, err := os.ReadFile(sample)
 		if err != nil {
@@ -238,23 +168,4 @@ func resave(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("resave: %v", err)
 		}
 	}
-}
-
-// bombOf is a workbook with an extra part of n zero bytes, which compresses to almost
-// nothing.
-func bombOf(t *testing.T, workbook []byte, n int) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(workbook), int64(len(workbook)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		zw.Copy(f)
-	}
-	w, _ := zw.Create("xl/media/padding.bin")
-	w.Write(make([]byte, n))
-	zw.Close()
-	return buf.Bytes()
 }

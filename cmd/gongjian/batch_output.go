@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"gongjian/internal/outfile"
-	"gongjian/report"
+	"gongjian/report/annotate"
 )
 
 // Where the annotated copies of a run go, decided before any is written, so that no
@@ -32,7 +31,7 @@ func planOutputs(ins []input, opts *checkOptions) []outputPlan {
 	}
 	inputs := map[string]bool{}
 	for _, in := range ins {
-		inputs[pathKey(in.path)] = true
+		inputs[outfile.PathKey(in.path)] = true
 	}
 	claimed := map[string]string{} // copy → the input it is the copy of
 	for i, in := range ins {
@@ -41,10 +40,10 @@ func planOutputs(ins []input, opts *checkOptions) []outputPlan {
 		}
 		out := opts.Output
 		if out == "" {
-			out = report.AnnotatedPath(in.path, outDirFor(in, opts.OutDir))
+			out = annotate.AnnotatedPath(in.path, outDirFor(in, opts.OutDir))
 		}
 		plans[i].path = out
-		key := pathKey(out)
+		key := outfile.PathKey(out)
 		switch {
 		case inputs[key]:
 			plans[i].refused = fmt.Errorf("%s：检查结果应写到 %s，但那是本次要检查的台账之一，没有覆盖它；请用 --out-dir 把检查结果写到别的文件夹", shown(in.path), shown(out))
@@ -67,18 +66,6 @@ func outDirFor(in input, outDir string) string {
 		return outDir
 	}
 	return filepath.Join(outDir, rel)
-}
-
-// pathKey identifies a path for comparing: absolute, and folded where the file
-// system ignores case (Windows, macOS).
-func pathKey(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
-		p = strings.ToLower(p)
-	}
-	return p
 }
 
 // ensureWritableDir makes the folder -o or --out-dir names and tries writing in it,

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"gongjian/internal/badfile"
 	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
@@ -45,7 +46,7 @@ func TestCopyFromCheckedBytes(t *testing.T) {
 			os.Rename(path+".new", path)
 		}, true, ""},
 		{"a zip bomb renamed over it", func(path string) {
-			os.WriteFile(path+".new", bombOf(t, other, 16<<20), 0o644)
+			os.WriteFile(path+".new", badfile.Padded(other, 16<<20), 0o644)
 			os.Rename(path+".new", path)
 		}, true, ""},
 		{"written over in place", func(path string) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"gongjian/internal/badfile"
 	"gongjian/internal/outfile"
 	"gongjian/ledger"
 	"gongjian/report"
@@ -233,7 +234,7 @@ func TestMaxUnzip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "大.xlsx"), bombOf(t, good, 3<<20), 0o644) // 3 MB of zeros: a few KB packed
+	os.WriteFile(filepath.Join(dir, "大.xlsx"), badfile.Padded(good, 3<<20), 0o644) // 3 MB of zeros: a few KB packed
 
 	status, out, stderr := runGongjian(t, dir, "check", "--format", "json", "--no-annotate", "--max-unzip-mb", "2", "大.xlsx")
 	if status != exitUnreadable || !strings.Contains(out, `"code": "too-large"`) ||

@@ -19,6 +19,7 @@ import (
 	"gongjian/internal/termsafe"
 	"gongjian/ledger"
 	"gongjian/report"
+	"gongjian/report/annotate"
 	"gongjian/rules"
 )
 
@@ -102,10 +103,7 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 			opts.ErrTTY, _ = terminal(opts.Err)
 			opts.Files = args
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()
@@ -114,7 +112,7 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 	setValueName(fs, "as-of", "日期")
 	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML）；不填时用内置的攻坚目标（gongjian rules 可导出）")
 	setValueName(fs, "rules", "文件")
-	fs.StringVar(&opts.Format, "format", string(report.FormatTable), "输出格式："+formatList()+"（默认 table）")
+	fs.StringVar(&opts.Format, "format", string(report.FormatTable), "输出格式："+formatList(report.CheckFormats)+"（默认 table）")
 	setValueName(fs, "format", "格式")
 	fs.StringVar(&opts.FailOn, "fail-on", failOnError, "有这一级的问题时以状态 1 退出：error、warning 或 never（默认 error）")
 	setValueName(fs, "fail-on", "级别")
@@ -136,21 +134,13 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 	return cmd
 }
 
-func formatList() string {
-	names := make([]string, len(report.Formats))
-	for i, f := range report.Formats {
-		names[i] = string(f)
-	}
-	return strings.Join(names, "、")
-}
-
 // parse checks the flag values and fills the parsed fields; every mistake is a usage
 // error naming the flag.
 func (opts *checkOptions) parse() error {
 	help := "运行 gongjian check --help 查看用法"
-	f, ok := report.ParseFormat(opts.Format)
-	if !ok {
-		return usagef("参数 --format 的值“%s”无效，可选 %s", opts.Format, formatList())
+	f, err := parseFormat(opts.Format, report.CheckFormats)
+	if err != nil {
+		return err
 	}
 	opts.format = f
 
@@ -160,19 +150,11 @@ func (opts *checkOptions) parse() error {
 		return usagef("参数 --fail-on 的值“%s”无效，可选 error、warning 或 never", opts.FailOn)
 	}
 
-	k, err := parseKind(opts.Kind)
+	k, d, err := parseLedgerFlags(opts.Kind, opts.AsOf)
 	if err != nil {
 		return err
 	}
-	opts.kind = k
-
-	if opts.AsOf != "" {
-		d, err := parseAsOf(opts.AsOf)
-		if err != nil {
-			return err
-		}
-		opts.asOf = d
-	}
+	opts.kind, opts.asOf = k, d
 
 	if opts.Jobs < 0 {
 		return usagef("参数 --jobs 的值应为正整数，%s", help)
@@ -196,15 +178,6 @@ func (opts *checkOptions) parse() error {
 		return usagef("--no-annotate 不生成结果文件，不能同时用 -o 或 --out-dir")
 	}
 	return nil
-}
-
-// parseKind reads --kind: empty (decide from the header) or one of the two kinds.
-func parseKind(s string) (ledger.Kind, error) {
-	switch k := ledger.Kind(s); k {
-	case "", ledger.KindKaifugong, ledger.KindRongzi:
-		return k, nil
-	}
-	return "", usagef("参数 --kind 的值“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", s)
 }
 
 // parseAsOf reads --as-of, which must name a day: a month would leave open which day
@@ -325,7 +298,7 @@ func checkFile(ctx context.Context, path string, r *rules.Rules, opts *checkOpti
 	}
 	eo := rules.Options{}
 	if opts.asOf.IsSet() {
-		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
+		eo = rules.Options{AsOf: opts.asOf, AsOfSource: ledger.AsOfFlag}
 	}
 	o.Result = rules.Evaluate(l, r, eo)
 	return o, src
@@ -343,7 +316,7 @@ func annotateFailure(file string, err error) error {
 	var (
 		we *outfile.WriteError
 		ee *outfile.ExistsError
-		ae *report.AnnotateError
+		ae *annotate.AnnotateError
 	)
 	switch {
 	case errors.As(err, &we):

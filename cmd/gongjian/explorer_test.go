@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"gongjian/internal/termsafe"
 )
 
 // The hint says how to run the tool, in Chinese, and that Enter closes the window.
@@ -26,7 +28,7 @@ func TestExplorerHintText(t *testing.T) {
 	}
 	// A console opened by Explorer is 120 columns wide (80 on old systems): no line may wrap.
 	for line := range strings.SplitSeq(explorerHint, "\n") {
-		if w := displayWidth(line); w > 80 {
+		if w := termsafe.Width(line); w > 80 {
 			t.Errorf("line is %d columns wide: %s", w, line)
 		}
 	}

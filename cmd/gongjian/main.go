@@ -1,5 +1,3 @@
-// Command gongjian checks county project ledgers (开复工台账, 融资需求台账) against the
-// year's targets and prints what a clerk must fix.
 package main
 
 import (

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/spf13/cobra"
 
 	"gongjian/internal/outfile"
 	"gongjian/ledger"
@@ -80,12 +81,12 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// parseCheck runs gongjian check's flag parsing with a run function that only
-// records the options.
-func parseCheck(t *testing.T, args ...string) (*checkOptions, error) {
+// parseFlags runs a command's flag parsing with a run function that only records the
+// options: newCmd is newCheckCmd, newMergeCmd …
+func parseFlags[T any](t *testing.T, newCmd func(func(*T) error) *cobra.Command, args ...string) (*T, error) {
 	t.Helper()
-	var got *checkOptions
-	cmd := newCheckCmd(func(o *checkOptions) error { got = o; return nil })
+	var got *T
+	cmd := newCmd(func(o *T) error { got = o; return nil })
 	cmd.SetFlagErrorFunc(flagError)
 	var out bytes.Buffer
 	cmd.SetOut(&out)
@@ -94,6 +95,11 @@ func parseCheck(t *testing.T, args ...string) (*checkOptions, error) {
 	cmd.SilenceErrors, cmd.SilenceUsage = true, true
 	err := cmd.Execute()
 	return got, err
+}
+
+func parseCheck(t *testing.T, args ...string) (*checkOptions, error) {
+	t.Helper()
+	return parseFlags(t, newCheckCmd, args...)
 }
 
 func TestCheckFlags(t *testing.T) {

@@ -30,8 +30,9 @@ type mergeOptions struct {
 	Format string
 	Force  bool
 
-	asOf ledger.Date
-	kind ledger.Kind
+	asOf   ledger.Date
+	kind   ledger.Kind
+	format report.Format
 
 	ctx   context.Context // cancelled when the run is interrupted
 	files *outfile.Files  // the run's files being written
@@ -68,10 +69,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 			opts.Err = cmd.ErrOrStderr()
 			opts.Inputs = args
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()
@@ -86,7 +84,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 	setValueName(fs, "title", "标题")
 	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML），其中的乡镇名单用于从标题或填报单位认出乡镇")
 	setValueName(fs, "rules", "文件")
-	fs.StringVar(&opts.Format, "format", "table", "输出格式：table 或 json（默认 table）")
+	fs.StringVar(&opts.Format, "format", "table", "输出格式："+formatList(report.MergeFormats)+"（默认 table）")
 	setValueName(fs, "format", "格式")
 	fs.BoolVar(&opts.Force, "force", false, "-o 指定的文件已存在、且不是本工具生成后未经改动的文件时，也覆盖它")
 	return cmd
@@ -100,23 +98,16 @@ func (opts *mergeOptions) parse() error {
 	if ext := strings.ToLower(filepath.Ext(opts.Output)); ext != ".xlsx" {
 		return usagef("合并后的台账文件名应以 .xlsx 结尾：%s", opts.Output)
 	}
-	switch opts.Format {
-	case "table", "json":
-	default:
-		return usagef("参数 --format 的值“%s”无效，可选 table 或 json", opts.Format)
-	}
-	k, err := parseKind(opts.Kind)
+	f, err := parseFormat(opts.Format, report.MergeFormats)
 	if err != nil {
 		return err
 	}
-	opts.kind = k
-	if opts.AsOf != "" {
-		d, err := parseAsOf(opts.AsOf)
-		if err != nil {
-			return err
-		}
-		opts.asOf = d
+	opts.format = f
+	k, d, err := parseLedgerFlags(opts.Kind, opts.AsOf)
+	if err != nil {
+		return err
 	}
+	opts.kind, opts.asOf = k, d
 	for _, in := range opts.Inputs {
 		if sameFile(opts.Output, in) {
 			return usagef("-o 不能是要合并的台账本身（%s）：合并从不改动原台账，请另取一个文件名", shown(in))
@@ -186,7 +177,7 @@ func runMerge(opts *mergeOptions) error {
 		return errUnreadable
 	}
 
-	m := report.Merge(ledgers, report.MergeOptions{Kind: kind, Title: opts.Title, AsOf: opts.asOf, Towns: r.Towns})
+	m := ledger.Merge(ledgers, ledger.MergeOptions{Kind: kind, Title: opts.Title, AsOf: opts.asOf, Towns: r.Towns})
 	for _, d := range m.Duplicates {
 		fmt.Fprintln(opts.Err, d.Message())
 	}
@@ -196,7 +187,7 @@ func runMerge(opts *mergeOptions) error {
 	if err := writeMerged(opts, m, perm); err != nil {
 		return err
 	}
-	if opts.Format == "json" {
+	if opts.format == report.FormatJSON {
 		err = report.WriteMergeJSON(opts.Out, m, opts.Output, failures)
 	} else {
 		err = report.WriteMergeSummary(opts.Out, m, opts.Output)
@@ -212,7 +203,7 @@ func runMerge(opts *mergeOptions) error {
 
 // writeMerged writes the merged ledger to -o. excelize's temporary files for a large
 // one go into a registered folder beside it, so an interrupt removes them too.
-func writeMerged(opts *mergeOptions, m *report.Merged, perm fs.FileMode) error {
+func writeMerged(opts *mergeOptions, m *ledger.Merged, perm fs.FileMode) error {
 	dir := filepath.Dir(opts.Output)
 	fail := func(err error) error { return fileWriteFailure(opts.ctx, err) }
 	if err := os.MkdirAll(dir, 0o755); err != nil {

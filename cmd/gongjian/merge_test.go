@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,19 +9,9 @@ import (
 	"gongjian/ledger"
 )
 
-// parseMerge runs gongjian merge's flag parsing with a run function that only
-// records the options.
 func parseMerge(t *testing.T, args ...string) (*mergeOptions, error) {
 	t.Helper()
-	var got *mergeOptions
-	cmd := newMergeCmd(func(o *mergeOptions) error { got = o; return nil })
-	cmd.SetFlagErrorFunc(flagError)
-	var out bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SetArgs(args)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	return got, cmd.Execute()
+	return parseFlags(t, newMergeCmd, args...)
 }
 
 func TestMergeFlags(t *testing.T) {

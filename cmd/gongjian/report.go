@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,6 +26,7 @@ type reportOptions struct {
 	AsOf     string
 	By       string
 	Previous string
+	History  string
 	Output   string
 	Format   string
 	Rules    string
@@ -32,26 +34,23 @@ type reportOptions struct {
 	Force    bool
 
 	asOf   ledger.Date
-	format string
+	format report.Format
+	by     rules.GroupBy
 
 	ctx   context.Context // cancelled when the run is interrupted
 	files *outfile.Files  // the run's files being written
 	perm  fs.FileMode     // what the ledgers read allow: the report's permissions at most
 }
 
-var reportFormats = []string{"table", "markdown", "csv", "json"}
-
-var reportBys = map[string]string{
-	"town": "乡镇", "unit": "责任单位", "leader": "包联领导", "nature": "建设性质", "category": "项目类别",
-}
-
 func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "report 开复工台账.xlsx [融资需求台账.xlsx] ...",
-		Short: "生成月度调度会议报告：总体情况、分组排名、重点项目、滞后清单、问题清单、融资情况、本月变化",
+		Short: "生成月度调度会议报告：总体情况、分组排名、重点项目、滞后清单、问题清单、融资情况、本月变化、月度走势",
 		Long: `按通报的顺序生成月度调度报告：总体情况、分组排名（乡镇和县直部门分别排名）、
-重点项目、滞后项目清单、问题清单、融资情况（给了融资需求台账时）、本月变化（给了 --previous 时）。
+重点项目、滞后项目清单、问题清单、融资情况（给了融资需求台账时）、本月变化（给了 --previous 时）、
+月度走势（给了 --history 时：本年各月的投资完成率、开复工率与序时进度，各乡镇、部门每月排名、
+较上月升降，连续两个月低于序时进度的预警）。
 
 输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿，
 每部分一个工作表，带图表，A4 横向。`,
@@ -60,6 +59,9 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 
   # 生成可打印的报告工作簿，并与上月对比
   gongjian report 全县台账.xlsx 融资需求台账.xlsx --previous 上月台账.xlsx -o 5月调度报告.xlsx
+
+  # 加上本年此前各月的台账（按台账的截至月份排列），看全年走势
+  gongjian report 5月台账.xlsx --history 台账文件夹 -o 5月调度报告.xlsx
 
   # 贴进通报的 Markdown，按包联领导排名
   gongjian report 全县台账.xlsx --by leader --format markdown > 通报.md
@@ -76,23 +78,22 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 			opts.Out, opts.Err = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			opts.Files = args
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()
 	fs.SortFlags = false
 	fs.StringVar(&opts.AsOf, "as-of", "", "截至日期，如 2025-05-31；不填时从台账推断")
 	setValueName(fs, "as-of", "日期")
-	fs.StringVar(&opts.By, "by", "", "只按一种分组排名：town（乡镇）、unit（责任单位）、leader（包联领导）、nature（建设性质）、category（项目类别）（默认乡镇和县直部门分别排名）")
+	fs.StringVar(&opts.By, "by", "", "只按一种分组排名："+groupByList(true)+"（默认乡镇和县直部门分别排名）")
 	setValueName(fs, "by", "分组")
 	fs.StringVar(&opts.Previous, "previous", "", "上月的台账，用于“本月变化”")
 	setValueName(fs, "previous", "文件")
+	fs.StringVar(&opts.History, "history", "", "本年此前各月台账所在的文件夹，用于“月度走势”（按台账的截至月份排列）")
+	setValueName(fs, "history", "文件夹")
 	fs.StringVarP(&opts.Output, "output", "o", "", "写到文件：.xlsx 为可打印的工作簿；--format csv 时为存放 CSV 的文件夹")
 	setValueName(fs, "output", "文件")
-	fs.StringVar(&opts.Format, "format", "table", "输出格式：table、markdown、csv、json（默认 table）")
+	fs.StringVar(&opts.Format, "format", "table", "输出格式："+formatList(report.ReportFormats)+"（默认 table）")
 	setValueName(fs, "format", "格式")
 	fs.StringVar(&opts.Rules, "rules", "", "规则文件（YAML）；不填时用内置的攻坚目标")
 	setValueName(fs, "rules", "文件")
@@ -103,18 +104,17 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 }
 
 func (opts *reportOptions) parse() error {
-	ok := false
-	for _, f := range reportFormats {
-		ok = ok || f == opts.Format
+	f, err := parseFormat(opts.Format, report.ReportFormats)
+	if err != nil {
+		return err
 	}
-	if !ok {
-		return usagef("参数 --format 的值“%s”无效，可选 %s", opts.Format, strings.Join(reportFormats, "、"))
-	}
-	opts.format = opts.Format
+	opts.format = f
 	if opts.By != "" {
-		if _, ok := reportBys[opts.By]; !ok {
-			return usagef("参数 --by 的值“%s”无效，可选 town、unit、leader、nature、category", opts.By)
+		by, ok := rules.ParseGroupBy(opts.By)
+		if !ok {
+			return usagef("参数 --by 的值“%s”无效，可选 %s", opts.By, groupByList(false))
 		}
+		opts.by = by
 	}
 	if opts.AsOf != "" {
 		d, err := parseAsOf(opts.AsOf)
@@ -125,13 +125,13 @@ func (opts *reportOptions) parse() error {
 	}
 	if opts.Output != "" {
 		isXLSX := strings.EqualFold(filepath.Ext(opts.Output), ".xlsx")
-		if opts.format == "csv" && isXLSX {
+		if opts.format == report.FormatCSV && isXLSX {
 			return usagef("--format csv 时 -o 应是一个文件夹，每部分写一个 CSV 文件")
 		}
-		if opts.format != "csv" && !isXLSX {
+		if opts.format != report.FormatCSV && !isXLSX {
 			return usagef("-o 应是 .xlsx 文件（可打印的报告工作簿），或与 --format csv 一起指定文件夹")
 		}
-		for _, in := range append([]string{opts.Previous}, opts.Files...) {
+		for _, in := range append([]string{opts.Previous, opts.History}, opts.Files...) {
 			if in != "" && sameFile(opts.Output, in) {
 				return usagef("-o 不能是输入的台账（%s），请另取一个文件名", shown(in))
 			}
@@ -163,7 +163,7 @@ func runReport(opts *reportOptions) error {
 		return err
 	}
 	// A file of someone's at -o is refused before anything is read.
-	if opts.Output != "" && opts.format != "csv" {
+	if opts.Output != "" && opts.format != report.FormatCSV {
 		if err := outfile.Check(opts.workbookTarget()); err != nil {
 			return usagef("%s", err.Error())
 		}
@@ -171,7 +171,7 @@ func runReport(opts *reportOptions) error {
 	opts.perm = 0o777
 	eo := rules.Options{}
 	if opts.asOf.IsSet() {
-		eo = rules.Options{AsOf: opts.asOf, AsOfSource: "flag"}
+		eo = rules.Options{AsOf: opts.asOf, AsOfSource: ledger.AsOfFlag}
 	}
 	var main []*rules.Result
 	var financing []*rules.Result
@@ -201,7 +201,7 @@ func runReport(opts *reportOptions) error {
 		return usagef("给了 %d 个开复工台账；报告针对一个台账，请先用 gongjian merge 把乡镇台账合并成全县台账", len(main))
 	}
 	rules.Join(main, financing)
-	mo := report.MonthlyOptions{By: opts.By, Financing: financing}
+	mo := report.MonthlyOptions{By: opts.by, Financing: financing}
 	if opts.Previous != "" {
 		prev, err := evaluateFile(opts.Previous, r, rules.Options{}, opts)
 		if err != nil {
@@ -209,18 +209,104 @@ func runReport(opts *reportOptions) error {
 		}
 		mo.Previous = prev
 	}
+	if opts.History != "" {
+		own := make([]string, len(ins))
+		for i, in := range ins {
+			own[i] = in.path
+		}
+		series, err := readHistory(opts, main[0], own, r)
+		if err != nil {
+			return err
+		}
+		mo.History = series
+	}
 	m := report.BuildMonthly(main[0], r, mo)
 	return writeReport(m, opts)
 }
 
+// readHistory reads the ledgers of --history (and --previous, which is one month of
+// it) and orders them by month; own, the files this report is made of, are not
+// history. A file that cannot be read is left out with its reason, like a ledger of
+// another year; a --history that does not exist or holds no ledger stops the report
+// (exit 3), and so do two ledgers for one month (exit 2).
+func readHistory(opts *reportOptions, current *rules.Result, own []string, r *rules.Rules) (*report.Series, error) {
+	if _, err := os.Stat(opts.History); err != nil {
+		_, err = ledger.Open(opts.History, ledger.Options{}) // says what is wrong with the path
+		return nil, &failure{code: exitUnreadable, msg: errorMessage(opts.History, err)}
+	}
+	paths := []string{opts.History}
+	if opts.Previous != "" {
+		paths = append(paths, opts.Previous)
+	}
+	ins, _ := expandInputs(paths)
+	var history []report.Outcome
+	for _, in := range ins {
+		if isGiven(in.path, own) {
+			continue
+		}
+		if in.err != nil {
+			if in.path == opts.History {
+				return nil, &failure{code: exitUnreadable, msg: errorMessage(in.path, in.err)}
+			}
+			history = append(history, report.Outcome{File: in.path, Err: in.err})
+			continue
+		}
+		if opts.Output != "" && sameFile(in.path, opts.Output) {
+			continue // last month's report workbook in the folder of ledgers
+		}
+		l, err := readLedger(in.path, r.ReadOptions(ledger.Options{}), opts)
+		switch {
+		case opts.ctx.Err() != nil:
+			return nil, err
+		case err != nil:
+			history = append(history, report.Outcome{File: in.path, Err: err})
+		default:
+			history = append(history, report.Outcome{File: in.path, Result: rules.Evaluate(l, r, rules.Options{})})
+		}
+	}
+	series, err := report.NewSeries(current, history)
+	var dup *report.DuplicateMonthError
+	if errors.As(err, &dup) {
+		return nil, usagef("%s", dup.Error())
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range series.LeftOut {
+		fmt.Fprintln(opts.Err, l.Sentence())
+	}
+	return series, nil
+}
+
+// isGiven reports whether a file is one of the report's own inputs.
+func isGiven(path string, given []string) bool {
+	for _, g := range given {
+		if g != "" && sameFile(path, g) {
+			return true
+		}
+	}
+	return false
+}
+
 // evaluateFile reads one ledger; a file that cannot be read stops the report, since a
-// report missing a ledger would mislead the meeting. The report gets no permission a
-// ledger read lacks.
+// report missing a ledger would mislead the meeting.
 func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOptions) (*rules.Result, error) {
-	ro := r.ReadOptions(ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf})
+	l, err := readLedger(file, r.ReadOptions(ledger.Options{Sheet: opts.Sheet, AsOf: eo.AsOf}), opts)
+	if err != nil {
+		if opts.ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
+	}
+	return rules.Evaluate(l, r, eo), nil
+}
+
+// readLedger reads one ledger of the report. The report gets no permission a ledger
+// read lacks. When the run is interrupted the error is the interruption's cause.
+func readLedger(file string, ro ledger.Options, opts *reportOptions) (*ledger.Ledger, error) {
 	f, err := ledger.Open(file, ro)
 	if err != nil {
-		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
+		return nil, err
 	}
 	defer f.Close()
 	l, err := f.Read(opts.ctx, ro)
@@ -228,10 +314,10 @@ func evaluateFile(file string, r *rules.Rules, eo rules.Options, opts *reportOpt
 		if opts.ctx.Err() != nil {
 			return nil, context.Cause(opts.ctx)
 		}
-		return nil, &failure{code: exitUnreadable, msg: errorMessage(file, err)}
+		return nil, err
 	}
 	opts.perm &= f.Perm()
-	return rules.Evaluate(l, r, eo), nil
+	return l, nil
 }
 
 // errorMessage is the clerk's sentence for a file that could not be read.
@@ -244,7 +330,7 @@ func errorMessage(file string, err error) string {
 
 func writeReport(m *report.Monthly, opts *reportOptions) error {
 	switch {
-	case opts.Output != "" && opts.format == "csv":
+	case opts.Output != "" && opts.format == report.FormatCSV:
 		return writeReportCSVDir(m, opts)
 	case opts.Output != "":
 		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
@@ -259,11 +345,11 @@ func writeReport(m *report.Monthly, opts *reportOptions) error {
 	}
 	var err error
 	switch opts.format {
-	case "markdown":
+	case report.FormatMarkdown:
 		err = report.WriteMonthlyMarkdown(opts.Out, m)
-	case "csv":
+	case report.FormatCSV:
 		err = report.WriteMonthlyCSV(opts.Out, m)
-	case "json":
+	case report.FormatJSON:
 		err = report.WriteMonthlyJSON(opts.Out, m)
 	default:
 		err = report.WriteMonthlyTable(opts.Out, m)
@@ -303,4 +389,17 @@ func writeReportCSVDir(m *report.Monthly, opts *reportOptions) error {
 func namesFile(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && !st.IsDir()
+}
+
+// groupByList lists the groupings for help ("town（乡镇）、unit（责任单位）…") or, without
+// labels, for an error.
+func groupByList(labels bool) string {
+	names := make([]string, len(rules.GroupBys))
+	for i, g := range rules.GroupBys {
+		names[i] = string(g)
+		if labels {
+			names[i] += "（" + g.Label() + "）"
+		}
+	}
+	return strings.Join(names, "、")
 }

@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/text/width"
 
 	"gongjian/internal/outfile"
+	"gongjian/internal/termsafe"
 )
 
 // newRootCmd builds the gongjian command and its subcommands; files is the run's
@@ -241,7 +241,7 @@ func flagUsages(fs *pflag.FlagSet) string {
 			usage = "显示版本号"
 		}
 		rows = append(rows, row{left, usage})
-		widest = max(widest, displayWidth(left))
+		widest = max(widest, termsafe.Width(left))
 	})
 	var b strings.Builder
 	for i, r := range rows {
@@ -249,22 +249,8 @@ func flagUsages(fs *pflag.FlagSet) string {
 			b.WriteByte('\n')
 		}
 		b.WriteString(r.left)
-		b.WriteString(strings.Repeat(" ", widest-displayWidth(r.left)+3))
+		b.WriteString(strings.Repeat(" ", widest-termsafe.Width(r.left)+3))
 		b.WriteString(r.usage)
 	}
 	return b.String()
-}
-
-// displayWidth counts Chinese characters as two columns, so help text lines up.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }

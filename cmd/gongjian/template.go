@@ -12,7 +12,7 @@ import (
 
 	"gongjian/internal/outfile"
 	"gongjian/ledger"
-	"gongjian/report"
+	"gongjian/report/template"
 )
 
 // templateOptions holds the flags and I/O of gongjian template.
@@ -56,10 +56,7 @@ func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
 			opts.Out = cmd.OutOrStdout()
 			opts.Kind = args[0]
 			opts.ctx = cmd.Context()
-			if err := opts.parse(); err != nil {
-				return err
-			}
-			return run(opts)
+			return parseAndRun(opts, run)
 		},
 	}
 	fs := cmd.Flags()
@@ -78,12 +75,11 @@ func newTemplateCmd(run func(*templateOptions) error) *cobra.Command {
 
 // parse checks the arguments; every mistake is a usage error.
 func (opts *templateOptions) parse() error {
-	switch k := ledger.Kind(opts.Kind); k {
-	case ledger.KindKaifugong, ledger.KindRongzi:
-		opts.kind = k
-	default:
+	k, ok := ledger.ParseKind(opts.Kind)
+	if !ok {
 		return usagef("模板类型“%s”无效，可选 kaifugong（开复工台账）或 rongzi（融资需求台账）", opts.Kind)
 	}
+	opts.kind = k
 	if opts.Output == "" {
 		return usagef("请用 -o 指定模板文件名，例如 gongjian template %s -o 模板.xlsx", opts.Kind)
 	}
@@ -112,7 +108,7 @@ func runTemplate(opts *templateOptions) error {
 		return usagef("%s", err.Error())
 	}
 	_, err = opts.files.Write(opts.ctx, target, func(w io.Writer) error {
-		return report.WriteTemplate(w, report.TemplateOptions{Kind: opts.kind, Year: opts.Year, Org: opts.Org, Rules: r})
+		return template.Write(w, template.Options{Kind: opts.kind, Year: opts.Year, Org: opts.Org, Rules: r})
 	})
 	if err != nil {
 		return fileWriteFailure(opts.ctx, err)

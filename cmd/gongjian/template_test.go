@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -9,19 +8,9 @@ import (
 	"gongjian/ledger"
 )
 
-// parseTemplate runs gongjian template's flag parsing with a run function that only
-// records the options.
 func parseTemplate(t *testing.T, args ...string) (*templateOptions, error) {
 	t.Helper()
-	var got *templateOptions
-	cmd := newTemplateCmd(func(o *templateOptions) error { got = o; return nil })
-	cmd.SetFlagErrorFunc(flagError)
-	var out bytes.Buffer
-	cmd.SetOut(&out)
-	cmd.SetErr(&out)
-	cmd.SetArgs(args)
-	cmd.SilenceErrors, cmd.SilenceUsage = true, true
-	return got, cmd.Execute()
+	return parseFlags(t, newTemplateCmd, args...)
 }
 
 func TestTemplateFlags(t *testing.T) {

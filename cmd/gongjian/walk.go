@@ -9,7 +9,7 @@ import (
 
 	"gongjian/internal/outfile"
 	"gongjian/ledger"
-	"gongjian/report"
+	"gongjian/report/annotate"
 )
 
 // input is one file of a run: named on the command line, or found in a folder that
@@ -128,7 +128,7 @@ func walkFolder(root string) []input {
 			skip.hidden++
 		case !ledger.IsLedgerName(name):
 			skip.other++
-		case report.IsAnnotated(name):
+		case annotate.IsAnnotated(name):
 			skip.annotated++
 		case d.Type()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0:
 			skip.other++ // opening a pipe named 台账.csv would wait forever

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"gongjian/internal/badfile"
 )
 
 // runWithin runs a command line like runGongjian, failing the test if it has not
@@ -52,7 +54,7 @@ func TestOneWalkForThreeCommands(t *testing.T) {
 	}
 	copyFile(t, liyi, filepath.Join(dir, "台账", "礼义镇.xlsx"))
 	copyFile(t, gbk, filepath.Join(dir, "台账", "子", "杨村镇.csv"))
-	os.WriteFile(filepath.Join(dir, "台账", "旧.xls"), compoundFile("Workbook"), 0o644)
+	os.WriteFile(filepath.Join(dir, "台账", "旧.xls"), badfile.CompoundFile("Workbook"), 0o644)
 	junk(filepath.Join(dir, "台账"))
 
 	legacy := "台账/旧.xls：这是旧版 Excel 97-2003 或 WPS（.xls/.et）格式"
@@ -76,7 +78,7 @@ func TestOneWalkForThreeCommands(t *testing.T) {
 	if status != exitOK || !strings.Contains(stdout, `"overall"`) {
 		t.Errorf("report: status %d\n%s\n%s", status, stdout, stderr)
 	}
-	os.WriteFile(filepath.Join(dir, "全县台账", "旧.xls"), compoundFile("Workbook"), 0o644)
+	os.WriteFile(filepath.Join(dir, "全县台账", "旧.xls"), badfile.CompoundFile("Workbook"), 0o644)
 	status, _, stderr = runWithin(t, dir, "report", "全县台账")
 	if status != exitUnreadable || !strings.HasPrefix(stderr, "全县台账/旧.xls：这是旧版 Excel 97-2003") {
 		t.Errorf("report with an .xls: status %d\n%s", status, stderr)

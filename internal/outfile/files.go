@@ -28,7 +28,7 @@ const (
 type Files struct {
 	mu      sync.Mutex
 	temps   map[string]bool // temporary files and folders that exist or are being created
-	claimed map[string]bool // final paths written by this run (by pathKey)
+	claimed map[string]bool // final paths written by this run (by PathKey)
 	aborted bool
 }
 
@@ -125,9 +125,9 @@ func IsTemporary(path string) bool {
 	return strings.HasPrefix(base, tempPrefix) && strings.HasSuffix(base, tempSuffix)
 }
 
-// pathKey identifies a path for comparing: absolute, and folded where the file
+// PathKey identifies a path for comparing: absolute, and folded where the file
 // system ignores case (Windows, macOS).
-func pathKey(p string) string {
+func PathKey(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}

@@ -20,10 +20,10 @@ func RemoveStale(dirs []string, now time.Time, removed func(path string)) {
 		if dir == "" {
 			dir = "."
 		}
-		if done[pathKey(dir)] {
+		if done[PathKey(dir)] {
 			continue
 		}
-		done[pathKey(dir)] = true
+		done[PathKey(dir)] = true
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			continue

@@ -157,7 +157,7 @@ func (fl *Files) place(tmp string, t Target, digest string) (Placed, error) {
 	}
 	path := t.Path
 	for tries := 0; tries < 1000; tries++ {
-		key := pathKey(path)
+		key := PathKey(path)
 		if !fl.claimed[key] {
 			st, err := os.Lstat(path)
 			switch {
@@ -194,7 +194,7 @@ func (fl *Files) place(tmp string, t Target, digest string) (Placed, error) {
 // placed records a file put in place.
 func (fl *Files) placed(tmp string, t Target, path, digest string) Placed {
 	delete(fl.temps, tmp)
-	fl.claimed[pathKey(path)] = true
+	fl.claimed[PathKey(path)] = true
 	if t.Mark == MarkManifest {
 		// Failing to record only costs the file its ownership: it is then kept, not lost.
 		_ = fl.recordManifest(path, digest)

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/text/width"
+	"gongjian/internal/termsafe"
 )
 
 func renderGuide(t *testing.T, tg target, version string) string {
@@ -17,20 +17,6 @@ func renderGuide(t *testing.T, tg target, version string) string {
 	}
 	b = bytes.TrimPrefix(b, bom)
 	return string(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")))
-}
-
-// columns counts a Chinese character as two columns, as a console or Notepad shows it.
-func columns(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 // The guide says what the archive holds, the three commands with what each writes,
@@ -76,7 +62,7 @@ func TestGuide(t *testing.T) {
 			}
 			// Notepad does not wrap lines by default: none may be wider than a screen.
 			for i, line := range strings.Split(text, "\n") {
-				if c := columns(line); c > 80 {
+				if c := termsafe.Width(line); c > 80 {
 					t.Errorf("line %d is %d columns wide: %s", i+1, c, line)
 				}
 			}

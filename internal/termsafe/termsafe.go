@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Name returns s with every control character (C0, DEL, C1), line or paragraph
@@ -65,4 +67,19 @@ func unsafe(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// Width is how many columns s takes on a console: a Chinese character two, as a
+// Chinese Windows console and Notepad show it.
+func Width(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }

@@ -33,3 +33,11 @@ func FuzzName(f *testing.F) {
 		}
 	})
 }
+
+func TestWidth(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "abc": 3, "检查": 4, "检查 a1": 7, "（）": 4, "“”": 2} {
+		if got := Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -8,14 +8,13 @@ import (
 
 // figures are the expected results for a sample, computed from its table.
 type figures struct {
-	projects, terminated      int
-	newN, newStarted          int
-	cont, contResumed         int
-	newQ1, contQ1             int
-	total, plan, done         cents
-	keyProjects, overYi       int
-	asOf                      day
-	unreadableTotal, emptyPln int
+	projects, terminated int
+	newN, newStarted     int
+	cont, contResumed    int
+	newQ1, contQ1        int
+	total, plan, done    cents
+	keyProjects, overYi  int
+	asOf                 day
 }
 
 func computeFigures(ps []project, asOf day) figures {

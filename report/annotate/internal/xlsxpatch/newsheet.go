@@ -1,0 +1,160 @@
+package xlsxpatch
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"gongjian/internal/ooxml"
+)
+
+// Sheet is a sheet to append: a header row and rows of cells.
+type Sheet struct {
+	Name       string
+	Headers    []string
+	Widths     []float64 // column widths in characters; 0 leaves the default
+	Rows       [][]Cell
+	AutoFilter bool // a filter on the header row over all rows
+	// Footer is printed at the foot of every page, in Excel's header and footer codes
+	// ("&C第 &P 页，共 &N 页"); "" prints none.
+	Footer string
+}
+
+// Cell is one value of an appended sheet.
+type Cell struct {
+	Text    string
+	Number  string // a number written exactly as given ("1234.50"); Text is ignored
+	Percent bool   // Number is a fraction shown as a percentage
+	Link    string // a place in the workbook to jump to ("'开复工台账'!H17")
+	Fill    Fill
+}
+
+// Fill colours a cell of an appended sheet.
+type Fill int
+
+const (
+	FillNone Fill = iota
+	FillError
+	FillWarning
+	FillGood
+)
+
+// sheetStyles are the styles the appended sheets use, added once to styles.xml.
+type sheetStyles struct {
+	header, text, number, percent, link int
+	fills                               map[Fill][3]int // fill → text, number, percent styles
+}
+
+func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
+	thin := s.border(`<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right><top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>`)
+	bold := s.font(`<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`)
+	link := s.font(`<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`)
+	gray := s.solidFill("FFD9E1F2")
+	green := s.solidFill("FFC6EFCE")
+	xf := func(numFmt, font, fill int, align string) int {
+		return s.xf(fmt.Sprintf(`<xf numFmtId="%d" fontId="%d" fillId="%d" borderId="%d" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment %s/></xf>`, numFmt, font, fill, thin, align))
+	}
+	const top = `vertical="top" wrapText="1"`
+	st := &sheetStyles{
+		header:  xf(0, bold, gray, `horizontal="center" vertical="center" wrapText="1"`),
+		text:    xf(0, 0, 0, top),
+		number:  xf(4, 0, 0, `vertical="top"`),
+		percent: xf(10, 0, 0, `vertical="top"`),
+		link:    xf(0, link, 0, top),
+		fills:   map[Fill][3]int{},
+	}
+	// In a fixed order: ranging over a map would number the styles differently each run.
+	for _, f := range []struct {
+		fill Fill
+		id   int
+	}{{FillError, errorFill}, {FillWarning, warningFill}, {FillGood, green}} {
+		st.fills[f.fill] = [3]int{xf(0, 0, f.id, top), xf(4, 0, f.id, `vertical="top"`), xf(10, 0, f.id, `vertical="top"`)}
+	}
+	return st
+}
+
+// sheetXML renders an appended sheet with inline strings, so the shared string
+// table is left alone.
+func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	ncols := len(sh.Headers)
+	for _, r := range sh.Rows {
+		ncols = max(ncols, len(r))
+	}
+	last := ooxml.CellRef(max(ncols-1, 0), len(sh.Rows)+1)
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	b.WriteString(`<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
+	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+	fmt.Fprintf(b, `<dimension ref="A1:%s"/>`, last)
+	b.WriteString(`<sheetViews><sheetView workbookViewId="0"`)
+	if selected {
+		b.WriteString(` tabSelected="1"`)
+	}
+	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
+	b.WriteString(`<sheetFormatPr defaultRowHeight="15"/>`)
+	if len(sh.Widths) > 0 {
+		b.WriteString("<cols>")
+		for i, w := range sh.Widths {
+			if w > 0 {
+				fmt.Fprintf(b, `<col min="%d" max="%d" width="%.1f" customWidth="1"/>`, i+1, i+1, w)
+			}
+		}
+		b.WriteString("</cols>")
+	}
+	b.WriteString("<sheetData>")
+	b.WriteString(`<row r="1">`)
+	for c, h := range sh.Headers {
+		h = ooxml.Ellipsis(h, ooxml.MaxCellChars)
+		fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, ooxml.CellRef(c, 1), st.header, xmlEscape(h))
+	}
+	b.WriteString("</row>")
+	var links []string
+	for i, row := range sh.Rows {
+		r := i + 2
+		fmt.Fprintf(b, `<row r="%d">`, r)
+		for c, cell := range row {
+			ref := ooxml.CellRef(c, r)
+			// A cell holds at most what Excel's does; a longer value is cut with "…".
+			cell.Text = ooxml.Ellipsis(cell.Text, ooxml.MaxCellChars)
+			style := st.text
+			kind := 0
+			switch {
+			case cell.Number != "" && cell.Percent:
+				style, kind = st.percent, 2
+			case cell.Number != "":
+				style, kind = st.number, 1
+			case cell.Link != "":
+				style = st.link
+				links = append(links, fmt.Sprintf(`<hyperlink ref="%s" location="%s" display="%s"/>`, ref, xmlEscape(cell.Link), xmlEscape(cell.Text)))
+			}
+			if cell.Fill != FillNone && cell.Link == "" {
+				style = st.fills[cell.Fill][kind]
+			}
+			if kind > 0 {
+				fmt.Fprintf(b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cell.Number)
+				continue
+			}
+			if cell.Text == "" {
+				fmt.Fprintf(b, `<c r="%s" s="%d"/>`, ref, style)
+				continue
+			}
+			fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, xmlEscape(cell.Text))
+		}
+		b.WriteString("</row>")
+	}
+	b.WriteString("</sheetData>")
+	if sh.AutoFilter && ncols > 0 {
+		fmt.Fprintf(b, `<autoFilter ref="A1:%s"/>`, last)
+	}
+	if len(links) > 0 {
+		b.WriteString("<hyperlinks>" + strings.Join(links, "") + "</hyperlinks>")
+	}
+	b.WriteString(`<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
+	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	if sh.Footer != "" {
+		b.WriteString(`<headerFooter><oddFooter>` + xmlEscape(sh.Footer) + `</oddFooter></headerFooter>`)
+	}
+	b.WriteString(`</worksheet>`)
+	return b.Flush()
+}

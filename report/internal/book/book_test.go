@@ -1,0 +1,71 @@
+package book
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// A sheet set up for print is A4 landscape, one page wide, with its header rows on
+// every page and the page numbers in the footer.
+func TestPrintSetup(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := PrintSetup(f, "Sheet1", 3); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.NewSheet("说明"); err != nil {
+		t.Fatal(err)
+	}
+	if err := PrintSetup(f, "说明", 0); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(f, &buf); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for _, s := range []string{"Sheet1", "说明"} {
+		pl, err := g.GetPageLayout(s)
+		if err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" ||
+			pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+			t.Errorf("%s: page layout %+v %v", s, pl, err)
+		}
+		if hf, err := g.GetHeaderFooter(s); err != nil || hf == nil || hf.OddFooter != "&C第 &P 页，共 &N 页" {
+			t.Errorf("%s: footer %+v %v", s, hf, err)
+		}
+	}
+	var titles []string
+	for _, dn := range g.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles = append(titles, dn.Scope+" "+dn.RefersTo)
+		}
+	}
+	if len(titles) != 1 || titles[0] != "Sheet1 'Sheet1'!$1:$3" {
+		t.Errorf("print titles %q, want Sheet1's rows 1-3 only", titles)
+	}
+}
+
+// Styles keeps the first error and numbers each distinct style once.
+func TestStyles(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	s := NewStyles(f)
+	header := excelize.Style{Font: Font(10, true), Border: Border(), Fill: Fill(HeaderFill)}
+	a, b := s.Add(header), s.Add(header)
+	if a == 0 || a != b || s.Err() != nil {
+		t.Errorf("ids %d %d, err %v", a, b, s.Err())
+	}
+	bad := excelize.Style{Font: &excelize.Font{Size: 500}}
+	if s.Add(bad); s.Err() == nil {
+		t.Error("a font of size 500 gave no error")
+	}
+	if s.Add(header); s.Err() == nil {
+		t.Error("the first error was forgotten")
+	}
+}

@@ -1,0 +1,91 @@
+package wording
+
+import (
+	"testing"
+
+	"gongjian/ledger"
+	"gongjian/rules"
+)
+
+func rate(t *testing.T, s string) *ledger.Rate {
+	t.Helper()
+	r, ok := ledger.ParseRate(s)
+	if !ok {
+		t.Fatalf("ParseRate(%q)", s)
+	}
+	return &r
+}
+
+func TestPoints(t *testing.T) {
+	for _, tt := range []struct {
+		diff string // a difference of rates, exact
+		want string
+	}{
+		{"0.0833", "+8.3 个百分点"},
+		{"-0.0357", "-3.6 个百分点"},
+		{"-0.0004", "0.0 个百分点"},
+		{"0", "0.0 个百分点"},
+		{"0.00025", "0.0 个百分点"},
+		{"0.00055", "+0.1 个百分点"},  // half up
+		{"-0.00055", "-0.1 个百分点"}, // half away from zero
+	} {
+		if got := Points(rate(t, tt.diff).Points()); got != tt.want {
+			t.Errorf("Points(%v) = %q, want %q", tt.diff, got, tt.want)
+		}
+	}
+}
+
+func TestPercentAndRateNum(t *testing.T) {
+	for _, tt := range []struct {
+		v    *ledger.Rate
+		want string
+	}{
+		{nil, "-"}, {rate(t, "0.58333"), "58.3%"}, {rate(t, "1"), "100.0%"}, {rate(t, "0"), "0.0%"},
+	} {
+		if got := Percent(tt.v); got != tt.want {
+			t.Errorf("Percent(%v) = %q, want %q", tt.v, got, tt.want)
+		}
+	}
+	for in, want := range map[string]string{"0.5": "0.5", "0.714285": "0.7143", "-0.00001": "0", "1": "1"} {
+		if got := RateNum(*rate(t, in)); got != want {
+			t.Errorf("RateNum(%s) = %q, want %q", in, got, want)
+		}
+	}
+	if got := GapPoints(rate(t, "0.4293"), rate(t, "0.4167")); got == nil || got.Round(1) != "1.3" {
+		t.Errorf("GapPoints = %v", got)
+	}
+	if GapPoints(nil, rate(t, "0.5")) != nil {
+		t.Error("GapPoints without a rate is not nil")
+	}
+}
+
+// Gap says what a target needs in the words of a 通报, whatever its status.
+func TestGap(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		t    rules.Target
+		want string
+	}{
+		{"met", rules.Target{Status: rules.StatusMet, Target: *rate(t, "0.5"), Actual: rate(t, "0.5714")}, "+7.1 个百分点"},
+		{"missed", rules.Target{Status: rules.StatusMissed, Target: *rate(t, "0.9"), Actual: rate(t, "0.8")}, "-10.0 个百分点"},
+		{"upcoming projects", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricNewStartRate, Needed: &rules.Needed{Projects: 2}}, "还需开工 2 个新建项目"},
+		{"upcoming resumed", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricContinuingResumeRate, Needed: &rules.Needed{Projects: 1}}, "还需复工 1 个续建项目"},
+		{"upcoming amount", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricInvestmentRate, Needed: &rules.Needed{Amount: ledger.Wan(5991, 10)}}, "还需完成投资 5991.10 万元"},
+		{"upcoming reached", rules.Target{Status: rules.StatusUpcoming, Metric: rules.MetricNewStartRate, Needed: &rules.Needed{}}, "已达到目标"},
+		{"unknown with note", rules.Target{Status: rules.StatusUnknown, Note: "台账没有开工状态"}, "台账没有开工状态"},
+		{"not applicable", rules.Target{Status: rules.StatusNotApplicable}, "-"},
+	} {
+		if got := Gap(tt.t); got != tt.want {
+			t.Errorf("%s: Gap = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestDue(t *testing.T) {
+	if got := Due(ledger.DayDate(2025, 3, 31)); got != "3月31日" {
+		t.Errorf("Due(2025-03-31) = %q", got)
+	}
+	if got := Due(ledger.MonthDate(2025, 4)); got != "4月" {
+		t.Errorf("Due(2025-04) = %q", got)
+	}
+}
