@@ -106,7 +106,7 @@ func terminalRows(t table, wrapAll int, color bool) [][]string {
 			}
 			text := c.Text
 			if width > 0 && c.Num == "" {
-				text = wrapText(text, width)
+				text = wrapText(clipWidth(text, width*maxShownLines), width)
 			}
 			if color {
 				text = paint(text, toneColor(c.Tone))
@@ -204,7 +204,7 @@ func padRight(s string, width int) string {
 
 // A terminal table shows a long text (a 1 MB value quoted in a message) cut with "…":
 // a wrapped cell in at most maxShownLines lines, any other cell in maxShownWidth
-// columns. JSON, CSV, Markdown and the annotated copy carry the text whole.
+// columns. Paragraphs, JSON, CSV, Markdown and the annotated copy carry it whole.
 const (
 	maxShownLines = 10
 	maxShownWidth = 120
@@ -240,14 +240,9 @@ func runeWidth(r rune) int {
 // characters but not inside a run of Latin letters and digits ("2025-03-15", "H17")
 // unless the run is wider than a line, never ends a line with opening punctuation
 // ("“", "（"), and never starts one with closing punctuation such as "，" or "。"
-// (which may overhang by one character instead). A text longer than maxShownLines
-// lines is cut with "…". It takes time linear in what it keeps.
+// (which may overhang by one character instead). It takes time linear in the text.
 func wrapText(s string, width int) string {
-	if width <= 0 {
-		return s
-	}
-	s = clipWidth(s, width*maxShownLines)
-	if textWidth(s) <= width {
+	if width <= 0 || textWidth(s) <= width {
 		return s
 	}
 	var lines []string
