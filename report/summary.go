@@ -189,7 +189,7 @@ func cutText(s string, width int) string {
 	if textWidth(s) <= width {
 		return s
 	}
-	head, _ := cutWidth(s, width-textWidth("…"))
+	head, _, _ := cutWidth(s, width-textWidth("…"))
 	return head + "…"
 }
 

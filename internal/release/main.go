@@ -63,10 +63,14 @@ func run(args []string, out io.Writer) error {
 	}
 	defer os.RemoveAll(staging)
 
+	src, err := gitStamp(root)
+	if err != nil {
+		return err
+	}
 	var sums bytes.Buffer
 	for i, t := range targets {
 		bin := filepath.Join(staging, t.base(r.label()), t.exe())
-		if err := goBuild(root, t, r.version, bin); err != nil {
+		if err := goBuild(root, t, r.version, src, bin); err != nil {
 			return err
 		}
 		s, err := readStamp(bin)

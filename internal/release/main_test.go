@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRunRejectsBadVersion(t *testing.T) {
@@ -80,5 +81,39 @@ func TestRepositoryRoot(t *testing.T) {
 	}
 	if root != want {
 		t.Errorf("root %s, want %s", root, want)
+	}
+}
+
+func TestLinkedStamp(t *testing.T) {
+	tests := []struct {
+		ldflags string
+		want    stamp
+	}{
+		{"-s -w -X main.commit=abc123 -X main.commitTime=2025-06-01T02:00:00Z -X main.version=1.2.0",
+			stamp{Commit: "abc123", Time: time.Date(2025, 6, 1, 2, 0, 0, 0, time.UTC)}},
+		{"-s -w -X main.commit=abc123 -X main.commitTime=2025-06-01T02:00:00Z -X main.modified=true",
+			stamp{Commit: "abc123", Time: time.Date(2025, 6, 1, 2, 0, 0, 0, time.UTC), Modified: true}},
+		{"-s -w", stamp{}},
+	}
+	for _, tt := range tests {
+		got := linkedStamp(tt.ldflags)
+		if got.Commit != tt.want.Commit || !got.Time.Equal(tt.want.Time) || got.Modified != tt.want.Modified {
+			t.Errorf("linkedStamp(%q) = %+v, want %+v", tt.ldflags, got, tt.want)
+		}
+	}
+}
+
+// The release stamps the commit git names, also where the go command records none.
+func TestGitStampNamesHEAD(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gitStamp(root)
+	if err != nil {
+		t.Skipf("no git here: %v", err)
+	}
+	if len(s.Commit) < 40 || s.Time.IsZero() {
+		t.Errorf("gitStamp = %+v, want a full commit hash and its time", s)
 	}
 }

@@ -27,8 +27,8 @@ func Place(f rules.Finding) string {
 }
 
 // Subject is what a finding is about: the group whose target it is ("责任单位：县教育局"),
-// else the project's name, else the 合计 row or the column the header lacks
-// ("是否入库列"); "" for the whole ledger, which Place already says.
+// else the project's name, else the 合计 row, the whole ledger's target (全部项目) or
+// the column the header lacks ("是否入库列"); "" for what Place already says (全表).
 func Subject(f rules.Finding) string {
 	switch {
 	case f.Group != "":
@@ -37,6 +37,8 @@ func Subject(f rules.Finding) string {
 		return f.Project
 	case f.Rule == rules.RuleTotalMismatch:
 		return "合计行"
+	case f.Rule == rules.RuleTargetMissed:
+		return "全部项目" // the whole ledger's target
 	case f.Rule == rules.RuleMissingColumn && f.Field != "":
 		return f.Field.Label() + "列"
 	}

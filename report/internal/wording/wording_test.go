@@ -104,6 +104,7 @@ func TestPlaceAndSubject(t *testing.T) {
 		{"a 合计 row", rules.Finding{Rule: rules.RuleTotalMismatch, Row: 45, Col: 12, Cell: "M45", Field: ledger.FieldPlan}, "M45", "合计行"},
 		{"a group's target", rules.Finding{Rule: rules.RuleTargetMissed, Row: 3, Col: -1, Group: "责任单位:县教育局"}, "全表", "责任单位：县教育局"},
 		{"a group's target on its first project", rules.Finding{Rule: rules.RuleTargetMissed, Row: 9, Col: 7, Cell: "H9", Project: "甲", Group: "乡镇:礼义镇"}, "H9", "乡镇：礼义镇"},
+		{"the whole ledger's target", rules.Finding{Rule: rules.RuleTargetMissed, Row: 3, Col: -1}, "全表", "全部项目"},
 		{"the whole ledger", rules.Finding{Rule: rules.RuleNoProjects, Row: 3, Col: -1}, "全表", ""},
 	} {
 		if got := Place(tt.f); got != tt.place {
