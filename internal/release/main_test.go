@@ -61,7 +61,7 @@ func TestCheckStampRefusesBinaryWithoutCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := checkStamp(self, stamp{Commit: "0123456789abcdef0123456789abcdef01234567"}); err == nil || !strings.Contains(err.Error(), "没有记录 git 提交") {
+	if err := checkStamp(self, stamp{Commit: strings.Repeat("c0de", 10)}); err == nil || !strings.Contains(err.Error(), "没有记录 git 提交") {
 		t.Errorf("got %v, want the missing commit named", err)
 	}
 	if err := checkStamp(filepath.Join(t.TempDir(), "nothing"), stamp{Commit: "x"}); err == nil {
