@@ -227,16 +227,21 @@ func runReport(opts *reportOptions) error {
 		mo.History = series
 	}
 	m := report.BuildMonthly(main[0], r, mo)
+	// The report says its ledgers' errors on top; stderr says it once more, for the
+	// clerk who only looks at the file written: before the line saying where it went,
+	// which a terminal shows last, or after a report on stdout.
+	notice := m.Quality.Notice()
+	if notice != "" && opts.Output != "" {
+		fmt.Fprintln(opts.Err, notice)
+	}
 	if err := writeReport(m, opts); err != nil {
 		return err
 	}
-	// The report says its ledgers' errors on top; stderr says it once more, for the
-	// clerk who only looks at the file written.
-	if line := m.Quality.Notice(); line != "" {
-		fmt.Fprintln(opts.Err, line)
-		if opts.Strict {
-			return errFindings
-		}
+	if notice != "" && opts.Output == "" {
+		fmt.Fprintln(opts.Err, notice)
+	}
+	if notice != "" && opts.Strict {
+		return errFindings
 	}
 	return nil
 }
