@@ -111,3 +111,28 @@ func TestSplitHeader(t *testing.T) {
 		t.Errorf("narrow column: %q", got)
 	}
 }
+
+// Where a digit meets a Chinese character LibreOffice adds a quarter character, so a
+// header such as "较4月" is measured with it: sized without, it broke after "较4".
+func TestWidthCountsTheSpaceAroundDigits(t *testing.T) {
+	ty := tableType(sizeSmall4)
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"排名", 2 * ty.wide()},
+		{"48.8%", 5 * ty.narrow()},
+		{"较4月", 2*ty.wide() + ty.narrow() + 2*(ty.wide()/4)},
+		{"2月排名", 3*ty.wide() + ty.narrow() + ty.wide()/4},
+		{"5 月", 1*ty.wide() + 2*ty.narrow()}, // a space already parts them
+	} {
+		if got := ty.width(tt.text); got != tt.want {
+			t.Errorf("width(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+	tb := Table{Header: []string{"分组", "名称", "较4月", "预警"}, Rows: [][]string{{"乡镇", "崇文镇", "持平", ""}}}
+	w := columnWidths(tb, tableLeast(tb, ty)+100, ty) // narrower than the table would like
+	if need := ty.width("较4月") + ty.pad(); w[2] < need {
+		t.Errorf("较4月 given %d twips, needs %d", w[2], need)
+	}
+}

@@ -21,11 +21,20 @@ func (ty tableType) line() int { return int(ty) * 15 }
 // character for the borders and the readers' rounding.
 func (ty tableType) pad() int { return 2*cellMargin + ty.wide()/4 }
 
-// width is the widest line of s.
+// width is the widest line of s, with a quarter character where a digit or letter
+// meets a Chinese character: LibreOffice spaces them apart so ("较4月" takes 36
+// points in 小四, not 30), whatever the document says, and Word by default.
 func (ty tableType) width(s string) int {
 	widest := 0
 	for line := range strings.SplitSeq(s, "\n") {
-		widest = max(widest, widthOf(line, ty.wide(), ty.narrow()))
+		w, prev := widthOf(line, ty.wide(), ty.narrow()), rune(0)
+		for _, r := range line {
+			if prev != 0 && isWide(prev) != isWide(r) && prev != ' ' && r != ' ' {
+				w += ty.wide() / 4
+			}
+			prev = r
+		}
+		widest = max(widest, w)
 	}
 	return widest
 }
