@@ -33,6 +33,10 @@ type Merged struct {
 	Duplicates []Duplicate
 	Totals     map[Field]Amount // the sum of each amount column over Rows
 	Notes      []string         // Chinese lines the clerk should read (dates that differ …)
+	// MixedMonths: the ledgers state different reporting months and no date was given.
+	// A merged ledger would judge one month's figures against another month's targets,
+	// so the caller refuses to write it (MonthsText lists each file and its month).
+	MixedMonths bool
 }
 
 // MergedSource is one ledger merged.
@@ -47,6 +51,9 @@ type MergedSource struct {
 	// and TownSource where it was found (TownFromFiller …); both "" otherwise.
 	Town, TownSource string
 	HasTownColumn    bool
+	// OtherMonth: the ledger states a reporting month other than the merged ledger's
+	// (merged with --as-of); the title and its rows' 来源 say which month it is.
+	OtherMonth bool
 	// Unreadable is the number of cells the reader could not read (bad amounts and
 	// dates); they are written into the merged ledger as they were.
 	Unreadable int
@@ -65,10 +72,28 @@ type MergedRow struct {
 type SourceRef struct {
 	File string // MergedSource.Name
 	Row  int    // the sheet's 1-based row
+	// AsOf is the source's own reporting date when it is of another month than the
+	// merged ledger; zero otherwise.
+	AsOf Date
 }
 
-// String is "礼义镇开复工台账.xlsx 第7行".
-func (s SourceRef) String() string { return fmt.Sprintf("%s 第%d行", s.File, s.Row) }
+// String is "礼义镇开复工台账.xlsx 第7行", and "（5月31日数据）" after a row of another
+// month than the merged ledger's.
+func (s SourceRef) String() string {
+	ref := fmt.Sprintf("%s 第%d行", s.File, s.Row)
+	if s.AsOf.IsSet() {
+		ref += "（" + monthDayText(s.AsOf) + "数据）"
+	}
+	return ref
+}
+
+// monthDayText is "5月31日", or "5月" for a month.
+func monthDayText(d Date) string {
+	if d.HasDay() {
+		return fmt.Sprintf("%d月%d日", d.Month, d.Day)
+	}
+	return fmt.Sprintf("%d月", d.Month)
+}
 
 // Duplicate is the same project found twice: by 项目代码, else by normalised name.
 type Duplicate struct {
@@ -151,6 +176,7 @@ func Merge(ls []*Ledger, opts MergeOptions) *Merged {
 	}
 	m.settleDates(opts)
 	m.Title = mergedTitle(opts.Title, m.Kind, m.Year, m.AsOf)
+	m.markOtherMonths()
 	for _, s := range m.Sources {
 		if !s.HasTownColumn && s.Town == "" && s.Projects > 0 {
 			m.Notes = append(m.Notes, fmt.Sprintf("%s 没有“所在乡镇”列，标题和填报单位中也没有写明乡镇，合并台账中这些项目的所在乡镇空着", s.Name))
@@ -188,13 +214,20 @@ func (m *Merged) settleDates(opts MergeOptions) {
 			latest = s.AsOf
 		}
 	}
+	months := map[int]bool{}
+	for d := range distinct {
+		months[int(d.Year)*12+int(d.Month)] = true
+	}
 	switch {
 	case opts.AsOf.IsSet():
 		m.AsOf, m.AsOfSource = opts.AsOf, AsOfFlag
 	case latest.IsSet():
 		m.AsOf, m.AsOfSource = latest, AsOfLedgers
-		if len(distinct) > 1 {
-			m.Notes = append(m.Notes, fmt.Sprintf("各台账的截止日期不同（%s），合并台账按最晚的 %s；如需按其他日期，请用 --as-of 指定",
+		switch {
+		case len(months) > 1:
+			m.MixedMonths = true
+		case len(distinct) > 1:
+			m.Notes = append(m.Notes, fmt.Sprintf("各台账的截至日期不同（%s），合并台账按最晚的 %s；如需按其他日期，请用 --as-of 指定",
 				strings.Join(dates, "，"), latest))
 		}
 	}
@@ -224,6 +257,59 @@ func (m *Merged) settleDates(opts MergeOptions) {
 		if len(list) > 0 {
 			m.Notes = append(m.Notes, fmt.Sprintf("%s，合并台账按 %d 年；请确认没有混入其他年份的台账", strings.Join(list, "，"), m.Year))
 		}
+	}
+}
+
+// MonthsText lists each ledger and the reporting date it states, one a line, for the
+// refusal of ledgers of different months.
+func (m *Merged) MonthsText() string {
+	var lines []string
+	for _, s := range m.Sources {
+		when := "未写明截至日期"
+		if s.AsOf.IsSet() {
+			when = fmt.Sprintf("截至%d年%s", s.AsOf.Year, monthDayText(s.AsOf))
+		}
+		lines = append(lines, "  "+s.Name+"："+when)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// markOtherMonths marks the sources of another month than the merged ledger's (given
+// by --as-of) and their rows' 来源, and says them in the title: "（截至2025年6月30日；
+// 礼义镇.xlsx为5月31日数据）".
+func (m *Merged) markOtherMonths() {
+	if !m.AsOf.IsSet() {
+		return
+	}
+	other := map[string]Date{}
+	var named []string
+	for i := range m.Sources {
+		s := &m.Sources[i]
+		if !s.AsOf.IsSet() || s.AsOf.Year == m.AsOf.Year && s.AsOf.Month == m.AsOf.Month {
+			continue
+		}
+		s.OtherMonth = true
+		other[s.Name] = s.AsOf
+		named = append(named, s.Name+"为"+monthDayText(s.AsOf)+"数据")
+	}
+	if len(named) == 0 {
+		return
+	}
+	for i := range m.Rows {
+		for j := range m.Rows[i].Sources {
+			ref := &m.Rows[i].Sources[j]
+			ref.AsOf = other[ref.File]
+		}
+	}
+	for i := range m.Duplicates {
+		d := &m.Duplicates[i]
+		d.First.AsOf, d.Again.AsOf = other[d.First.File], other[d.Again.File]
+	}
+	note := "；" + strings.Join(named, "，")
+	if strings.HasSuffix(m.Title, "）") {
+		m.Title = strings.TrimSuffix(m.Title, "）") + note + "）"
+	} else {
+		m.Title += "（" + strings.TrimPrefix(note, "；") + "）"
 	}
 }
 

@@ -57,3 +57,38 @@ func TestMergeDuplicatesByIdentity(t *testing.T) {
 		t.Errorf("%d rows, want 3", len(m.Rows))
 	}
 }
+
+// Ledgers of different months are not merged without a date given; of one month but
+// different days they are, with a note; given a date, the ledgers of another month
+// are named in the title and in their rows' 来源.
+func TestMergeMonths(t *testing.T) {
+	at := func(file string, d Date) *Ledger {
+		return &Ledger{File: file, Year: 2025, AsOf: d, AsOfSource: AsOfHeader, Columns: []Column{{Field: FieldName}},
+			Projects: []Project{{Row: 4, Name: file + "项目"}}}
+	}
+	may30, may31, june := DayDate(2025, 5, 30), DayDate(2025, 5, 31), DayDate(2025, 6, 30)
+
+	m := Merge([]*Ledger{at("甲.xlsx", may31), at("乙.xlsx", june)}, MergeOptions{})
+	if !m.MixedMonths || m.MonthsText() != "  甲.xlsx：截至2025年5月31日\n  乙.xlsx：截至2025年6月30日" {
+		t.Errorf("May and June: mixed %v, %q", m.MixedMonths, m.MonthsText())
+	}
+
+	m = Merge([]*Ledger{at("甲.xlsx", may30), at("乙.xlsx", may31)}, MergeOptions{})
+	if m.MixedMonths || m.AsOf != may31 || len(m.Notes) == 0 || !strings.Contains(m.Notes[0], "截至日期不同") {
+		t.Errorf("one month: mixed %v, as of %s, notes %q", m.MixedMonths, m.AsOf, m.Notes)
+	}
+	if m.Rows[0].Sources[0].String() != "甲.xlsx 第4行" {
+		t.Errorf("a ledger of the same month is marked: %s", m.Rows[0].Sources[0])
+	}
+
+	m = Merge([]*Ledger{at("甲.xlsx", may31), at("乙.xlsx", june)}, MergeOptions{AsOf: june})
+	if m.MixedMonths || m.Title != "全县2025年重点项目开复工台账（截至2025年6月30日；甲.xlsx为5月31日数据）" {
+		t.Errorf("given June: mixed %v, title %q", m.MixedMonths, m.Title)
+	}
+	if got := m.Rows[0].Sources[0].String() + "|" + m.Rows[1].Sources[0].String(); got != "甲.xlsx 第4行（5月31日数据）|乙.xlsx 第4行" {
+		t.Errorf("来源 %s", got)
+	}
+	if _, asOf := datesInTitle(m.Title); asOf.in(2025) != june {
+		t.Errorf("the title reads as of %v", asOf.in(2025))
+	}
+}

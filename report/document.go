@@ -77,13 +77,19 @@ func (p paragraph) text() string {
 type list struct{ Items []string }
 
 type table struct {
-	Name   string // a caption, and the CSV file's name ("乡镇排名"); "" for none
+	Name string // a caption, and the CSV file's name ("乡镇排名"); "" for none
+	// Sheet is the workbook sheet the table is printed on, under its own header; ""
+	// for the section's sheet (a section of one table).
+	Sheet  string
 	Header []string
 	Rows   [][]cell
 	// Wrap is the terminal width each column's text wraps at (0: not wrapped); nil
 	// takes the document's WrapCells for every column.
 	Wrap  []int
 	Chart *chartSpec // a chart of this table in the workbook
+	// WorkbookOnly tables (the 明细 behind the figures) are written to the workbook
+	// and the CSV folder, not to the terminal or Markdown.
+	WorkbookOnly bool
 	// Annex is the table's title as a 附件 of the 通报 ("滞后项目清单"); "" leaves the
 	// table out of it, its figures said in the sentences.
 	Annex string
@@ -116,6 +122,9 @@ type cell struct {
 	Num  string   // the exact number for workbooks and CSV ("1234.50", "0.4167"); "" for text
 	Kind cellKind //
 	Tone tone
+	// Anchor names the cell as a place a link may go to; Link is the anchor the cell
+	// links to in the workbook (a figure to the projects it counts).
+	Anchor, Link string
 }
 
 // chartSpec is a native chart of a table: bars of one column, optionally with a line
@@ -210,6 +219,28 @@ func (s section) paragraphs() []string {
 		if p, ok := b.(paragraph); ok {
 			out = append(out, p.text())
 		}
+	}
+	return out
+}
+
+// numberColumns marks the columns that hold numbers: every cell a number, or "-" or
+// empty for none, and at least one number.
+func (t table) numberColumns() []bool {
+	out := make([]bool, len(t.Header))
+	for c := range out {
+		any, all := false, true
+		for _, r := range t.Rows {
+			if c >= len(r) {
+				continue
+			}
+			switch {
+			case r[c].Num != "":
+				any = true
+			case r[c].Text != "" && r[c].Text != "-":
+				all = false
+			}
+		}
+		out[c] = any && all
 	}
 	return out
 }

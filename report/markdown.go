@@ -44,6 +44,9 @@ func renderMarkdown(w io.Writer, d document) error {
 				}
 				m.block(items.String())
 			case table:
+				if b.WorkbookOnly {
+					continue
+				}
 				if b.Name != "" {
 					heading(d.Level+2, b.Name)
 				}
@@ -59,7 +62,7 @@ func renderMarkdown(w io.Writer, d document) error {
 						rows[i][j] = c.Text
 					}
 				}
-				if err := renderMarkdownTable(m.bw, b.Header, rows); err != nil {
+				if err := renderMarkdownTable(m.bw, b.Header, rows, b.numberColumns()); err != nil {
 					return err
 				}
 			}
@@ -82,13 +85,22 @@ func (m *mdWriter) block(s string) {
 	m.bw.WriteString(s)
 }
 
-func renderMarkdownTable(w io.Writer, header []string, rows [][]string) error {
+// renderMarkdownTable writes a pipe table; the columns marked in numbers are
+// right-aligned ("---:"), so figures line up by their digits wherever it is pasted.
+func renderMarkdownTable(w io.Writer, header []string, rows [][]string, numbers []bool) error {
+	align := tw.CellAlignment{Global: tw.AlignLeft, PerColumn: make([]tw.Align, len(header))}
+	for i := range align.PerColumn {
+		align.PerColumn[i] = tw.AlignLeft
+		if i < len(numbers) && numbers[i] {
+			align.PerColumn[i] = tw.AlignRight
+		}
+	}
 	t := tablewriter.NewTable(w,
 		tablewriter.WithEastAsian(tw.Off), // see renderTable
 		tablewriter.WithRenderer(renderer.NewMarkdown()),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithHeaderAlignmentConfig(align),
+		tablewriter.WithRowAlignmentConfig(align),
 		tablewriter.WithRowAutoWrap(tw.WrapNone), // a pipe table row is one line
 	)
 	t.Header(anySlice(mdEscapeAll(header))...)

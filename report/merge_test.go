@@ -12,6 +12,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report/internal/book"
+	"gongjian/report/internal/book/booktest"
 	"gongjian/rules"
 )
 
@@ -93,7 +94,8 @@ func TestMergeSamplesCheckTheSame(t *testing.T) {
 	if len(m.Duplicates) != 0 {
 		t.Errorf("duplicates %+v", m.Duplicates)
 	}
-	if m.Title != "全县2025年重点项目开复工台账（截至2025年5月31日）" {
+	// The 1904 sample is a June ledger: merged as of May 31, the title says so.
+	if m.Title != "全县2025年重点项目开复工台账（截至2025年5月31日；亿元台账_1904.xlsx为6月30日数据）" {
 		t.Errorf("title %q", m.Title)
 	}
 	_, got := writeMerged(t, m)
@@ -145,10 +147,16 @@ func TestMergeSamplesCheckTheSame(t *testing.T) {
 	}
 }
 
-// The 来源 column names the file and row of each project.
+// The 来源 column names the file and row of each project, and the month of a row from
+// a ledger of another month than the merged one.
 func TestMergeSourceColumn(t *testing.T) {
 	ls := readAll(t, mergeSamples[:2], ledger.Options{})
-	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong})
+	// A May and a June ledger: not merged without a date given, each file's month said.
+	if m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong}); !m.MixedMonths ||
+		m.MonthsText() != "  礼义镇开复工台账.xlsx：截至2025年5月31日\n  亿元台账_1904.xlsx：截至2025年6月30日" {
+		t.Errorf("mixed months %v: %q", m.MixedMonths, m.MonthsText())
+	}
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 6, 30)})
 	f, l := openMerged(t, m)
 	rows, _ := f.GetRows(l.Sheet)
 	header := rows[mergeHeaderRow-1]
@@ -156,7 +164,7 @@ func TestMergeSourceColumn(t *testing.T) {
 		t.Fatalf("last header %q", header[len(header)-1])
 	}
 	first := rows[mergeFirstRow-1]
-	if got := first[len(header)-1]; got != "礼义镇开复工台账.xlsx 第7行" {
+	if got := first[len(header)-1]; got != "礼义镇开复工台账.xlsx 第7行（5月31日数据）" {
 		t.Errorf("first source %q", got)
 	}
 	if got := rows[mergeFirstRow-1+12][len(header)-1]; got != "亿元台账_1904.xlsx 第4行" {
@@ -169,12 +177,13 @@ func TestMergeSourceColumn(t *testing.T) {
 	if hf, err := f.GetHeaderFooter(l.Sheet); err != nil || hf == nil || hf.OddFooter != book.Footer {
 		t.Errorf("footer %+v, want the page numbers", hf)
 	}
-	// Without --as-of the title carries the latest date the ledgers state, with a note.
-	if m.AsOf != ledger.DayDate(2025, 6, 30) || m.AsOfSource != "ledgers" || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "截止日期不同") {
-		t.Errorf("as-of %s from %q, notes %q", m.AsOf, m.AsOfSource, m.Notes)
+	// The title carries the date given and the other month; read back, it is the date given.
+	if m.Title != "全县2025年重点项目开复工台账（截至2025年6月30日；礼义镇开复工台账.xlsx为5月31日数据）" || m.MixedMonths ||
+		!m.Sources[0].OtherMonth || m.Sources[1].OtherMonth {
+		t.Errorf("title %q, sources %+v", m.Title, m.Sources)
 	}
-	if l.AsOf != ledger.DayDate(2025, 6, 30) {
-		t.Errorf("merged ledger read as of %s", l.AsOf)
+	if l.AsOf != ledger.DayDate(2025, 6, 30) || l.AsOfSource != ledger.AsOfTitle {
+		t.Errorf("merged ledger read as of %s from %s", l.AsOf, l.AsOfSource)
 	}
 	// Dates are date cells; a month stays a month.
 	typ, _ := f.GetCellType(l.Sheet, "R4")
@@ -333,5 +342,16 @@ func TestMergeSummary(t *testing.T) {
 `
 	if buf.String() != want {
 		t.Errorf("summary:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+// Every row of the merged ledger is as tall as its wrapped text: the title (with the
+// note of a ledger of another month), long names and 建设单位, and 来源.
+func TestMergedRowHeights(t *testing.T) {
+	ls := readAll(t, mergeSamples, ledger.Options{})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 6, 30)})
+	path, _ := writeMerged(t, m)
+	if n := booktest.CheckRowHeights(t, path); n < 40 {
+		t.Errorf("only %d wrapped cells checked", n)
 	}
 }

@@ -22,6 +22,10 @@ const mergeSourceHeader = "来源"
 const (
 	mergeHeaderRow = 3
 	mergeFirstRow  = mergeHeaderRow + 1
+
+	mergeSourceWidth = 40 // the 来源 column's
+	mergeTitleSize   = 16 // points
+	mergeCellSize    = 10
 )
 
 type mergeStyles struct {
@@ -67,7 +71,7 @@ func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 			nameCol = i
 		}
 	}
-	if err := sw.SetColWidth(ncol, ncol, 40); err != nil {
+	if err := sw.SetColWidth(ncol, ncol, mergeSourceWidth); err != nil {
 		return err
 	}
 	if err := sw.SetPanes(&excelize.Panes{
@@ -77,8 +81,22 @@ func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 		return err
 	}
 
+	// Every row is as tall as its wrapped text (package book): the title across the
+	// sheet, the header, and the long text columns and 来源 of each project.
+	widths := make([]float64, ncol)
+	sheetWidth := 0.0
+	for i, c := range m.Columns {
+		widths[i] = c.Width
+	}
+	widths[ncol-1] = mergeSourceWidth
+	for _, w := range widths {
+		sheetWidth += w
+	}
+	var titleFit book.RowFit
+	titleFit.Add(m.Title, sheetWidth, mergeTitleSize, true)
+
 	// Row 1: the title; row 2: how many projects from how many ledgers, and the unit.
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: m.Title}}, excelize.RowOpts{Height: 32}); err != nil {
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: m.Title}}, excelize.RowOpts{Height: titleFit.Height(mergeTitleSize) + 6}); err != nil {
 		return err
 	}
 	row2 := make([]any, ncol)
@@ -91,32 +109,35 @@ func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 		return err
 	}
 	header := make([]any, ncol)
+	var headerFit book.RowFit
 	for i, c := range m.Columns {
 		header[i] = excelize.Cell{StyleID: st.header, Value: c.Field.Label()}
+		headerFit.Add(c.Field.Label(), widths[i], mergeCellSize, true)
 	}
 	header[ncol-1] = excelize.Cell{StyleID: st.header, Value: mergeSourceHeader}
-	if err := sw.SetRow(fmt.Sprintf("A%d", mergeHeaderRow), header, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", mergeHeaderRow), header, excelize.RowOpts{Height: max(headerFit.Height(mergeCellSize), 30)}); err != nil {
 		return err
 	}
 
 	cells := make([]any, ncol)
 	for i := range m.Rows {
 		r := &m.Rows[i]
-		lines := 1
+		var fit book.RowFit
 		for j, c := range m.Columns {
-			cells[j] = mergedCell(r, c, i+1, st)
-			if c.Width >= 20 {
-				if s, ok := cells[j].(excelize.Cell).Value.(string); ok {
-					lines = max(lines, wrappedLines(s, c.Width))
-				}
+			cell := mergedCell(r, c, i+1, st)
+			cells[j] = cell
+			if s, ok := cell.Value.(string); ok {
+				fit.Add(s, widths[j], mergeCellSize, cell.StyleID == st.wrap)
 			}
 		}
 		refs := make([]string, len(r.Sources))
 		for k, s := range r.Sources {
 			refs[k] = s.String()
 		}
-		cells[ncol-1] = excelize.Cell{StyleID: st.text, Value: strings.Join(refs, "；")}
-		if err := sw.SetRow(fmt.Sprintf("A%d", mergeFirstRow+i), cells, excelize.RowOpts{Height: 15*float64(lines) + 4}); err != nil {
+		source := strings.Join(refs, "；")
+		cells[ncol-1] = excelize.Cell{StyleID: st.wrap, Value: source}
+		fit.Add(source, widths[ncol-1], mergeCellSize, true)
+		if err := sw.SetRow(fmt.Sprintf("A%d", mergeFirstRow+i), cells, excelize.RowOpts{Height: fit.Height(mergeCellSize)}); err != nil {
 			return err
 		}
 	}
@@ -201,20 +222,11 @@ func dateSerial(d ledger.Date) float64 {
 	return float64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour))
 }
 
-// wrappedLines estimates the lines a text takes in a wrapped column of the given
-// width (in characters; a Chinese character takes two).
-func wrappedLines(s string, colWidth float64) int {
-	w := textWidth(s)
-	// Excel fits about 1.07 width units per column unit at this font size.
-	per := max(int(colWidth*1.07), 1)
-	return min(max(1, (w+per-1)/per), 6)
-}
-
 func newMergeStyles(f *excelize.File) (mergeStyles, error) {
 	var st mergeStyles
 	dateFmt, amountFmt := book.DateFormat, book.AmountFormat
-	font := book.Font(10, false)
-	bold := book.Font(10, true)
+	font := book.Font(mergeCellSize, false)
+	bold := book.Font(mergeCellSize, true)
 	mid := func(h string, wrap bool) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
 	}
@@ -223,7 +235,7 @@ func newMergeStyles(f *excelize.File) (mergeStyles, error) {
 		dst   *int
 		style excelize.Style
 	}{
-		{&st.title, excelize.Style{Font: book.Font(16, true), Alignment: mid("center", false)}},
+		{&st.title, excelize.Style{Font: book.Font(mergeTitleSize, true), Alignment: mid("center", true)}},
 		{&st.note, excelize.Style{Font: book.Font(10, false), Alignment: mid("left", false)}},
 		{&st.unit, excelize.Style{Font: book.Font(11, false), Alignment: mid("right", false)}},
 		{&st.header, excelize.Style{Font: bold, Alignment: mid("center", true), Border: book.Border(), Fill: fill}},

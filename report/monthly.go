@@ -13,10 +13,13 @@ import (
 // Monthly is the monthly 调度会议 report (SPEC §5): its sections in the order of a
 // real 通报. BuildMonthly works it out once; each format only lays it out.
 type Monthly struct {
-	Title    string
-	AsOf     ledger.Date
-	Files    []string
-	Result   *rules.Result // the 开复工台账
+	Title  string
+	AsOf   ledger.Date
+	Files  []string
+	Result *rules.Result // the 开复工台账
+	Rules  *rules.Rules  // the rules it was judged by
+	// Quality is what check finds in the ledgers, said before the first figure.
+	Quality  DataQuality
 	Overview Overview
 	Rankings []Ranking
 	Key      []KeyProject // 重点项目: 年度计划投资 at least the rules' AnnualPlanMin
@@ -67,8 +70,9 @@ type KeyProject struct {
 	Name, Unit, Leader string
 	Total, Plan, Done  ledger.Amount
 	Rate               *ledger.Rate
-	GapPoints          *ledger.Rate
-	Light              rules.Light
+	GapPoints          *ledger.Rate // nil when the project is not judged (not yet due to start)
+	Light              rules.Light  // "" when not judged
+	Progress           rules.Progress
 }
 
 // Lagging is a row of section 4: a project that has not started on time or whose
@@ -105,11 +109,12 @@ type MonthlyOptions struct {
 
 // BuildMonthly works out every section from an evaluated 开复工台账.
 func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Monthly {
-	m := &Monthly{Result: res, AsOf: res.AsOf}
+	m := &Monthly{Result: res, Rules: r, AsOf: res.AsOf}
 	if res.Ledger != nil {
 		m.Files = []string{res.Ledger.File}
 	}
 	m.Title = monthlyTitle(res)
+	m.Quality = dataQuality(append([]*rules.Result{res}, opts.Financing...)...)
 	m.Overview = Overview{Counts: res.Counts, Amounts: res.Amounts, Metrics: res.Metrics,
 		GapPoints: wording.GapPoints(res.Metrics.InvestmentRate, res.Metrics.Schedule)}
 	for _, t := range res.Targets {
@@ -119,7 +124,7 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	}
 	m.Rankings = rankings(res, r, opts.By)
 	m.Key, m.Big = keyProjects(res, r)
-	m.Lagging = lagging(res, r)
+	m.Lagging = lagging(res)
 	m.Problems = problems(res)
 	m.Financing = financingSection(opts.Financing)
 	if opts.History != nil {
@@ -215,7 +220,9 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 		a, b := rows[i].Rate, rows[j].Rate
 		switch {
 		case a == nil || b == nil:
-			return a != nil && b == nil
+			if (a == nil) != (b == nil) {
+				return a != nil
+			}
 		case wording.Percent(a) != wording.Percent(b):
 			return a.Cmp(*b) > 0 // rounding keeps the order of rates it tells apart
 		}
@@ -233,7 +240,8 @@ func rankRows(groups []rules.Group, schedule *ledger.Rate, r *rules.Rules) []Ran
 	return rows
 }
 
-// keyProjects are section 3, in ledger order.
+// keyProjects are section 3, in ledger order; each project's rate and light are its
+// Progress, as check judges it.
 func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 	if res.Ledger == nil {
 		return nil, nil
@@ -241,16 +249,17 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 	for i := range res.Ledger.Projects {
 		p := &res.Ledger.Projects[i]
 		isKey, isBig := r.IsKeyProject(p), r.IsBigProject(p)
-		if !isKey && !isBig {
+		if !isKey && !isBig || !res.Counted(i) {
 			continue
 		}
-		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done}
-		if p.Plan.Sign() > 0 {
-			rate := ledger.AmountRate(p.Done, p.Plan)
+		kp := KeyProject{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Total: p.Total, Plan: p.Plan, Done: p.Done,
+			Progress: res.Progress(i)}
+		if pg := kp.Progress; pg.HasRate {
+			rate := pg.Rate
 			kp.Rate = &rate
-			kp.GapPoints = wording.GapPoints(kp.Rate, res.Metrics.Schedule)
-			if res.Metrics.Schedule != nil {
-				kp.Light = r.LightFor(rate, *res.Metrics.Schedule)
+			if pg.Judged {
+				gap := pg.Gap
+				kp.GapPoints, kp.Light = &gap, pg.Light
 			}
 		}
 		if isKey {
@@ -263,59 +272,37 @@ func keyProjects(res *rules.Result, r *rules.Rules) (key, big []KeyProject) {
 	return key, big
 }
 
-// lagging is section 4: the projects behind, from the findings that say so.
-func lagging(res *rules.Result, r *rules.Rules) []Lagging {
+// lagging is section 4: the projects overdue to start or behind 序时进度 — exactly
+// those check warns of (overdue-start, behind-schedule), from the same Progress.
+func lagging(res *rules.Result) []Lagging {
 	l := res.Ledger
 	if l == nil {
 		return nil
 	}
-	byRow := map[int]int{}
-	for i := range l.Projects {
-		byRow[l.Projects[i].Row] = i
-	}
 	var out []Lagging
-	index := map[int]int{} // row → index in out
-	for _, f := range res.Findings {
-		if f.Rule != rules.RuleOverdueStart && f.Rule != rules.RuleBehindSchedule {
+	for i := range l.Projects {
+		pg := res.Progress(i)
+		if !pg.Overdue && !pg.Behind() || !res.Counted(i) {
 			continue
 		}
-		pi, ok := byRow[f.Row]
-		if !ok {
-			continue
-		}
-		p := &l.Projects[pi]
-		j, seen := index[f.Row]
-		if !seen {
-			out = append(out, Lagging{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Problems: p.Problems})
-			j = len(out) - 1
-			index[f.Row] = j
-		}
-		lg := &out[j]
-		var reason string
-		if f.Rule == rules.RuleOverdueStart {
-			lg.Overdue = true
-			reason = "计划" + chineseDate(p.PlanStart) + "开工，未按期开工"
-		} else if p.Plan.Sign() > 0 && res.Metrics.Schedule != nil {
+		p := &l.Projects[i]
+		lg := Lagging{Row: p.Row, Name: p.Name, Unit: p.Unit, Leader: p.Leader, Problems: p.Problems, Overdue: pg.Overdue}
+		var reasons []string
+		if pg.Behind() {
 			// Against what the finding judged it by: its own plan to date, or 序时进度.
-			rate := ledger.AmountRate(p.Done, p.Plan)
-			schedule, own := rules.ProjectSchedule(p, *res.Metrics.Schedule)
-			behind := rules.PointsBehind(rate, schedule)
-			lg.GapPoints = behind
-			lg.Light = r.LightFor(rate, schedule)
 			against := "序时进度"
-			if own {
+			if pg.OwnPlan {
 				against = "自身计划进度"
 			}
-			reason = fmt.Sprintf("投资完成率%s，低于%s%s个百分点", rate.Percent(1), against, behind.Round(1))
+			lg.GapPoints, lg.Light = pg.Lag(), pg.Light
+			reasons = append(reasons, fmt.Sprintf("投资完成率%s，低于%s%s个百分点", pg.Rate.Percent(1), against, pg.Lag().Round(1)))
 		}
-		if reason != "" {
-			if lg.Reason != "" {
-				lg.Reason += "；"
-			}
-			lg.Reason += reason
+		if pg.Overdue {
+			reasons = append(reasons, "计划"+chineseDate(p.PlanStart)+"开工，未按期开工")
 		}
+		lg.Reason = strings.Join(reasons, "；")
+		out = append(out, lg)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Row < out[j].Row })
 	return out
 }
 
@@ -329,7 +316,7 @@ func problems(res *rules.Result) []ProblemGroup {
 	for i := range res.Ledger.Projects {
 		p := &res.Ledger.Projects[i]
 		text := strings.TrimSpace(p.Problems)
-		if text == "" || text == "无" || text == "/" || text == "-" {
+		if text == "" || text == "无" || text == "/" || text == "-" || !res.Counted(i) {
 			continue
 		}
 		unit := strings.TrimSpace(p.Unit)

@@ -32,6 +32,10 @@ type GroupChange struct {
 	LightBefore  rules.Light
 }
 
+// changes compares this month's ledger with last month's. 本月新开工 are the projects
+// that started within the reporting month by their date, or that last month's ledger
+// said had not started and this one says have; a project new to the ledger is 新增
+// and nothing more, unless it also started this month.
 func changes(cur, prev *rules.Result, r *rules.Rules) *Changes {
 	c := &Changes{PreviousAsOf: prev.AsOf}
 	if prev.Ledger != nil {
@@ -50,18 +54,26 @@ func changes(cur, prev *rules.Result, r *rules.Rules) *Changes {
 	paired := make([]bool, len(before))
 	for i := range now {
 		p := &now[i]
+		if !cur.Counted(i) {
+			continue
+		}
 		existed := pair[i] >= 0
 		if !existed {
 			c.Appeared = append(c.Appeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
 		} else {
 			paired[pair[i]] = true
 		}
-		if r.StartedBy(p, cur.AsOf) && (!existed || !r.StartedBy(&before[pair[i]], prev.AsOf)) && p.Nature != rules.NatureTerminated {
+		if p.Nature == rules.NatureTerminated || !r.StartedBy(p, cur.AsOf) {
+			continue
+		}
+		startedThisMonth := p.ActualStart.IsSet() && inMonthOf(p.ActualStart, cur.AsOf)
+		wasNotStarted := existed && !r.StartedBy(&before[pair[i]], prev.AsOf)
+		if startedThisMonth || wasNotStarted {
 			c.NewlyStarted = append(c.NewlyStarted, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit, Start: p.ActualStart})
 		}
 	}
 	for i := range before {
-		if p := &before[i]; !paired[i] {
+		if p := &before[i]; !paired[i] && prev.Counted(i) {
 			c.Disappeared = append(c.Disappeared, ChangedProject{Name: p.Name, Town: p.Town, Unit: p.Unit})
 		}
 	}
@@ -91,4 +103,9 @@ func lightOf(m rules.Metrics, r *rules.Rules) rules.Light {
 		return ""
 	}
 	return r.LightFor(*m.InvestmentRate, *m.Schedule)
+}
+
+// inMonthOf reports whether date d falls in the calendar month of asOf, on or before it.
+func inMonthOf(d, asOf ledger.Date) bool {
+	return asOf.IsSet() && d.Year == asOf.Year && d.Month == asOf.Month && d.Compare(asOf) <= 0
 }

@@ -7,7 +7,11 @@ import (
 
 // WriteMonthlyCSV writes the overview's tables to w (the report without -o).
 func WriteMonthlyCSV(w io.Writer, m *Monthly) error {
-	for i, t := range m.sections()[0].tables() {
+	i := 0
+	for _, t := range m.sections()[0].tables() {
+		if t.WorkbookOnly {
+			continue
+		}
 		if i > 0 {
 			if _, err := io.WriteString(w, "\r\n"); err != nil {
 				return err
@@ -16,6 +20,7 @@ func WriteMonthlyCSV(w io.Writer, m *Monthly) error {
 		if err := writeCSVTable(w, t, i == 0); err != nil {
 			return err
 		}
+		i++
 	}
 	return nil
 }

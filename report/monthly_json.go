@@ -9,18 +9,46 @@ import (
 // The monthly report's JSON: overall as check's, then a key per section.
 
 type monthlyJSON struct {
-	Title       string         `json:"title"`
-	AsOf        string         `json:"as_of"`
-	Files       []string       `json:"files"`
-	Overall     overallJSON    `json:"overall"`
-	Groups      []groupJSON    `json:"groups"`
-	KeyProjects []keyJSON      `json:"key_projects"`
-	BigProjects []keyJSON      `json:"big_projects"`
-	Lagging     []laggingJSON  `json:"lagging"`
-	Problems    []problemJSON  `json:"problems"`
-	Financing   *financingJSON `json:"financing"`
-	Changes     *changesJSON   `json:"changes"`
-	Trend       *trendJSON     `json:"trend"`
+	Title       string          `json:"title"`
+	AsOf        string          `json:"as_of"`
+	Files       []string        `json:"files"`
+	DataQuality dataQualityJSON `json:"data_quality"`
+	Overall     overallJSON     `json:"overall"`
+	Groups      []groupJSON     `json:"groups"`
+	KeyProjects []keyJSON       `json:"key_projects"`
+	BigProjects []keyJSON       `json:"big_projects"`
+	Lagging     []laggingJSON   `json:"lagging"`
+	Problems    []problemJSON   `json:"problems"`
+	Financing   *financingJSON  `json:"financing"`
+	Changes     *changesJSON    `json:"changes"`
+	Trend       *trendJSON      `json:"trend"`
+}
+
+// dataQualityJSON is what check finds in the report's ledgers: errors and warnings,
+// by rule, and the cells the figures leave out.
+type dataQualityJSON struct {
+	Errors       int               `json:"errors"`
+	Warnings     int               `json:"warnings"`
+	ByRule       []ruleCountJSON   `json:"by_rule"`
+	CellsLeftOut []cellLeftOutJSON `json:"cells_left_out"`
+}
+
+type ruleCountJSON struct {
+	File     string `json:"file"`
+	Rule     string `json:"rule"`
+	Label    string `json:"label"`
+	Severity string `json:"severity"`
+	Count    int    `json:"count"`
+}
+
+type cellLeftOutJSON struct {
+	File   string `json:"file"`
+	Sheet  string `json:"sheet"`
+	Cell   string `json:"cell"`
+	Row    int    `json:"row"`
+	Field  string `json:"field"`
+	Value  string `json:"value"`
+	Reason string `json:"reason"`
 }
 
 type overallJSON struct {
@@ -29,6 +57,21 @@ type overallJSON struct {
 	Metrics   metricsJSON  `json:"metrics"`
 	GapPoints *float64     `json:"gap_points"`
 	Targets   []targetJSON `json:"targets"`
+	// Detail is, per rate (new_start_rate …), the projects of its numerator and of
+	// its denominator.
+	Detail map[string]detailJSON `json:"detail"`
+}
+
+type detailJSON struct {
+	Numerator   []projectRefJSON `json:"numerator"`
+	Denominator []projectRefJSON `json:"denominator"`
+}
+
+// projectRefJSON is where a project stands in its ledger.
+type projectRefJSON struct {
+	Sheet string `json:"sheet"`
+	Row   int    `json:"row"`
+	Name  string `json:"name"`
 }
 
 type groupJSON struct {
@@ -85,6 +128,17 @@ type financingJSON struct {
 	ByMethod   []rongziGroupJSON `json:"by_method"`
 	ByBank     []rongziGroupJSON `json:"by_bank"`
 	Unassigned []string          `json:"unassigned"`
+	// NoBank is the by_bank 未对接 row's projects, each with why it is not asked to
+	// dock ("" for a need still unassigned).
+	NoBank       []noBankJSON `json:"no_bank"`
+	CreditRate   *float64     `json:"credit_rate"`
+	DisburseRate *float64     `json:"disburse_rate"`
+}
+
+type noBankJSON struct {
+	Name    string `json:"name"`
+	Row     int    `json:"row"`
+	Excused string `json:"excused"`
 }
 
 type changesJSON struct {
@@ -140,6 +194,8 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 	for _, t := range o.Targets {
 		v.Overall.Targets = append(v.Overall.Targets, targetJSONOf(t))
 	}
+	v.DataQuality = m.Quality.jsonValue()
+	v.Overall.Detail = m.detailJSON()
 	for _, rk := range m.Rankings {
 		for _, r := range rk.Rows {
 			g := groupJSON{By: string(rk.By), Name: r.Name, Projects: r.Projects, NewStartRate: rateJSON(r.NewStartRate),
@@ -174,7 +230,11 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 		a := f.Amounts
 		v.Financing = &financingJSON{Files: f.Files, Counts: rongziCountsJSONOf(f.Counts),
 			Need: amountJSON(a.Need), Credit: amountJSON(a.Credit), Signed: amountJSON(a.Signed), Disbursed: amountJSON(a.Disbursed),
-			ByMethod: financingGroupsJSON(f.ByMethod), ByBank: financingGroupsJSON(f.ByBank), Unassigned: append([]string{}, f.Unassigned...)}
+			ByMethod: financingGroupsJSON(f.ByMethod), ByBank: financingGroupsJSON(f.ByBank), Unassigned: append([]string{}, f.Unassigned...),
+			NoBank: []noBankJSON{}, CreditRate: rateJSON(f.CreditRate), DisburseRate: rateJSON(f.DisburseRate)}
+		for _, p := range f.NoBank {
+			v.Financing.NoBank = append(v.Financing.NoBank, noBankJSON{Name: p.Name, Row: p.Row, Excused: p.Excused})
+		}
 	}
 	if c := m.Changes; c != nil {
 		projects := func(list []ChangedProject) []changedProjectJSON {
@@ -205,4 +265,37 @@ func (m *Monthly) jsonValue() *monthlyJSON {
 func amountOrZero(a ledger.Amount) *string {
 	s := a.Fixed(2)
 	return &s
+}
+
+func (q DataQuality) jsonValue() dataQualityJSON {
+	v := dataQualityJSON{Errors: q.Errors(), Warnings: q.Warnings(), ByRule: []ruleCountJSON{}, CellsLeftOut: []cellLeftOutJSON{}}
+	for _, f := range q.Files {
+		for _, rc := range f.ByRule {
+			v.ByRule = append(v.ByRule, ruleCountJSON{File: f.File, Rule: string(rc.Rule), Label: rc.Rule.Label(), Severity: string(rc.Severity), Count: rc.Count})
+		}
+		for _, c := range f.LeftOut {
+			v.CellsLeftOut = append(v.CellsLeftOut, cellLeftOutJSON{File: c.File, Sheet: c.Sheet, Cell: c.Cell, Row: c.Row, Field: string(c.Field), Value: c.Value, Reason: c.Reason})
+		}
+	}
+	return v
+}
+
+// detailJSON is overall.detail: each rate's projects, by sheet, row and name.
+func (m *Monthly) detailJSON() map[string]detailJSON {
+	out := map[string]detailJSON{}
+	if m.Result == nil || m.Result.Ledger == nil {
+		return out
+	}
+	l := m.Result.Ledger
+	refs := func(list []int) []projectRefJSON {
+		v := []projectRefJSON{}
+		for _, i := range list {
+			v = append(v, projectRefJSON{Sheet: l.Sheet, Row: l.Projects[i].Row, Name: l.Projects[i].Name})
+		}
+		return v
+	}
+	for metric, mp := range m.Result.Detail() {
+		out[metric] = detailJSON{Numerator: refs(mp.Numerator), Denominator: refs(mp.Denominator)}
+	}
+	return out
 }

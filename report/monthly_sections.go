@@ -74,13 +74,31 @@ func (m *Monthly) overviewSection() section {
 		{textCell("投资完成率"), rateCell(o.Metrics.InvestmentRate)},
 		{textCell("序时进度"), rateCell(o.Metrics.Schedule)},
 		{textCell("与序时进度差（个百分点）"), pointsCell(o.GapPoints)},
+		{textCell("台账错误（条）"), countCell(m.Quality.Errors())},
+		{textCell("台账警告（条）"), countCell(m.Quality.Warnings())},
 	}
 	if c.Terminated > 0 {
 		rows = append(rows[:1], append([][]cell{{textCell("其中终止项目"), countCell(c.Terminated)}}, rows[1:]...)...)
 	}
-	tables := []table{{Name: "主要指标", Header: []string{"指标", "数值"}, Rows: rows}}
+	detail := m.detailTable()
+	if detail != nil {
+		// Each figure links to the projects it counts; where that part is empty (no
+		// 终止 project, a ledger without 建设性质), to the first part.
+		anchors := map[string]bool{}
+		for _, r := range detail.Rows {
+			anchors[r[0].Anchor] = true
+		}
+		for _, r := range rows {
+			link := detailLinks[r[0].Text]
+			if !anchors[link] {
+				link = detail.Rows[0][0].Anchor
+			}
+			r[1].Link = link
+		}
+	}
+	tables := []table{{Name: "主要指标", Sheet: "总体情况", Header: []string{"指标", "数值"}, Rows: rows}}
 	if len(o.Targets) > 0 {
-		t := table{Name: "攻坚目标", Header: []string{"里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"}}
+		t := table{Name: "攻坚目标", Sheet: "攻坚目标", Header: []string{"里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"}}
 		for _, tg := range o.Targets {
 			target := textCell(tg.TargetLabel)
 			if target.Text == "" {
@@ -91,11 +109,23 @@ func (m *Monthly) overviewSection() section {
 		}
 		tables = append(tables, t)
 	}
+	if t := m.Quality.leftOutTable(); t != nil {
+		tables = append(tables, *t)
+	}
+	if detail != nil {
+		tables = append(tables, *detail)
+	}
 	s := newSection("总体情况", "总体情况", nil, tables...)
 	s.Blocks = append(partBlocks([]part{
 		{"开复工和投资完成情况", []string{m.overviewSentence()}},
 		{"攻坚目标完成情况", targetSentences(o.Targets)},
 	}), s.Blocks...)
+	// The data quality comes first, red when the figures leave cells out.
+	quality := para(m.Quality.sentence())
+	if m.Quality.Errors() > 0 {
+		quality.Spans[0].Tone = toneBad
+	}
+	s.Blocks = append([]block{quality}, s.Blocks...)
 	return s
 }
 
@@ -156,7 +186,7 @@ func (m *Monthly) rankingSection() section {
 		if s := rankingWords(rk); s != "" {
 			paras = append(paras, s)
 		}
-		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"},
+		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Sheet: rankingSheet(rk.By), Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"},
 			Annex: "各" + rk.Label + "投资完成情况排名"}
 		var names []string
 		for _, r := range rk.Rows {
@@ -190,35 +220,63 @@ func (m *Monthly) keySection() section {
 		return []string{"序号", "项目名称", "责任单位", "包联领导", first, "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}
 	}
 	for _, part := range []struct {
-		name string
-		list []KeyProject
-	}{{"重点项目（年度计划投资5000万元以上）", m.Key}, {"亿元以上项目（总投资1亿元以上）", m.Big}} {
-		t := table{Name: part.name + "（金额单位：万元）", Header: header("总投资")}
+		sheet, name string
+		list        []KeyProject
+	}{{"重点项目", "重点项目（年度计划投资5000万元以上）", m.Key}, {"亿元以上项目", "亿元以上项目（总投资1亿元以上）", m.Big}} {
+		t := table{Name: part.name + "（金额单位：万元）", Sheet: part.sheet, Header: header("总投资")}
 		for i, k := range part.list {
 			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(k.Name), textCell(k.Unit), textCell(k.Leader), amountCell(k.Total),
-				amountCell(k.Plan), amountCell(k.Done), rateCell(k.Rate), pointsCell(k.GapPoints), lightCell(k.Light)})
+				amountCell(k.Plan), amountCell(k.Done), rateCell(k.Rate), pointsCell(k.GapPoints), progressLightCell(k.Progress)})
 		}
 		tables = append(tables, t)
-		paras = append(paras, fmt.Sprintf("%s%d个%s。", part.name, len(part.list), redCount(part.list)))
+		paras = append(paras, fmt.Sprintf("%s%d个%s。", part.name, len(part.list), keyTally(part.list)))
 	}
 	return newSection("重点项目", "重点项目", paras, tables...)
 }
 
-func redCount(list []KeyProject) string {
-	n := 0
+// keyTally says how many of the projects are lit red or yellow and how many are not
+// yet due to start ("，其中1个亮红灯、2个尚未到计划开工时间").
+func keyTally(list []KeyProject) string {
+	var red, yellow, notDue int
 	for _, k := range list {
-		if k.Light == rules.LightRed {
-			n++
+		switch {
+		case k.Light == rules.LightRed:
+			red++
+		case k.Light == rules.LightYellow:
+			yellow++
+		case k.Progress.NotDue:
+			notDue++
 		}
 	}
-	if n == 0 {
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{red, "亮红灯"}, {yellow, "亮黄灯"}, {notDue, "尚未到计划开工时间"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d个%s", c.n, c.what))
+		}
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("，其中%d个亮红灯", n)
+	return "，其中" + strings.Join(parts, "、")
+}
+
+// progressLightCell is a project's light, or, for one not yet due to start, when it is
+// planned to ("计划7月1日开工"): it has no light, since it is not behind.
+func progressLightCell(pg rules.Progress) cell {
+	if pg.Judged || !pg.NotDue || pg.Terminated {
+		return lightCell(pg.Light)
+	}
+	if pg.PlanStart.IsSet() {
+		return textCell("计划" + wording.Due(pg.PlanStart) + "开工")
+	}
+	return textCell("未开工")
 }
 
 func (m *Monthly) laggingSection() section {
-	t := table{Name: "滞后项目", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}, Annex: "滞后项目清单"}
+	t := table{Name: "滞后项目", Sheet: "滞后清单", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}, Annex: "滞后项目清单"}
 	overdue := 0
 	for i, lg := range m.Lagging {
 		if lg.Overdue {
@@ -245,7 +303,7 @@ func (m *Monthly) laggingSection() section {
 }
 
 func (m *Monthly) problemSection() section {
-	t := table{Name: "存在问题", Header: []string{"责任单位", "项目名称", "存在问题"}, Annex: "重点项目存在问题清单"}
+	t := table{Name: "存在问题", Sheet: "问题清单", Header: []string{"责任单位", "项目名称", "存在问题"}, Annex: "重点项目存在问题清单"}
 	n := 0
 	for _, g := range m.Problems {
 		for i, it := range g.Items {
@@ -268,15 +326,15 @@ func (m *Monthly) changesSection() section {
 	c := m.Changes
 	paras := []string{fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%d个单位转为红灯。",
 		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), len(c.TurnedRed))}
-	started := table{Name: "本月新开工项目", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
+	started := table{Name: "本月新开工项目", Sheet: "本月新开工", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
 	for i, p := range c.NewlyStarted {
 		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})
 	}
-	added := table{Name: "本月完成投资（万元）", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
+	added := table{Name: "本月完成投资（万元）", Sheet: "本月完成投资", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
 	for _, g := range c.Added {
 		added.Rows = append(added.Rows, []cell{textCell(g.By.RankingLabel()), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
 	}
-	moved := table{Name: "新增和减少的项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
+	moved := table{Name: "新增和减少的项目", Sheet: "新增减少项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
 	for _, p := range c.Appeared {
 		moved.Rows = append(moved.Rows, []cell{textCell("新增"), textCell(p.Name), textCell(p.Town), textCell(p.Unit)})
 	}
@@ -293,21 +351,54 @@ func (m *Monthly) changesSection() section {
 	return newSection("本月变化", "本月变化", paras, started, added, moved)
 }
 
-// financingLayout is section 6; the figures come from the 融资需求台账.
+// financingLayout is section 6; the figures come from the 融资需求台账, its rates as
+// check shows them, and the projects with no bank listed as the bank table counts them.
 func (m *Monthly) financingLayout() section {
 	f := m.Financing
 	c, a := f.Counts, f.Amounts
-	paras := []string{fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s。",
-		c.Projects, yiText(a.Need), c.Docked, c.Credited, c.Signed, c.Disbursed, yiText(a.Credit), yiText(a.Disbursed))}
+	paras := []string{fmt.Sprintf("%d个项目提出融资需求%s，已对接%d个、授信%d个、签约%d个、放款%d个；授信%s，放款%s；授信率%s，放款率%s。",
+		c.Projects, yiText(a.Need), c.Docked, c.Credited, c.Signed, c.Disbursed, yiText(a.Credit), yiText(a.Disbursed),
+		wording.Percent(f.CreditRate), wording.Percent(f.DisburseRate))}
+	rates := table{Name: "授信率和放款率", Sheet: "融资情况", Header: []string{"指标", "数值"}, Rows: [][]cell{
+		{textCell("授信率（授信÷融资需求）"), rateCell(f.CreditRate)},
+		{textCell("放款率（放款÷授信）"), rateCell(f.DisburseRate)},
+	}}
 	funnel := funnelTable("融资进展（已对接为所对接项目的融资需求）", "融资需求", c, a)
+	funnel.Sheet = "融资进展"
 	funnel.Chart = &chartSpec{Title: "融资进展（项目数）", CategoryColumn: 0, BarColumn: 1}
-	tables := []table{funnel, financingGroupTable("按融资方式（万元）", "融资方式", f.ByMethod), financingGroupTable("按金融机构（万元）", "金融机构", f.ByBank)}
-	if len(f.Unassigned) > 0 {
-		t := table{Name: "未对接金融机构的项目", Header: []string{"序号", "项目名称"}}
-		for i, n := range f.Unassigned {
-			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(n)})
+	byMethod := financingGroupTable("按融资方式（万元）", "融资方式", f.ByMethod)
+	byMethod.Sheet = "按融资方式"
+	byBank := financingGroupTable("按金融机构（万元）", "金融机构", f.ByBank)
+	byBank.Sheet = "按金融机构"
+	tables := []table{rates, funnel, byMethod, byBank}
+	if len(f.NoBank) > 0 {
+		t := table{Name: "未对接金融机构的项目", Sheet: "未对接项目", Header: []string{"序号", "项目名称", "说明"}}
+		excused := 0
+		for i, p := range f.NoBank {
+			note := "有融资需求，请组织银企对接"
+			if p.Excused != "" {
+				note = p.Excused + "，不需对接"
+				excused++
+			}
+			t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(note)})
 		}
 		tables = append(tables, t)
+		s := fmt.Sprintf("未对接金融机构的项目%d个", len(f.NoBank))
+		if excused > 0 {
+			s += fmt.Sprintf("：有融资需求待对接的%d个，已终止或不需融资的%d个", len(f.NoBank)-excused, excused)
+		}
+		paras = append(paras, s+"。")
 	}
 	return newSection("融资情况", "融资情况", paras, tables...)
+}
+
+// rankingSheet names a ranking's sheet: "乡镇排名", "部门排名" ….
+func rankingSheet(by rules.GroupBy) string {
+	switch by {
+	case rules.GroupByUnit:
+		return "部门排名"
+	case rules.GroupByLeader:
+		return "领导排名"
+	}
+	return by.Label() + "排名"
 }

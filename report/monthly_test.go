@@ -1,7 +1,6 @@
 package report
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"math"
@@ -15,7 +14,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
-	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -198,70 +196,6 @@ func TestMonthlyJSONAgainstTheCells(t *testing.T) {
 	}
 }
 
-func TestMonthlyWorkbook(t *testing.T) {
-	prev, err := ledger.Read("../testdata/礼义镇开复工台账.xlsx", ledger.Options{Sheet: "4月台账"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := rules.Default()
-	m := monthlyOf(t, "../testdata/礼义镇开复工台账.xlsx", MonthlyOptions{Previous: rules.Evaluate(prev, r, rules.Options{})})
-	f, path := workbookOf(t, m)
-	want := []string{"总体情况", "分组排名", "重点项目", "滞后清单", "问题清单", "本月变化"}
-	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
-		t.Fatalf("sheets %v, want %v", got, want)
-	}
-	titles := map[string]bool{}
-	for _, n := range f.GetDefinedName() {
-		if n.Name == "_xlnm.Print_Titles" {
-			titles[n.Scope] = true
-		}
-	}
-	for _, s := range want {
-		pl, err := f.GetPageLayout(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
-			t.Errorf("%s: page layout %+v, want A4 landscape one page wide", s, pl)
-		}
-		if !titles[s] {
-			t.Errorf("%s: no title rows repeated on every page", s)
-		}
-		if hf, err := f.GetHeaderFooter(s); err != nil || hf == nil || hf.OddFooter != book.Footer {
-			t.Errorf("%s: footer %+v, want the page numbers", s, hf)
-		}
-		panes, _ := f.GetPanes(s)
-		if !panes.Freeze {
-			t.Errorf("%s: header not frozen", s)
-		}
-	}
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	charts := 0
-	for _, zf := range zr.File {
-		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
-			charts++
-			rc, _ := zf.Open()
-			var b bytes.Buffer
-			b.ReadFrom(rc)
-			rc.Close()
-			if !strings.Contains(b.String(), "barChart>") {
-				t.Errorf("%s is not a bar chart", zf.Name)
-			}
-		}
-	}
-	if charts < 1 {
-		t.Error("the workbook has no chart")
-	}
-	// The changes since April: every project started since is listed.
-	if m.Changes == nil || len(m.Changes.Added) == 0 {
-		t.Fatal("no changes against the April sheet")
-	}
-}
-
 func TestMonthlyCSVDefusesFormulas(t *testing.T) {
 	var buf bytes.Buffer
 	tb := table{Header: []string{"名称", "数值"}, Rows: [][]cell{{textCell("=1+1"), pointsCell(ptr("-1.6"))}, {textCell("@SUM(A1)"), countCell(3)}}}
@@ -282,17 +216,7 @@ func ptr(s string) *ledger.Rate {
 }
 
 func TestMonthlyFinancing(t *testing.T) {
-	r := rules.Default()
-	read := func(path string) *rules.Result {
-		l, err := ledger.Read(path, ledger.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rules.Evaluate(l, r, rules.Options{})
-	}
-	county, fin := read(countySample), read("../testdata/融资需求台账.xlsx")
-	rules.Join([]*rules.Result{county}, []*rules.Result{fin})
-	m := BuildMonthly(county, r, MonthlyOptions{Financing: []*rules.Result{fin}})
+	m, _ := countyWithFinancing(t)
 	f := m.Financing
 	if f == nil {
 		t.Fatal("no financing section")

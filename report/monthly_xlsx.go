@@ -1,21 +1,24 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/report/internal/book"
 )
 
-// The monthly report as a workbook to print for the 调度会议: one sheet per section,
-// the report's title and the section's sentences on top, each table with a styled
-// header, number formats, lights in colour and, for the rankings and the financing
-// funnel, a native chart under it. A4 landscape, fit to width, title rows repeated.
+// The monthly report as a workbook to print for the 调度会议: a sheet per table, so
+// every printed page carries the header of the table it holds (print titles repeat a
+// sheet's one header row). A sheet opens with the report's title, its section's
+// heading and, on the section's first sheet, the section's sentences; then the chart
+// of the table, if it has one (it comes first, so it is never cut by a page break),
+// the table's caption, header and rows. Every row is as tall as its wrapped text;
+// A4 landscape, fitted to the page's width, page numbers at the foot.
 
 // WriteMonthlyWorkbook writes the report workbook to w.
 func WriteMonthlyWorkbook(w io.Writer, m *Monthly) error {
@@ -25,32 +28,139 @@ func WriteMonthlyWorkbook(w io.Writer, m *Monthly) error {
 	if err != nil {
 		return err
 	}
-	for i, s := range m.sections() {
-		name := s.Sheet
+	wb := &workbookWriter{f: f, st: st, title: m.Title, anchors: map[string]string{}, lineEnds: map[int]int{}}
+	for i, pg := range workbookPages(m.document()) {
 		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
+			if err := f.SetSheetName("Sheet1", pg.name); err != nil {
 				return err
 			}
-		} else if _, err := f.NewSheet(name); err != nil {
+		} else if _, err := f.NewSheet(pg.name); err != nil {
 			return err
 		}
-		if err := writeSectionSheet(f, st, name, m.Title, s); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+		if err := wb.writePage(pg); err != nil {
+			return fmt.Errorf("%s: %w", pg.name, err)
 		}
 	}
+	if err := wb.resolveLinks(); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
-	return book.Write(f, w)
+	if err := book.FixedDocProps(f, m.Title); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := book.Write(f, &buf); err != nil {
+		return err
+	}
+	out, err := book.LabelLineEnds(buf.Bytes(), wb.lineEnds, "0.0%", lineColor)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
+// workbookPage is one sheet: a table with what stands above it.
+type workbookPage struct {
+	name    string
+	heading string      // the section's heading ("二、分组排名")
+	paras   []paragraph // the section's sentences, on its first sheet only
+	table   *table      // nil for a section without tables
+}
+
+// workbookPages lays the document out a table a sheet, named by the table's Sheet, else
+// the section's for its first table, else the table's caption.
+func workbookPages(d document) []workbookPage {
+	var out []workbookPage
+	used := map[string]bool{}
+	name := func(want string) string {
+		want = sheetName(want)
+		n, try := 2, want
+		for used[try] {
+			suffix := strconv.Itoa(n)
+			try = truncateRunes(want, 31-len(suffix)) + suffix
+			n++
+		}
+		used[try] = true
+		return try
+	}
+	for _, s := range d.Sections {
+		var paras []paragraph
+		for _, b := range s.Blocks {
+			if p, ok := b.(paragraph); ok {
+				paras = append(paras, p)
+			}
+		}
+		tables := s.tables()
+		if len(tables) == 0 {
+			out = append(out, workbookPage{name: name(s.Sheet), heading: s.Title, paras: paras})
+			continue
+		}
+		for i := range tables {
+			t := &tables[i]
+			want := t.Sheet
+			switch {
+			case want == "" && i == 0 && s.Sheet != "":
+				want = s.Sheet
+			case want == "":
+				want = t.Name
+			}
+			pg := workbookPage{name: name(want), heading: s.Title, table: t}
+			if i == 0 {
+				pg.paras = paras
+			}
+			out = append(out, pg)
+		}
+	}
+	return out
+}
+
+// sheetName makes a sheet name Excel accepts: none of []:*?/\ and at most 31 characters.
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	if s == "" {
+		s = "表"
+	}
+	return truncateRunes(s, 31)
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+// Sizes of the workbook's text, in points.
+const (
+	titleSize   = 16
+	headingSize = 14
+	paraSize    = 11
+	captionSize = 12
+	cellSize    = 10.5
+)
+
+// lineColor is the 序时进度 line's, and its label's.
+const lineColor = "C00000"
+
 type workbookStyles struct {
-	title, heading, para, caption, header, text, count, amount, percent, points int
-	tones                                                                       map[tone]int
+	title, heading, para, paraBad, caption, header int
+	kinds                                          map[cellKind]int // text, count, amount, percent, points
+	dash                                           int              // "-" for none, centred
+	tones                                          map[tone]int
+	links                                          map[cellKind]int // a linked figure: blue, underlined
 }
 
 func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 	styles := book.NewStyles(f)
-	cellStyle := func(numFmt int, custom string, horizontal string) int {
-		s := excelize.Style{Font: book.Font(10.5, false), Border: book.Border(), Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: true}}
+	cellStyle := func(font *excelize.Font, numFmt int, custom, horizontal string, wrap bool) int {
+		s := excelize.Style{Font: font, Border: book.Border(), Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: wrap}}
 		if custom != "" {
 			s.CustomNumFmt = &custom
 		} else {
@@ -58,154 +168,275 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 		}
 		return styles.Add(s)
 	}
+	plain := book.Font(cellSize, false)
+	link := &excelize.Font{Family: book.FontFamily, Size: cellSize, Color: "0563C1", Underline: "single"}
+	kinds := func(font *excelize.Font) map[cellKind]int {
+		return map[cellKind]int{
+			kindText:    cellStyle(font, 0, "", "left", true),
+			kindCount:   cellStyle(font, 1, "", "center", false),
+			kindAmount:  cellStyle(font, 4, "", "right", false),
+			kindPercent: cellStyle(font, 0, "0.0%", "right", false),
+			kindPoints:  cellStyle(font, 0, "+0.0;-0.0;0.0", "right", false),
+		}
+	}
+	red := &excelize.Font{Family: book.FontFamily, Size: paraSize, Color: "C00000", Bold: true}
 	st := &workbookStyles{
-		title:   styles.Add(excelize.Style{Font: book.Font(18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
-		heading: styles.Add(excelize.Style{Font: book.Font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
-		para:    styles.Add(excelize.Style{Font: book.Font(11, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
-		caption: styles.Add(excelize.Style{Font: book.Font(12, true), Alignment: &excelize.Alignment{Vertical: "center"}}),
-		header: styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(book.HeaderFill),
+		title:   styles.Add(excelize.Style{Font: book.Font(titleSize, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		heading: styles.Add(excelize.Style{Font: book.Font(headingSize, true), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}),
+		para:    styles.Add(excelize.Style{Font: book.Font(paraSize, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		paraBad: styles.Add(excelize.Style{Font: red, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}),
+		caption: styles.Add(excelize.Style{Font: book.Font(captionSize, true), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}),
+		header: styles.Add(excelize.Style{Font: book.Font(cellSize, true), Border: book.Border(), Fill: book.Fill(book.HeaderFill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
-		text:    cellStyle(0, "", "left"),
-		count:   cellStyle(1, "", "center"),
-		amount:  cellStyle(4, "", "right"),
-		percent: cellStyle(0, "0.0%", "right"),
-		points:  cellStyle(0, "+0.0;-0.0;0.0", "right"),
-		tones:   map[tone]int{},
+		kinds: kinds(plain),
+		dash:  cellStyle(plain, 0, "", "center", false),
+		links: kinds(link),
+		tones: map[tone]int{},
 	}
 	// In a fixed order: ranging over a map would number the styles differently each run.
 	for _, tc := range []struct {
 		tone  tone
 		color string
 	}{{toneBad, "FF7C80"}, {toneWarn, "FFE699"}, {toneGood, "A9D08E"}} {
-		st.tones[tc.tone] = styles.Add(excelize.Style{Font: book.Font(10.5, true), Border: book.Border(), Fill: book.Fill(tc.color),
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+		st.tones[tc.tone] = styles.Add(excelize.Style{Font: book.Font(cellSize, true), Border: book.Border(), Fill: book.Fill(tc.color),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	}
 	return st, styles.Err()
 }
 
-// writeSectionSheet lays one section out on its sheet.
-func writeSectionSheet(f *excelize.File, st *workbookStyles, sheet, title string, s section) error {
-	paragraphs, tables := s.paragraphs(), s.tables()
-	cols := 2
-	for _, t := range tables {
-		cols = max(cols, len(t.Header)+boolInt(t.Chart != nil && t.Chart.Line != nil))
+// workbookWriter writes the sheets and then the links between them.
+type workbookWriter struct {
+	f        *excelize.File
+	st       *workbookStyles
+	title    string
+	anchors  map[string]string // anchor → "'明细'!A7"
+	links    []pendingLink
+	charts   int         // charts added so far (excelize numbers them in this order)
+	lineEnds map[int]int // chart number → its line's last point, to be labelled
+}
+
+type pendingLink struct{ sheet, ref, anchor string }
+
+// Column widths, in characters: a text column grows with its text up to maxTextWidth
+// and wraps beyond; a header wraps within its column.
+const (
+	minColWidth    = 6
+	maxTextWidth   = 40
+	maxHeaderWidth = 16
+	chartRowsPerPx = 1.0 / 20 // a default row is 15 points, 20 pixels
+	// A chart's height in pixels: at most maxChartHeight, at least minChartHeight
+	// (minRotatedChartHeight with its names turned).
+	maxChartHeight        = 340
+	minChartHeight        = 220
+	minRotatedChartHeight = 300
+	minChartWidth         = 600
+	maxChartWidth         = 1000 // pixels: about the width of a landscape page
+)
+
+// columnWidths sizes the table's columns from its header and cells.
+func columnWidths(t *table, ncols int) []float64 {
+	widths := make([]float64, ncols)
+	for c := range widths {
+		widths[c] = minColWidth
 	}
-	last, _ := excelize.ColumnNumberToName(cols)
+	for c, h := range t.Header {
+		widths[c] = max(widths[c], min(float64(book.Columns(h))+2, maxHeaderWidth))
+	}
+	for _, r := range t.Rows {
+		for c, v := range r {
+			w := float64(book.Columns(v.Text))*1.1 + 2
+			if v.Num == "" && v.Tone == toneNone {
+				limit := float64(maxTextWidth)
+				if c < len(t.Wrap) && t.Wrap[c] > 0 {
+					limit = float64(t.Wrap[c]) + 2 // the table's own wrap width
+				}
+				w = min(w, limit)
+			}
+			widths[c] = max(widths[c], w)
+		}
+	}
+	return widths
+}
+
+// The printed page, for sizing a chart so that it and a short table share one page:
+// A4 landscape less the margins, in points, and the sheet width text needs.
+const (
+	pageWidthPt  = 770
+	pageHeightPt = 490
+	minSheetCols = 110 // column units: a sentence runs the width of the page
+)
+
+// writePage lays one sheet out.
+func (wb *workbookWriter) writePage(pg workbookPage) error {
+	f, st, sheet := wb.f, wb.st, pg.name
+	t := pg.table
+	if t != nil {
+		t = withLineColumn(t)
+	}
+	var widths []float64
+	if t != nil {
+		widths = columnWidths(t, max(len(t.Header), 1))
+	}
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	// Title and sentences run across at least a page's width: a narrow table gets an
+	// empty column after it for them.
+	if total < minSheetCols {
+		widths = append(widths, minSheetCols-total)
+		total = minSheetCols
+	}
+	for c, w := range widths {
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sheet, name, name, w); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	bannerHeight := func(text string, size float64) float64 {
+		var fit book.RowFit
+		fit.Add(text, total, size, true)
+		return fit.Height(size)
+	}
 	row := 1
-	merge := func(style int, value string, height float64) error {
+	used := 0.0 // points of the page taken so far
+	// banner writes text merged across the sheet's width, its row as tall as its lines.
+	banner := func(style int, text string, size, gap float64) error {
 		a, b := "A"+strconv.Itoa(row), last+strconv.Itoa(row)
 		if err := f.MergeCell(sheet, a, b); err != nil {
 			return err
 		}
-		f.SetCellValue(sheet, a, value)
-		f.SetCellStyle(sheet, a, b, style)
-		f.SetRowHeight(sheet, row, height)
+		if err := f.SetCellStr(sheet, a, text); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, a, b, style); err != nil {
+			return err
+		}
+		h := bannerHeight(text, size) + gap
+		used += h
 		row++
-		return nil
+		return f.SetRowHeight(sheet, row-1, h)
 	}
-	if err := merge(st.title, title, 36); err != nil {
+	if err := banner(st.title, wb.title, titleSize, 6); err != nil {
 		return err
 	}
-	if err := merge(st.heading, s.Title, 24); err != nil {
+	if err := banner(st.heading, pg.heading, headingSize, 0); err != nil {
 		return err
 	}
-	for _, p := range paragraphs {
-		// Rows do not grow to fit merged text: give the paragraph the lines it needs.
-		lines := utf8.RuneCountInString(p)/(cols*9) + 1
-		if err := merge(st.para, p, float64(lines)*16+4); err != nil {
+	for _, p := range pg.paras {
+		style := st.para
+		for _, sp := range p.Spans {
+			if sp.Tone == toneBad {
+				style = st.paraBad
+			}
+		}
+		if err := banner(style, p.text(), paraSize, 0); err != nil {
 			return err
 		}
 	}
-	titleRows := row - 1
-	widths := make([]float64, cols)
-	firstHeader := 0
-	afterChart := false
-	for _, t := range tables {
+	print := book.Print{Header: wb.title}
+	if t == nil {
+		return book.PrintSheet(f, sheet, print)
+	}
+	// The table's rows, measured before anything is written.
+	heights := make([]float64, len(t.Rows)+1)
+	var fit book.RowFit
+	for c, h := range t.Header {
+		fit.Add(h, widths[c], cellSize, true)
+	}
+	heights[0] = fit.Height(cellSize)
+	tableHeight := bannerHeight(t.Name, captionSize) + heights[0]
+	for i, r := range t.Rows {
+		var fit book.RowFit
+		for c, v := range r {
+			fit.Add(v.Text, widths[c], cellSize, v.Num == "")
+		}
+		heights[i+1] = fit.Height(cellSize)
+		tableHeight += heights[i+1]
+	}
+	row++ // a blank row before the table or its chart
+	used += 15
+	firstDataRow := row + 2
+	if t.Chart != nil {
+		// The chart stands above its table (so a page break never cuts it) and reads
+		// the rows below it; it shrinks, down to a legible size, to leave its table
+		// on the same page.
+		// Room for every category's name, up to about a landscape page's width.
+		width := min(max(float64(len(t.Rows))*100+200, minChartWidth), maxChartWidth)
+		scale := min(1, pageWidthPt/(max(total*7+5, width)*0.75))
+		room := (pageHeightPt/scale - used - tableHeight) / 0.75 // pixels
+		height := int(min(max(room, minChartHeight), maxChartHeight))
+		if rotateCategories(t, int(width)) {
+			height = max(height, minRotatedChartHeight)
+		}
+		chartRows := int(float64(height)*chartRowsPerPx) + 2
+		firstDataRow += chartRows
+		if err := wb.addChart(sheet, "A"+strconv.Itoa(row), t, firstDataRow-1, firstDataRow+len(t.Rows)-1, int(width), height); err != nil {
+			return err
+		}
+		row += chartRows
+	}
+	if err := banner(st.caption, t.Name, captionSize, 0); err != nil {
+		return err
+	}
+	headerRow := row
+	for c, h := range t.Header {
+		ref, _ := excelize.CoordinatesToCellName(c+1, row)
+		if err := f.SetCellStr(sheet, ref, h); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, ref, ref, st.header); err != nil {
+			return err
+		}
+	}
+	if err := f.SetRowHeight(sheet, row, heights[0]); err != nil {
+		return err
+	}
+	if len(t.Rows) == 0 {
 		row++
-		if afterChart {
-			// A table under a chart starts a printed page with its own caption and
-			// header, rather than running on below the chart.
-			if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(row)); err != nil {
-				return err
-			}
+		if err := f.SetCellStr(sheet, "A"+strconv.Itoa(row), "（无）"); err != nil {
+			return err
 		}
-		afterChart = t.Chart != nil
-		f.SetCellValue(sheet, "A"+strconv.Itoa(row), t.Name)
-		f.SetCellStyle(sheet, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), st.caption)
+	}
+	for i, r := range t.Rows {
 		row++
-		header := t.Header
-		if t.Chart != nil && t.Chart.Line != nil {
-			header = append(append([]string(nil), header...), t.Chart.LineName)
-		}
-		headerRow := row
-		if firstHeader == 0 {
-			firstHeader = row
-		}
-		for c, h := range header {
+		for c, v := range r {
 			ref, _ := excelize.CoordinatesToCellName(c+1, row)
-			f.SetCellValue(sheet, ref, h)
-			f.SetCellStyle(sheet, ref, ref, st.header)
-			widths[c] = max(widths[c], textWidthOf(h)+2)
-		}
-		f.SetRowHeight(sheet, row, 30)
-		if len(t.Rows) == 0 {
-			row++
-			ref := "A" + strconv.Itoa(row)
-			f.SetCellValue(sheet, ref, "（无）")
-			continue
-		}
-		for _, r := range t.Rows {
-			row++
-			for c, v := range r {
-				ref, _ := excelize.CoordinatesToCellName(c+1, row)
-				if err := setReportCell(f, st, sheet, ref, v); err != nil {
-					return err
-				}
-				widths[c] = max(widths[c], min(textWidthOf(v.Text)+2, 40))
-			}
-			if t.Chart != nil && t.Chart.Line != nil {
-				ref, _ := excelize.CoordinatesToCellName(len(r)+1, row)
-				setReportCell(f, st, sheet, ref, rateCell(t.Chart.Line))
-			}
-		}
-		if t.Chart != nil {
-			if err := addTableChart(f, sheet, t, headerRow, row, len(t.Header)); err != nil {
+			if err := wb.setCell(sheet, ref, v); err != nil {
 				return err
 			}
-			row += 20 // the chart's height in rows, and a gap
+		}
+		if err := f.SetRowHeight(sheet, row, heights[i+1]); err != nil {
+			return err
 		}
 	}
-	for c, w := range widths {
-		name, _ := excelize.ColumnNumberToName(c + 1)
-		f.SetColWidth(sheet, name, name, max(w, 8))
+	print.RepeatFrom, print.RepeatTo = headerRow, headerRow
+	if err := book.PrintSheet(f, sheet, print); err != nil {
+		return err
 	}
-	repeat := firstHeader
-	switch {
-	case firstHeader == 0:
-		repeat = titleRows
-	case len(tables) > 1:
-		// Print titles are one block of rows per sheet: with several tables any
-		// header repeated would stand over another table's rows, so only the
-		// report's title and the section's heading are.
-		repeat = 2
+	// Freeze the header on screen when it stands near the top; below a chart the
+	// frozen part would fill the window.
+	if t.Chart == nil && headerRow <= 12 {
+		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRow,
+			TopLeftCell: "A" + strconv.Itoa(headerRow+1), ActivePane: "bottomLeft"})
 	}
-	return printSetup(f, sheet, repeat, firstHeader)
+	return nil
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
+// setCell writes one cell: numbers as numbers in their format, a light in its colour,
+// a linked figure blue and underlined; an anchor is remembered for the links.
+func (wb *workbookWriter) setCell(sheet, ref string, v cell) error {
+	f, st := wb.f, wb.st
+	if v.Anchor != "" {
+		wb.anchors[v.Anchor] = fmt.Sprintf("'%s'!%s", sheet, ref)
 	}
-	return 0
-}
-
-// textWidthOf estimates a text's width in Excel's character units: CJK counts two.
-func textWidthOf(s string) float64 {
-	return float64(textWidth(s)) * 1.1
-}
-
-func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v cell) error {
-	style := st.text
+	styles := st.kinds
+	if v.Link != "" {
+		styles = st.links
+		wb.links = append(wb.links, pendingLink{sheet: sheet, ref: ref, anchor: v.Link})
+	}
+	style := styles[kindText]
 	switch {
 	case v.Text == "" && v.Num == "":
 		// Nothing to say: an empty cell, not an empty string, which a chart would
@@ -214,7 +445,7 @@ func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v ce
 	case v.Tone != toneNone:
 		style = st.tones[v.Tone]
 	case v.Text == "-":
-		style = st.count // a dash for "none" sits in the middle of its column
+		style = st.dash // a dash for "none" sits in the middle of its column
 	case v.Num != "":
 		n, err := strconv.ParseFloat(v.Num, 64)
 		if err != nil {
@@ -230,17 +461,7 @@ func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v ce
 		if err := f.SetCellFloat(sheet, ref, n, -1, 64); err != nil {
 			return err
 		}
-		switch v.Kind {
-		case kindCount:
-			style = st.count
-		case kindAmount:
-			style = st.amount
-		case kindPercent:
-			style = st.percent
-		case kindPoints:
-			style = st.points
-		}
-		return f.SetCellStyle(sheet, ref, ref, style)
+		return f.SetCellStyle(sheet, ref, ref, styles[v.Kind])
 	}
 	if err := f.SetCellStr(sheet, ref, v.Text); err != nil {
 		return err
@@ -248,96 +469,17 @@ func setReportCell(f *excelize.File, st *workbookStyles, sheet, ref string, v ce
 	return f.SetCellStyle(sheet, ref, ref, style)
 }
 
-// addTableChart puts a native chart of a table under it: bars of one column per row,
-// and the constant line (序时进度) from the column written after the table.
-func addTableChart(f *excelize.File, sheet string, t table, headerRow, lastRow, ncols int) error {
-	c := t.Chart
-	col := func(i int) string { n, _ := excelize.ColumnNumberToName(i + 1); return n }
-	q := "'" + sheet + "'!"
-	rng := func(i int) string {
-		return fmt.Sprintf("%s$%s$%d:$%s$%d", q, col(i), headerRow+1, col(i), lastRow)
-	}
-	anchor := fmt.Sprintf("A%d", lastRow+2)
-	if len(c.Lines) > 0 {
-		return f.AddChart(sheet, anchor, lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng))
-	}
-	bars := &excelize.Chart{
-		Type:      excelize.Col,
-		Series:    []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(c.BarColumn), headerRow), Categories: rng(c.CategoryColumn), Values: rng(c.BarColumn)}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true}}}},
-		Dimension: excelize.ChartDimension{Width: 760, Height: 340},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		XAxis:     excelize.ChartAxis{Font: excelize.Font{Family: "宋体", Size: 9, Color: "000000"}},
-		YAxis:     excelize.ChartAxis{Font: excelize.Font{Family: "宋体", Size: 9, Color: "000000"}, MajorGridLines: true},
-	}
-	if c.Percent {
-		bars.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0%"}
-		zero := 0.0
-		bars.YAxis.Minimum = &zero
-	}
-	if c.Line == nil {
-		return f.AddChart(sheet, anchor, bars)
-	}
-	line := &excelize.Chart{
-		Type:   excelize.Line,
-		Series: []excelize.ChartSeries{{Name: fmt.Sprintf("%s$%s$%d", q, col(ncols), headerRow), Categories: rng(c.CategoryColumn), Values: rng(ncols), Line: excelize.LineOptions{Width: 2.25}}},
-	}
-	return f.AddChart(sheet, anchor, bars, line)
-}
-
-// trendLines are the lines' looks in the order of chartSpec.Lines: the rates solid
-// with markers, the last (序时进度) a dark dashed line without, so it reads as the bar
-// the others are measured against also on a grey printer.
-var trendLines = []struct {
-	color string
-	dash  excelize.LineDashType
-}{{"2E75B6", excelize.LineDashSolid}, {"70AD47", excelize.LineDashSolid}, {"C00000", excelize.LineDashSolid}, {"404040", excelize.LineDashDash}}
-
-// lineChart draws columns of a table as lines over its categories (months): dark
-// axis labels, the value axis in percent from zero, a gap where a month is empty.
-func lineChart(c *chartSpec, name, values func(int) string) *excelize.Chart {
-	font := excelize.Font{Family: "宋体", Size: 10, Color: "000000"}
-	zero := 0.0
-	ch := &excelize.Chart{
-		Type:         excelize.Line,
-		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true, Color: "000000"}}}},
-		Dimension:    excelize.ChartDimension{Width: 760, Height: 340},
-		Legend:       excelize.ChartLegend{Position: "bottom", Font: &font},
-		XAxis:        excelize.ChartAxis{Font: font},
-		YAxis:        excelize.ChartAxis{Font: font, MajorGridLines: true, Minimum: &zero},
-		ShowBlanksAs: "gap",
-	}
-	if c.Percent {
-		ch.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0%"}
-	}
-	for i, column := range c.Lines {
-		look := trendLines[min(i, len(trendLines)-1)]
-		if i == len(c.Lines)-1 {
-			look = trendLines[len(trendLines)-1]
+// resolveLinks points each linked figure at its anchor, once every sheet is written.
+func (wb *workbookWriter) resolveLinks() error {
+	for _, l := range wb.links {
+		loc, ok := wb.anchors[l.anchor]
+		if !ok {
+			continue
 		}
-		color := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{look.color}}
-		s := excelize.ChartSeries{Name: name(column), Categories: values(c.CategoryColumn), Values: values(column),
-			Fill: color, Line: excelize.LineOptions{Width: 2.25, Dash: look.dash}}
-		if look.dash == excelize.LineDashSolid {
-			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 6, Fill: color}
-		} else {
-			s.Marker = excelize.ChartMarker{Symbol: "none"}
+		tip := "查看这个数字所计的项目"
+		if err := wb.f.SetCellHyperLink(l.sheet, l.ref, loc, "Location", excelize.HyperlinkOpts{Tooltip: &tip}); err != nil {
+			return err
 		}
-		ch.Series = append(ch.Series, s)
-	}
-	return ch
-}
-
-// printSetup makes a sheet print as a 县长 expects: the book's A4 setup with rows
-// 1..repeat on every page, and the first table's header frozen on screen.
-func printSetup(f *excelize.File, sheet string, repeat, headerRow int) error {
-	if err := book.PrintSetup(f, sheet, repeat); err != nil {
-		return err
-	}
-	if headerRow > 0 {
-		cell := fmt.Sprintf("A%d", headerRow+1)
-		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cell, ActivePane: "bottomLeft"})
 	}
 	return nil
 }

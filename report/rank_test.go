@@ -40,4 +40,14 @@ func TestRankRowsOnTheShownRate(t *testing.T) {
 			t.Errorf("row %d: %s rank %d, want %s rank %d", i, rows[i].Name, rows[i].Rank, w.name, w.rank)
 		}
 	}
+	// Equal ranks show equal rates; a rank below shows a lower one.
+	for i := 1; i < len(rows); i++ {
+		if rows[i].Rank == 0 {
+			continue
+		}
+		prev, cur := rateCell(rows[i-1].Rate).Text, rateCell(rows[i].Rate).Text
+		if (rows[i].Rank == rows[i-1].Rank) != (prev == cur) {
+			t.Errorf("%s rank %d shows %s, %s rank %d shows %s", rows[i-1].Name, rows[i-1].Rank, prev, rows[i].Name, rows[i].Rank, cur)
+		}
+	}
 }

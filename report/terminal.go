@@ -56,6 +56,9 @@ func renderTerminal(w io.Writer, d document, color bool) error {
 					bw.WriteString(wrapText(item, sentenceWidth) + "\n")
 				}
 			case table:
+				if b.WorkbookOnly {
+					continue
+				}
 				if b.Name != "" {
 					bw.WriteString("\n" + b.Name + "\n")
 				}

@@ -175,7 +175,7 @@ func (t *Trend) groupWords() string {
 // empty row (so the chart shows a gap, not a guess); the workbook draws its rates
 // as lines against 序时进度.
 func (t *Trend) monthsTable() table {
-	tb := table{Name: "全县逐月指标（与序时差单位：个百分点）", Header: []string{"月份", "截至日期", "新建开工率", "续建复工率", "投资完成率", "序时进度", "与序时差"}}
+	tb := table{Name: "全县逐月指标（与序时差单位：个百分点）", Sheet: "月度走势", Header: []string{"月份", "截至日期", "新建开工率", "续建复工率", "投资完成率", "序时进度", "与序时差"}}
 	missing := map[int]bool{}
 	for _, m := range t.Missing {
 		missing[m] = true
@@ -209,7 +209,7 @@ func (t *Trend) ranksTable() table {
 		header = append(header, fmt.Sprintf("%d月排名", m.Month))
 	}
 	header = append(header, since, "本月完成率", "与序时差", "预警")
-	tb := table{Name: "排名走势（按投资完成率；与序时差单位：个百分点）", Header: header, Annex: "各" + t.groupWords() + "投资完成率逐月排名"}
+	tb := table{Name: "排名走势（按投资完成率；与序时差单位：个百分点）", Sheet: "排名走势", Header: header, Annex: "各" + t.groupWords() + "投资完成率逐月排名"}
 	for _, rk := range t.Rankings {
 		for _, g := range rk.Groups {
 			row := []cell{textCell(rk.By.Label()), textCell(g.Name)}

@@ -316,14 +316,14 @@ func TestSeriesLeavesOut(t *testing.T) {
 
 // The workbook's 月度走势 sheet: the months table with an empty row for the missing
 // month (no value, so the chart shows a gap), a line chart of the county's rates and
-// 序时进度 by month in percent with dark labels, and the ranks table on a page of its
-// own under the report's title rows.
+// 序时进度 by month in percent with dark labels; the ranks table on a sheet of its
+// own, under its own header on every printed page.
 func TestTrendWorkbook(t *testing.T) {
 	m := trendOf(t, "缺月", "5月台账.xlsx")
 	f, path := workbookOf(t, m)
 	sheets := f.GetSheetList()
-	if sheets[len(sheets)-1] != "月度走势" {
-		t.Fatalf("sheets %v, want 月度走势 last", sheets)
+	if strings.Join(sheets[len(sheets)-2:], ",") != "月度走势,排名走势" {
+		t.Fatalf("sheets %v, want 月度走势 and 排名走势 last", sheets)
 	}
 	rows, err := f.GetRows("月度走势", excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -371,23 +371,30 @@ func TestTrendWorkbook(t *testing.T) {
 	if _, may := find("5月"); !same(may, "5月", "2025-05-31", 0.833, 1.0, 0.404, 0.417, -1.3) {
 		t.Errorf("5月 row %q", may)
 	}
+	ranks, err := f.GetRows("排名走势", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var zhujian []string
-	for _, r := range rows {
+	ranksHeader := 0
+	for i, r := range ranks {
 		if len(r) > 1 && r[1] == "县住建局" {
 			zhujian = r
+		}
+		if len(r) > 0 && r[0] == "分组" {
+			ranksHeader = i + 1
 		}
 	}
 	if !same(zhujian, "责任单位", "县住建局", "3", "5", "5", "持平", 0.364, -5.3, "预警") {
 		t.Errorf("县住建局 %q", zhujian)
 	}
-	ranksHeader, _ := find("分组")
 
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer zr.Close()
-	var chart, sheetXML string
+	var chart string
 	for _, zf := range zr.File {
 		rc, _ := zf.Open()
 		var b bytes.Buffer
@@ -396,8 +403,6 @@ func TestTrendWorkbook(t *testing.T) {
 		switch s := b.String(); {
 		case strings.HasPrefix(zf.Name, "xl/charts/chart") && strings.Contains(s, "月度走势"):
 			chart = s
-		case zf.Name == fmt.Sprintf("xl/worksheets/sheet%d.xml", len(sheets)): // excelize numbers sheets in order
-			sheetXML = s
 		}
 	}
 	if chart == "" {
@@ -416,13 +421,13 @@ func TestTrendWorkbook(t *testing.T) {
 	if n := strings.Count(chart, "<ser>"); n != 4 {
 		t.Errorf("%d series, want 新建开工率, 续建复工率, 投资完成率 and 序时进度", n)
 	}
-	// The ranks table starts a printed page: a break right above its caption.
-	if !strings.Contains(sheetXML, fmt.Sprintf(`<brk id="%d"`, ranksHeader-2)) {
-		t.Errorf("no page break above the ranks table's caption (row %d)", ranksHeader-1)
-	}
+	// Each sheet repeats its own table's header on every printed page.
 	for _, n := range f.GetDefinedName() {
-		if n.Name == "_xlnm.Print_Titles" && n.Scope == "月度走势" && n.RefersTo != "'月度走势'!$1:$2" {
-			t.Errorf("print titles %s, want the title and heading rows only", n.RefersTo)
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == "排名走势" && n.RefersTo != fmt.Sprintf("'排名走势'!$%d:$%d", ranksHeader, ranksHeader) {
+			t.Errorf("print titles %s, want the ranks table's header (row %d)", n.RefersTo, ranksHeader)
+		}
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == "月度走势" && n.RefersTo != fmt.Sprintf("'月度走势'!$%d:$%d", headerRow, headerRow) {
+			t.Errorf("print titles %s, want the months table's header (row %d)", n.RefersTo, headerRow)
 		}
 	}
 }

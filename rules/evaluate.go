@@ -31,8 +31,11 @@ func Evaluate(l *ledger.Ledger, r *Rules, opts Options) *Result {
 	dups := newDuplicates(len(l.Projects))
 	for i := range l.Projects {
 		p := &l.Projects[i]
-		e.generalProjectChecks(i, p, dups)
-		kind.checkProject(i, p)
+		counted := !e.generalProjectChecks(i, p, dups)
+		if !counted {
+			e.res.repeats = append(e.res.repeats, i)
+		}
+		kind.checkProject(i, p, counted)
 	}
 	e.totalFindings()
 	kind.finish()
@@ -45,9 +48,11 @@ func Evaluate(l *ledger.Ledger, r *Rules, opts Options) *Result {
 // general checks (unreadable cells, names, negatives, duplicates, totals) run for
 // every kind beside them.
 type kindChecks interface {
-	checkColumns()                         // missing-column findings for the fields this kind needs
-	checkProject(i int, p *ledger.Project) // per-project findings and tallies
-	finish()                               // counts, metrics, groups, targets
+	checkColumns() // missing-column findings for the fields this kind needs
+	// checkProject makes a project's findings and, when counted, adds it to the tallies
+	// (a repeat of an earlier project is checked but counted once, as the first).
+	checkProject(i int, p *ledger.Project, counted bool)
+	finish() // counts, metrics, groups, targets
 }
 
 func (e *evaluation) kindChecks() kindChecks {

@@ -48,11 +48,13 @@ func TestEvaluateMay(t *testing.T) {
 		{milestone: h1, metric: MetricNewStartRate, status: StatusUpcoming, actual: 0.75, needed: true, neededProjects: 1},
 		{milestone: h1, metric: MetricInvestmentRate, status: StatusUpcoming, actual: 0.388, needed: true, neededAmount: "280.00"},
 
-		{group: "礼义镇", milestone: q1, metric: MetricContinuingResumeRate, status: StatusNotApplicable, actual: -1, note: "没有续建项目"},
-		{group: "礼义镇", milestone: q1, metric: MetricNewStartRate, status: StatusMet, actual: 0.5},
+		// A group is held only to the projects due by the milestone: B, with no planned
+		// start, started in April, so nothing held it to March; D has not started at all.
+		{group: "礼义镇", milestone: q1, metric: MetricContinuingResumeRate, status: StatusNotApplicable, actual: -1, note: "没有到期应开工的续建项目"},
+		{group: "礼义镇", milestone: q1, metric: MetricNewStartRate, status: StatusMet, actual: 2.0 / 3},
 		{group: "礼义镇", milestone: h1, metric: MetricNewStartRate, status: StatusUpcoming, actual: 0.75, needed: true, neededProjects: 1},
 		{group: "礼义镇", milestone: h1, metric: MetricInvestmentRate, status: StatusUpcoming, actual: 0.17, needed: true, neededAmount: "330.00"},
-		{group: "崇文镇", milestone: q1, metric: MetricNewStartRate, status: StatusNotApplicable, actual: -1, note: "没有新建项目"},
+		{group: "崇文镇", milestone: q1, metric: MetricNewStartRate, status: StatusNotApplicable, actual: -1, note: "没有到期应开工的新建项目"},
 		{group: "崇文镇", milestone: q1, metric: MetricContinuingResumeRate, status: StatusMet, actual: 1},
 		{group: "崇文镇", milestone: h1, metric: MetricInvestmentRate, status: StatusUpcoming, actual: 0.8 / 1.5, needed: true, neededAmount: "0.00"},
 		{group: "张三", milestone: q1, metric: MetricNewStartRate, status: StatusMet, actual: 1},
@@ -131,13 +133,19 @@ func TestEvaluateJune双过半(t *testing.T) {
 		invStatus    Status
 		invActual    float64
 		wantFindings []string
+		wantCell     string
 		wantMessage  string
 	}{
-		{"met", 9, 500, StatusMet, StatusMet, 0.5, nil, ""},
-		{"investment short by a cent", 9, 499.99, StatusMet, StatusMissed, 0.49999, []string{"target-missed@3:-1"},
-			"上半年双过半：投资完成率 50.0%，目标 50%，还差0.01万元，未完成，请加快投资进度，并在存在问题列写明滞后原因。"},
-		{"too few started", 8, 600, StatusMissed, StatusMet, 0.6, []string{"target-missed@3:-1"},
-			"上半年双过半：新建开工率 80.0%，目标 90%，还差1个项目开工，未完成，请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"},
+		{"met", 9, 500, StatusMet, StatusMet, 0.5, nil, "", ""},
+		// The finding says the shortfall, names the projects below the target and marks
+		// the first one's 本年完成.
+		{"investment short by a cent", 9, 499.99, StatusMet, StatusMissed, 0.49999, []string{"target-missed@6:10"}, "K6",
+			"上半年双过半：投资完成率 50.0%，目标 50%，还差0.01万元，未完成。完成率低于目标的项目：申（完成率0.0%）、甴（完成率0.0%）、" +
+				"电（完成率0.0%）、甶（完成率0.0%）、男（完成率0.0%）等9个项目。请加快投资进度，并在存在问题列写明滞后原因。"},
+		// It names the two not started and marks the first one's 计划开工时间.
+		{"too few started", 8, 600, StatusMissed, StatusMet, 0.6, []string{"target-missed@13:12"}, "M13",
+			"上半年双过半：新建开工率 80.0%，目标 90%，还差1个项目开工，未完成。到期应开工而未开工的项目：町（未填计划开工时间，至今未开工）、" +
+				"画（未填计划开工时间，至今未开工）。请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,7 +161,7 @@ func TestEvaluateJune双过半(t *testing.T) {
 			for _, f := range res.Findings {
 				if f.Rule == "target-missed" {
 					missed = append(missed, fkey(f))
-					if f.Message != tt.wantMessage || f.Group != "" || f.Cell != "" {
+					if f.Message != tt.wantMessage || f.Group != "" || f.Cell != tt.wantCell {
 						t.Errorf("finding %+v", f)
 					}
 				}
@@ -287,7 +295,8 @@ func TestEvaluateRongzi(t *testing.T) {
 	if keys := findingKeys(res.Findings); !reflect.DeepEqual(keys, want) {
 		t.Errorf("findings %v, want %v", keys, want)
 	}
-	if res.Counts.Projects != 2 || len(res.Targets) != 0 || len(res.Groups) != 0 {
+	// The repeat is checked but counts once.
+	if res.Counts.Projects != 1 || len(res.Targets) != 0 || len(res.Groups) != 0 {
 		t.Errorf("counts %+v, %d targets, %d groups", res.Counts, len(res.Targets), len(res.Groups))
 	}
 }
@@ -315,11 +324,21 @@ func TestDuplicatesByIdentity(t *testing.T) {
 		}
 	}
 	want := []string{
-		"B6 项目代码“Ｘ－１”与第5行重复，同一项目请只填一行。",
-		"B8 项目代码“X-2”与第7行重复，同一项目请只填一行。",
-		"C10 项目“丙项目”与第9行重复，同一项目请只填一行；如确是不同项目，请填写项目代码加以区分。",
+		"B6 项目代码“Ｘ－１”与第5行重复，同一项目请只填一行；统计时只计第5行。",
+		"B8 项目代码“X-2”与第7行重复，同一项目请只填一行；统计时只计第7行。",
+		"C10 项目“丙项目”与第9行重复，同一项目请只填一行，统计时只计第9行；如确是不同项目，请填写项目代码加以区分。",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("duplicates\n got %q\nwant %q", got, want)
+	}
+	// Each repeat counts once, as the row it repeats.
+	var counted []int
+	for i := range l.Projects {
+		if res.Counted(i) {
+			counted = append(counted, l.Projects[i].Row)
+		}
+	}
+	if want := []int{5, 7, 9, 11, 12}; !reflect.DeepEqual(counted, want) || res.Counts.Projects != 5 {
+		t.Errorf("counted rows %v (%d projects), want %v", counted, res.Counts.Projects, want)
 	}
 }

@@ -73,12 +73,19 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	}
 
 	started := st.startedNow()
-	if !terminated && !started && k.avail.start && p.PlanStart.IsSet() && e.asOf.IsSet() && p.PlanStart.Compare(e.asOf) < 0 {
+	pg := k.progress.of(p, started, true)
+	if pg.Overdue {
 		e.cellFinding(RuleOverdueStart, SeverityWarning, p, ledger.FieldPlanStart, p.PlanStart.String(),
 			fmt.Sprintf("计划开工时间%s已过，项目仍未开工，请说明原因并抓紧开工。", p.PlanStart.Display()))
 	}
-	if !terminated {
-		k.behindSchedule(p, started)
+	if pg.Behind() {
+		against := "序时进度"
+		if pg.OwnPlan {
+			against = "自身计划进度（" + k.planToDateLabel() + "占年度计划的" + pg.Schedule.Percent(1) + "）"
+		}
+		e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
+			fmt.Sprintf("%s：本年投资完成率%s，低于%s%s个百分点，请加快投资进度。", pg.Light.Label(), pg.Rate.Percent(1), against,
+				pg.Lag().Round(1)))
 	}
 	if started && !terminated && p.Total.IsSet() && p.Total.Cmp(r.StatsTotalMin) >= 0 {
 		if in, known := r.InStats(p.Stats); known && !in {
@@ -92,43 +99,6 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 			fmt.Sprintf("重点项目（年度计划投资%s万元，%s万元及以上）没有包联领导，请按“五个一”要求明确包联领导。",
 				p.Plan, r.KeyProjects.AnnualPlanMin.Trimmed()))
 	}
-}
-
-// behindSchedule warns of a project whose 完成率 lags 序时进度 by the yellow or red
-// points. Only projects that should be under way are judged: started, or past their
-// planned start. A project with a "1-N月计划投资" of its own is judged against its own
-// plan to date (that plan's share of the year's plan) instead of n/12, and the finding
-// says which.
-func (k *kaifugongChecks) behindSchedule(p *ledger.Project, started bool) {
-	e := k.e
-	if !e.asOf.IsSet() || !e.hasDone() || p.Plan.Sign() <= 0 || e.badCell(p.Row, ledger.FieldDone) {
-		return
-	}
-	if !started && !(p.PlanStart.IsSet() && p.PlanStart.Compare(e.asOf) < 0) {
-		return
-	}
-	// A fast look in floats first: on a large ledger most projects are not behind, and
-	// the exact figures are worked out only for those that are close.
-	rate, scheduleF := float64(p.Done.Units())/float64(p.Plan.Units()), k.scheduleF
-	if ptd := p.Amount(ledger.FieldPlanToDate); ptd.IsSet() {
-		scheduleF = float64(ptd.Units()) / float64(p.Plan.Units())
-	}
-	if (scheduleF-rate)*100 < e.r.Alerts.ScheduleLagPoints.Yellow-1e-6 {
-		return
-	}
-	schedule, own := ProjectSchedule(p, k.schedule)
-	against := "序时进度"
-	if own {
-		against = "自身计划进度（" + k.planToDateLabel() + "占年度计划的" + schedule.Percent(1) + "）"
-	}
-	exact := ledger.AmountRate(p.Done, p.Plan)
-	light := e.r.LightFor(exact, schedule)
-	if light == LightGreen {
-		return
-	}
-	e.cellFinding(RuleBehindSchedule, SeverityWarning, p, ledger.FieldDone, p.Done.String(),
-		fmt.Sprintf("%s：本年投资完成率%s，低于%s%s个百分点，请加快投资进度。", light.Label(), exact.Percent(1), against,
-			PointsBehind(exact, schedule).Round(1)))
 }
 
 // ProjectSchedule is what a project's 完成率 is judged against: its own plan to date

@@ -66,8 +66,8 @@ func TestFindings(t *testing.T) {
 		{"bad-value@11:14", "O11", "施工中", "开工状态“施工中”无法识别，请填写“已开工”“已复工”“开工”“复工”“是”“已竣工”“竣工”“在建”“未开工”“未复工”或“否”。"},
 		{"bad-value@12:15", "P12", "待定", "是否入库“待定”无法识别，请填写“是”“已入库”“已纳统”“否”或“未入库”。"},
 		{"negative-amount@13:8", "I13", "-5.00", "总投资为负数（-5.00），请填写不小于0的金额。"},
-		{"duplicate-project@14:1", "B14", "甲 ", "项目“甲 ”与第5行重复，同一项目请只填一行；如确是不同项目，请填写项目代码加以区分。"},
-		{"duplicate-project@16:2", "C16", "C1", "项目代码“C1”与第15行重复，同一项目请只填一行。"},
+		{"duplicate-project@14:1", "B14", "甲 ", "项目“甲 ”与第5行重复，同一项目请只填一行，统计时只计第5行；如确是不同项目，请填写项目代码加以区分。"},
+		{"duplicate-project@16:2", "C16", "C1", "项目代码“C1”与第15行重复，同一项目请只填一行；统计时只计第15行。"},
 		{"status-conflict@17:14", "O17", "未开工", "开工状态为“未开工”，但实际开工时间填了2025-04-01，请核对后改正其中一项。"},
 		{"future-start@18:13", "N18", "2025-07-01", "实际开工时间2025-07-01晚于截止日期2025-05-31，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。"},
 		{"done-exceeds-total@19:11", "L19", "150.00", "累计完成投资150.00万元超过总投资100.00万元，请核对这两个数字。"},
@@ -173,11 +173,53 @@ func TestGroupTargetMissed(t *testing.T) {
 		}
 	}
 	// Whole: 3 of 5 = 60% met; 礼义镇: 1 of 3 = 33.3% missed; 崇文镇: 2 of 2 met.
-	if len(got) != 1 || got[0].Group != "乡镇:礼义镇" || got[0].Row != 3 || got[0].Col != -1 ||
-		got[0].Message != "乡镇“礼义镇”一季度开门红：新建开工率 33.3%，目标 50%，还差1个项目开工，未完成，请督促未开工的新建项目尽快开工，并在存在问题列写明原因。" {
+	// It names the projects not started and points at the first one's 计划开工时间 (M6).
+	if len(got) != 1 || got[0].Group != "乡镇:礼义镇" || got[0].Cell != "M6" || got[0].Project != "乙" ||
+		got[0].Message != "乡镇“礼义镇”一季度开门红：新建开工率 33.3%，目标 50%，还差1个项目开工，未完成。到期应开工而未开工的项目："+
+			"乙（未填计划开工时间，至今未开工）、丙（未填计划开工时间，至今未开工）。请督促未开工的新建项目尽快开工，并在存在问题列写明原因。" {
 		t.Errorf("target-missed %+v", got)
 	}
 	if tg := findTarget(res, "礼义镇", "一季度开门红", MetricNewStartRate); tg.GroupBy != GroupByTown || tg.Status != StatusMissed {
 		t.Errorf("礼义镇 target %+v", tg)
+	}
+}
+
+// A group's target counts only the projects due by the milestone, and its finding's
+// advice fits the projects it names: one that has started since is not urged to start.
+func TestGroupTargetDueProjects(t *testing.T) {
+	ps := rows(
+		// 县文旅局: planned 04-10, started 04-15: not due by 03-31.
+		ledger.Project{Name: "康养小镇", Nature: "新建", Unit: "县文旅局", PlanStart: day(2025, 4, 10), ActualStart: day(2025, 4, 15), Plan: w(100), Done: w(50)},
+		// 县农业农村局: planned for July, not started: not due.
+		ledger.Project{Name: "农业大棚", Nature: "新建", Unit: "县农业农村局", PlanStart: ledger.MonthDate(2025, 7), Status: "未开工", Plan: w(100)},
+		// 县水务局: planned 03-10, started 04-15: due, late, started since.
+		ledger.Project{Name: "水源工程", Nature: "新建", Unit: "县水务局", PlanStart: day(2025, 3, 10), ActualStart: day(2025, 4, 15), Plan: w(100), Done: w(50)},
+		ledger.Project{Name: "甲", Nature: "新建", Unit: "县交通局", PlanStart: day(2025, 2, 1), ActualStart: day(2025, 2, 1), Plan: w(100), Done: w(50)},
+	)
+	r := Default()
+	r.Milestones = r.Milestones[:1]
+	res := Evaluate(newLedger(day(2025, 5, 31), fullColumns, ps...), r, Options{})
+	var got []Finding
+	for _, f := range res.Findings {
+		if f.Rule == RuleTargetMissed {
+			got = append(got, f)
+		}
+	}
+	// The whole ledger (1 of 4) and 县水务局 miss; both name the one project due and late.
+	if len(got) != 2 || got[0].Group != "" || got[1].Group != "责任单位:县水务局" || got[1].Cell != "M7" ||
+		got[0].Message != "一季度开门红：新建开工率 25.0%，目标 50%，还差1个项目开工，未完成。到期应开工而未开工的项目："+
+			"水源工程（计划2025-03-10开工，2025-04-15才开工）。这些项目现已开工，请在存在问题列写明延误的原因。" ||
+		got[1].Message != "责任单位“县水务局”一季度开门红：新建开工率 0.0%，目标 50%，还差1个项目开工，未完成。到期应开工而未开工的项目："+
+			"水源工程（计划2025-03-10开工，2025-04-15才开工）。这些项目现已开工，请在存在问题列写明延误的原因。" {
+		t.Errorf("target-missed %+v", got)
+	}
+	for _, unit := range []string{"县文旅局", "县农业农村局"} {
+		if tg := findTarget(res, unit, "一季度开门红", MetricNewStartRate); tg.Status != StatusNotApplicable || tg.Note != "没有到期应开工的新建项目" {
+			t.Errorf("%s: %+v", unit, tg)
+		}
+	}
+	// The whole county still counts every new project: 1 of 4 by 03-31.
+	if tg := findTarget(res, "", "一季度开门红", MetricNewStartRate); tg.Status != StatusMissed || tg.Actual.Percent(1) != "25.0%" {
+		t.Errorf("whole ledger %+v", tg)
 	}
 }

@@ -80,7 +80,9 @@ var amountFields = []ledger.Field{
 	ledger.FieldNeed, ledger.FieldCredit, ledger.FieldSigned, ledger.FieldDisbursed,
 }
 
-func (e *evaluation) generalProjectChecks(i int, p *ledger.Project, dups *duplicates) {
+// generalProjectChecks are the checks of every kind of ledger; repeat reports whether
+// the project repeats an earlier one (a duplicate-project finding).
+func (e *evaluation) generalProjectChecks(i int, p *ledger.Project, dups *duplicates) (repeat bool) {
 	if p.Name == "" && e.has(ledger.FieldName) {
 		e.cellFinding(RuleMissingValue, SeverityError, p, ledger.FieldName, "", "项目名称为空，请填写项目名称。")
 	}
@@ -90,7 +92,7 @@ func (e *evaluation) generalProjectChecks(i int, p *ledger.Project, dups *duplic
 				fmt.Sprintf("%s为负数（%s），请填写不小于0的金额。", f.Label(), a))
 		}
 	}
-	dups.check(e, i, p)
+	return dups.check(e, i, p)
 }
 
 // duplicates finds the same project twice in the ledger, by its identity (package
@@ -99,22 +101,23 @@ type duplicates struct{ idx *ledger.ProjectIndex }
 
 func newDuplicates(n int) *duplicates { return &duplicates{idx: ledger.NewProjectIndex(n)} }
 
-func (d *duplicates) check(e *evaluation, i int, p *ledger.Project) {
+func (d *duplicates) check(e *evaluation, i int, p *ledger.Project) (repeat bool) {
 	id := ledger.IdentityOf(p)
 	first, match := d.idx.Duplicate(id)
 	d.idx.Add(id, i)
 	if match == ledger.MatchNone {
-		return
+		return false
 	}
 	byCode := match == ledger.MatchCode
 	firstRow := e.l.Projects[first].Row
 	if byCode {
 		e.cellFinding(RuleDuplicateProject, SeverityError, p, ledger.FieldCode, p.Code,
-			fmt.Sprintf("项目代码“%s”与第%d行重复，同一项目请只填一行。", p.Code, firstRow))
-		return
+			fmt.Sprintf("项目代码“%s”与第%d行重复，同一项目请只填一行；统计时只计第%d行。", p.Code, firstRow, firstRow))
+		return true
 	}
 	e.cellFinding(RuleDuplicateProject, SeverityError, p, ledger.FieldName, p.Name,
-		fmt.Sprintf("项目“%s”与第%d行重复，同一项目请只填一行；如确是不同项目，请填写项目代码加以区分。", p.Name, firstRow))
+		fmt.Sprintf("项目“%s”与第%d行重复，同一项目请只填一行，统计时只计第%d行；如确是不同项目，请填写项目代码加以区分。", p.Name, firstRow, firstRow))
+	return true
 }
 
 // totalTolerance is 0.01 万元 in Amount units: rounding in a 合计 cell is not an error.

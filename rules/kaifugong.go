@@ -10,30 +10,39 @@ type kaifugongChecks struct {
 	avail availability
 	// slots are the dates the started counts are kept at: [0] the as-of date, then
 	// the due date of each milestone already due (its count metrics are judged there).
-	slots      []ledger.Date
+	slots []ledger.Date
+	// dueBy are, per slot, the date by which a project counts as due to start in a
+	// group's targets: the milestone's due date, or for slot 0 the next milestone's.
+	dueBy []ledger.Date
+	// planKnown: the ledger gives planned starts (a 计划开工时间 column).
+	planKnown  bool
 	milestones []dueMilestone
 	filters    []filter
 	whole      *scope
 	groups     groups
+	progress   *progressJudge
 
 	state   projectState // reused for every project
 	matches []bool       // which filters the current project passes; reused
-	// schedule is 序时进度 at the as-of date (zero when there is none); scheduleF the
-	// same as a float, for a first look at each project that allocates nothing.
-	schedule  ledger.Rate
-	scheduleF float64
 }
 
 func newKaifugongChecks(e *evaluation) *kaifugongChecks {
 	k := &kaifugongChecks{e: e}
+	k.planKnown = e.has(ledger.FieldPlanStart)
 	k.avail = availability{
 		nature:     e.has(ledger.FieldNature) || e.l.NatureFromSections,
 		start:      e.has(ledger.FieldActualStart) || e.has(ledger.FieldStatus),
 		investment: e.has(ledger.FieldPlan) && e.hasDone(),
 	}
+	k.progress = newProgressJudge(e, k.avail)
+	e.res.progress = k.progress
 	k.milestones, k.slots = planMilestones(e.r.Milestones, e.year, e.asOf)
-	k.schedule = e.r.ScheduleAt(e.asOf, e.year)
-	k.scheduleF = k.schedule.Float()
+	k.dueBy = append([]ledger.Date(nil), k.slots...)
+	for _, m := range k.milestones {
+		if m.upcoming {
+			k.dueBy[0] = m.due
+		}
+	}
 	k.filters = []filter{{}}
 	for i := range k.milestones {
 		m := &k.milestones[i]
@@ -45,6 +54,7 @@ func newKaifugongChecks(e *evaluation) *kaifugongChecks {
 	k.whole = newScope("", "", len(k.filters), len(k.slots))
 	k.groups = newGroups(len(k.filters), len(k.slots))
 	k.state.started = make([]bool, len(k.slots))
+	k.state.due = make([]bool, len(k.slots))
 	k.matches = make([]bool, len(k.filters))
 	return k
 }
@@ -84,10 +94,12 @@ func (k *kaifugongChecks) checkColumns() {
 	}
 }
 
-func (k *kaifugongChecks) checkProject(i int, p *ledger.Project) {
+func (k *kaifugongChecks) checkProject(i int, p *ledger.Project, counted bool) {
 	st := k.classify(p)
 	k.projectFindings(p, st)
-	k.count(i, p, st)
+	if counted {
+		k.count(i, p, st)
+	}
 }
 
 // classify works out the project's nature and whether it had started by each slot.
@@ -102,6 +114,9 @@ func (k *kaifugongChecks) classify(p *ledger.Project) *projectState {
 		} else {
 			st.started[s] = st.statusStarted
 		}
+	}
+	for s := range k.slots {
+		st.due[s] = st.started[s] || k.dueToStart(p, k.dueBy[s], st.startedNow())
 	}
 	return st
 }
@@ -151,8 +166,23 @@ func (k *kaifugongChecks) targets(sc *scope) {
 			t := k.judge(sc, m, &m.m.Targets[ti], m.filters[ti])
 			k.e.res.Targets = append(k.e.res.Targets, t)
 			if t.Status == StatusMissed {
-				k.missedFinding(sc, &t)
+				k.missedFinding(sc, m, m.filters[ti], &t)
 			}
 		}
 	}
+}
+
+// dueToStart reports whether a project not started by date d should have been: its
+// 计划开工时间 is on or before d. Without a planned start it is held to d while it has
+// not started at all (a plan it does not tell cannot excuse it), but not once it has
+// started (nothing says it was meant to start earlier); a ledger with no planned
+// starts at all holds every project to every milestone.
+func (k *kaifugongChecks) dueToStart(p *ledger.Project, d ledger.Date, startedNow bool) bool {
+	switch {
+	case !k.planKnown:
+		return true
+	case !p.PlanStart.IsSet():
+		return !startedNow
+	}
+	return d.IsSet() && p.PlanStart.Compare(d) <= 0
 }

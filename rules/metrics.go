@@ -38,6 +38,9 @@ type projectState struct {
 	// started[s] says whether the project had started by date slot s (slot 0 is the
 	// as-of date); the slice is a buffer reused from project to project.
 	started []bool
+	// due[s] says whether it was due to start by slot s's milestone (started, or
+	// planned by then): a group's start targets count only those.
+	due []bool
 }
 
 // startedNow reports whether the project had started by the as-of date.
@@ -50,9 +53,30 @@ type availability struct {
 	investment bool // both 年度计划投资 and 本年完成投资
 }
 
-// startCounts are the started counts at one date slot.
+// startCounts are, at one date slot, the projects started and the projects due to
+// start by then (started, or planned to): a group's start targets count only those.
 type startCounts struct {
-	newStarted, continuingResumed, started int
+	started, due natureCounts
+}
+
+// natureCounts count projects by 建设性质: all is 开复工率's count (新建 and 续建, or
+// every project when the ledger gives no 建设性质).
+type natureCounts struct {
+	new, continuing, all int
+}
+
+func (c *natureCounts) add(nature natureKind, natureKnown bool) {
+	switch {
+	case nature == natureNew:
+		c.new++
+		c.all++
+	case nature == natureContinuing:
+		c.continuing++
+		c.all++
+	case !natureKnown:
+		// Without 建设性质 every project is in 开复工率's denominator.
+		c.all++
+	}
 }
 
 // tally is the running figures of one scope (the ledger, or one group) restricted to
@@ -85,20 +109,12 @@ func (t *tally) add(p *ledger.Project, st *projectState, natureKnown bool) {
 		t.counts.Reserve++
 		return // not expected to start this year: in no start rate
 	}
-	for s, started := range st.started {
-		if !started {
-			continue
+	for s := range st.started {
+		if st.started[s] {
+			t.at[s].started.add(st.nature, natureKnown)
 		}
-		switch {
-		case st.nature == natureNew:
-			t.at[s].newStarted++
-			t.at[s].started++
-		case st.nature == natureContinuing:
-			t.at[s].continuingResumed++
-			t.at[s].started++
-		case !natureKnown:
-			// Without 建设性质 every project is in 开复工率's denominator.
-			t.at[s].started++
+		if st.due[s] {
+			t.at[s].due.add(st.nature, natureKnown)
 		}
 	}
 }
@@ -106,9 +122,9 @@ func (t *tally) add(p *ledger.Project, st *projectState, natureKnown bool) {
 // countsAt are the counts with the started figures of date slot s.
 func (t *tally) countsAt(s int) Counts {
 	c := t.counts
-	c.NewStarted = t.at[s].newStarted
-	c.ContinuingResumed = t.at[s].continuingResumed
-	c.Started = t.at[s].started
+	c.NewStarted = t.at[s].started.new
+	c.ContinuingResumed = t.at[s].started.continuing
+	c.Started = t.at[s].started.all
 	return c
 }
 
@@ -126,6 +142,22 @@ func (t *tally) countRate(metric string, s int, av availability) (num, den int, 
 			return c.Started, c.Projects, true
 		}
 		return c.Started, c.New + c.Continuing, true
+	}
+	return 0, 0, false
+}
+
+// dueRate is countRate over the projects due to start by date slot s's milestone:
+// how a group's start targets are judged, so a 部门 whose one new project is planned
+// for July has no 一季度 target to miss.
+func (t *tally) dueRate(metric string, s int, av availability) (num, den int, ok bool) {
+	c, at := t.countsAt(s), t.at[s]
+	switch metric {
+	case MetricNewStartRate:
+		return c.NewStarted, at.due.new, true
+	case MetricContinuingResumeRate:
+		return c.ContinuingResumed, at.due.continuing, true
+	case MetricStartRate:
+		return c.Started, at.due.all, true
 	}
 	return 0, 0, false
 }

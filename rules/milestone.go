@@ -142,9 +142,17 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 	if m.upcoming {
 		slot = 0
 	}
+	// A group is held only to the projects due to start by the milestone: a 部门 whose
+	// new project is planned for July has nothing to miss in the first quarter.
 	num, den, _ := tl.countRate(tr.Metric, slot, k.avail)
+	if sc.isGroup {
+		num, den, _ = tl.dueRate(tr.Metric, slot, k.avail)
+	}
 	if den == 0 {
 		t.Status, t.Note = StatusNotApplicable, "没有"+denominatorName(tr.Metric)
+		if sc.isGroup {
+			t.Note = "没有到期应开工的" + denominatorName(tr.Metric)
+		}
 		return t
 	}
 	actual := ledger.NewRate(int64(num), int64(den))
@@ -209,17 +217,6 @@ func denominatorName(metric string) string {
 	return "新建或续建项目"
 }
 
-// missedFinding is the target-missed warning for a missed target.
-func (k *kaifugongChecks) missedFinding(sc *scope, t *Target) {
-	who := ""
-	if sc.isGroup {
-		who = fmt.Sprintf("%s“%s”", sc.by.Label(), sc.name)
-	}
-	msg := fmt.Sprintf("%s%s：%s %s，目标 %s，%s，未完成，%s", who, t.Milestone, MetricLabel(t.Metric), t.Actual.Percent(1), t.TargetLabel, t.shortfall, missedAdvice(t.Metric))
-	k.e.add(Finding{Rule: RuleTargetMissed, Severity: SeverityWarning, Row: k.e.headerRow, Col: -1,
-		Message: msg, Group: sc.label()})
-}
-
 // startVerb is what a count metric counts projects doing: 开工, 复工 or 开复工.
 func startVerb(metric string) string {
 	switch metric {
@@ -229,17 +226,4 @@ func startVerb(metric string) string {
 		return "复工"
 	}
 	return "开复工"
-}
-
-// missedAdvice says what a missed target asks of the people responsible.
-func missedAdvice(metric string) string {
-	switch metric {
-	case MetricNewStartRate:
-		return "请督促未开工的新建项目尽快开工，并在存在问题列写明原因。"
-	case MetricContinuingResumeRate:
-		return "请督促未复工的续建项目尽快复工，并在存在问题列写明原因。"
-	case MetricStartRate:
-		return "请督促未开复工的项目尽快开复工，并在存在问题列写明原因。"
-	}
-	return "请加快投资进度，并在存在问题列写明滞后原因。"
 }

@@ -1,6 +1,10 @@
 package rules
 
-import "gongjian/ledger"
+import (
+	"sort"
+
+	"gongjian/ledger"
+)
 
 // Severity of a finding.
 type Severity string
@@ -190,7 +194,11 @@ type Result struct {
 	// when the ledger was not checked together with one of the other kind.
 	Join *JoinSummary
 
-	rules *Rules // the rules Evaluate used, for Join's 重点项目
+	// repeats are the projects (indexes into Ledger.Projects) that repeat an earlier
+	// one: checked, but counted once, as the earlier.
+	repeats  []int
+	rules    *Rules         // the rules Evaluate used, for Join's 重点项目
+	progress *progressJudge // how Progress judges a project; nil for a 融资需求台账
 }
 
 // Financing is the figures of a 融资需求台账 (DOMAIN.md, "融资需求台账").
@@ -208,6 +216,17 @@ type Financing struct {
 	// Unassigned are the projects with a 融资需求 and no 对接金融机构 (not 终止 or
 	// 不需融资), in row order: the financing-unassigned findings.
 	Unassigned []string
+	// NoBank are the projects of ByBank's "未对接" group (no 对接金融机构), in row order:
+	// the Unassigned ones, and those not asked to dock, each with the reason.
+	NoBank []NoBankProject
+}
+
+// NoBankProject is a project with no 对接金融机构. Excused says why it is not asked to
+// dock ("终止", "不需融资", "无融资需求"); "" for a need still unassigned.
+type NoBankProject struct {
+	Name    string
+	Row     int
+	Excused string
 }
 
 // FinancingCounts are project counts of the funnel 对接 → 授信 → 签约 → 放款. A project
@@ -252,6 +271,14 @@ type JoinSummary struct {
 	Financed      int
 	KeyProjects   int
 	KeyUnfinanced []string
+}
+
+// Counted reports whether the ledger's project i is in the figures: false for a
+// project that repeats an earlier one (duplicate-project), which counts once, as the
+// earlier. Every list and figure of check and report leaves such a project out.
+func (r *Result) Counted(i int) bool {
+	j := sort.SearchInts(r.repeats, i) // in index order, as Evaluate found them
+	return j == len(r.repeats) || r.repeats[j] != i
 }
 
 // Worst is the highest severity among the findings ("" when there are none).

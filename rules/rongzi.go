@@ -64,7 +64,7 @@ func (c *rongziChecks) checkColumns() {
 	}
 }
 
-func (c *rongziChecks) checkProject(_ int, p *ledger.Project) {
+func (c *rongziChecks) checkProject(_ int, p *ledger.Project, counted bool) {
 	e, r := c.e, c.e.r
 	dockStatus, need := p.Text(ledger.FieldDockStatus), p.Amount(ledger.FieldNeed)
 	status := valueKey(dockStatus)
@@ -90,14 +90,18 @@ func (c *rongziChecks) checkProject(_ int, p *ledger.Project) {
 	if e.has(ledger.FieldBank) && p.Text(ledger.FieldBank) == "" && need.Sign() > 0 && !closed {
 		e.cellFinding(RuleFinancingUnassigned, SeverityWarning, p, ledger.FieldBank, "",
 			fmt.Sprintf("项目有融资需求%s万元，但没有对接金融机构，请组织银企对接、明确对接的金融机构后填写；如已不需要融资，请把对接状态改为“%s”。", need, DockNoNeed))
-		c.fin.Unassigned = append(c.fin.Unassigned, projectLabel(p))
+		if counted {
+			c.fin.Unassigned = append(c.fin.Unassigned, projectLabel(p))
+		}
 	}
 	if disbursed := p.Amount(ledger.FieldDisbursed); disbursed.Sign() > 0 && need.IsSet() && need.Sign() >= 0 && disbursed.Cmp(need) > 0 {
 		e.cellFinding(RuleFundsExceedNeed, SeverityWarning, p, ledger.FieldDisbursed, disbursed.String(),
 			fmt.Sprintf("放款金额%s万元超过融资需求%s万元，请核对这两个数字；如融资需求已经调整，请同步修改融资需求。", disbursed, need))
 	}
 
-	c.count(p, status, rank, onLadder, closed, method)
+	if counted {
+		c.count(p, status, rank, onLadder, closed, method)
+	}
 }
 
 // statusConflicts are the 对接状态 that the amounts contradict.
@@ -172,6 +176,14 @@ func (c *rongziChecks) count(p *ledger.Project, status string, rank int, onLadde
 	key := ledger.NormalizeName(bank)
 	if key == "" {
 		bank = BankNone
+		nb := NoBankProject{Name: projectLabel(p), Row: p.Row}
+		switch {
+		case closed:
+			nb.Excused = status
+		case need.Sign() <= 0:
+			nb.Excused = "无融资需求"
+		}
+		c.fin.NoBank = append(c.fin.NoBank, nb)
 	}
 	addToGroup(c.byBank, key, bank, p)
 }

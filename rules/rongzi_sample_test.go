@@ -97,3 +97,20 @@ func TestRongziSample(t *testing.T) {
 		t.Errorf("the join added findings to the 开复工台账")
 	}
 }
+
+// The projects with no bank: the one with a need still unassigned, and the 终止 one,
+// which is not asked to dock (the "未对接" row of the bank table counts both).
+func TestNoBankSample(t *testing.T) {
+	l, err := ledger.Read(filepath.Join("..", "testdata", "融资需求台账.xlsx"), ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fin := Evaluate(l, Default(), Options{}).Financing
+	want := []NoBankProject{{Name: "陵川县礼义镇应急水源工程", Row: 15}, {Name: "陵川县杨村镇滑雪场配套设施项目", Row: 17, Excused: "终止"}}
+	if !reflect.DeepEqual(fin.NoBank, want) {
+		t.Errorf("no bank %+v, want %+v", fin.NoBank, want)
+	}
+	if last := fin.ByBank[len(fin.ByBank)-1]; last.Name != BankNone || last.Projects != len(want) {
+		t.Errorf("未对接 group %+v", last)
+	}
+}

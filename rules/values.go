@@ -121,9 +121,11 @@ func (l Light) Label() string {
 }
 
 // LightFor marks a completion rate against 序时进度 (both 0 to 1) by how many 个百分点
-// it lags, exactly: red from Red points, yellow from Yellow points, otherwise green.
+// it lags as shown, to one decimal (a lag shown as 10.0 is 10): red from Red points,
+// yellow from Yellow points, otherwise green. A project's light is its Progress's,
+// which comes from here.
 func (r *Rules) LightFor(rate, schedule ledger.Rate) Light {
-	gap := PointsBehind(rate, schedule)
+	gap := ShownPoints(PointsBehind(rate, schedule))
 	switch {
 	case gap.Cmp(pointsRate(r.Alerts.ScheduleLagPoints.Red)) >= 0:
 		return LightRed
@@ -144,6 +146,14 @@ func pointsRate(p float64) ledger.Rate {
 
 // PointsBehind is how many 个百分点 rate is below schedule (negative when ahead), exactly.
 func PointsBehind(rate, schedule ledger.Rate) ledger.Rate { return schedule.Sub(rate).Points() }
+
+// ShownPoints is a number of 个百分点 as shown: rounded half up to one decimal, the
+// one rounding of every figure (ledger.Rate.Round), so what is decided on it — a
+// light — agrees with what the reader sees.
+func ShownPoints(p ledger.Rate) ledger.Rate {
+	r, _ := ledger.ParseRate(p.Round(1))
+	return r
+}
 
 func contains(list []string, s string) bool {
 	for _, v := range list {

@@ -53,14 +53,16 @@ func TestScheduleAndLight(t *testing.T) {
 			t.Errorf("%s ScheduleAt(%v) = %v, want %v", tt.schedule, tt.d, got, tt.want)
 		}
 	}
-	// Exactly 10 and 30 points behind light up, judged on the exact rates.
+	// Exactly 10 and 30 points behind light up, judged on the lag as shown (one
+	// decimal, rounded half up from the exact rates): 9.99999 points show as 10.0 and
+	// are yellow, as a reader of the table would judge them; 9.94 show as 9.9.
 	for _, tt := range []struct {
 		rate, schedule string
 		want           Light
 	}{
 		{"0.5", "0.5", LightGreen}, {"0.41", "0.5", LightGreen}, {"0.4", "0.5", LightYellow},
 		{"0.21", "0.5", LightYellow}, {"0.2", "0.5", LightRed}, {"0.9", "0.5", LightGreen},
-		{"0.4999999", "0.6", LightYellow}, {"0.5000001", "0.6", LightGreen},
+		{"0.4999999", "0.6", LightYellow}, {"0.5000001", "0.6", LightYellow}, {"0.5006", "0.6", LightGreen},
 	} {
 		if got := r.LightFor(frac(tt.rate), frac(tt.schedule)); got != tt.want {
 			t.Errorf("LightFor(%v, %v) = %s, want %s", tt.rate, tt.schedule, got, tt.want)

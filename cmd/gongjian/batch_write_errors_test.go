@@ -40,7 +40,7 @@ func TestCopyPermissions(t *testing.T) {
 	copyFile(t, liyi, secret)
 	copyFile(t, yiyuan, filepath.Join(dir, "乡镇", "公开.xlsx"))
 	os.Chmod(secret, 0o600)
-	runGongjian(t, dir, "merge", "乡镇", "-o", "全县.xlsx")
+	runGongjian(t, dir, "merge", "乡镇", "-o", "全县.xlsx", "--as-of", "2025-06-30") // a May and a June ledger
 	if st, err := os.Stat(filepath.Join(dir, "全县.xlsx")); err != nil || st.Mode().Perm() != 0o600&def|0o200 {
 		t.Errorf("merged ledger: %v %v", st.Mode(), err)
 	}

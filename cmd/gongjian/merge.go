@@ -49,7 +49,9 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 最后一行是合计。同一项目出现在两处（项目代码相同，或没有代码时名称相同）时只写一次，
 并报告重复。合并台账可直接用 gongjian check 和 gongjian report 检查汇总。
 
-标题写明截止日期：用 --as-of 指定，不填时取各台账中最晚的截止日期；各台账的截止日期不同时会提示。
+标题写明截至日期：用 --as-of 指定，不填时取各台账中的截至日期。各台账是不同月份的时，
+合并后会用一个月的目标衡量另一个月的数字，因此不合并（退出状态 2）并列出各台账的月份；
+确需合并时用 --as-of 指定截至日期，其他月份的台账会在标题和“来源”列中注明。
 给出文件夹时合并其中（含子文件夹）的台账，规则与 gongjian check 相同：跳过 ~$ 锁定文件、
 隐藏文件、检查结果文件和 -o 指定的文件本身，旧版 .xls、.et 文件逐个列出，提示另存为 .xlsx。
 -o 指定的文件已存在时，只有它是本工具生成后未经改动的合并台账才会被替换，否则不写（加 --force 覆盖）；
@@ -76,7 +78,7 @@ func newMergeCmd(run func(*mergeOptions) error) *cobra.Command {
 	fs.SortFlags = false
 	fs.StringVarP(&opts.Output, "output", "o", "", "合并后的全县台账写到这个文件（.xlsx，必填）")
 	setValueName(fs, "output", "文件")
-	fs.StringVar(&opts.AsOf, "as-of", "", "截止日期，写入标题，如 2025-05-31；不填时取各台账中最晚的截止日期")
+	fs.StringVar(&opts.AsOf, "as-of", "", "截至日期，写入标题，如 2025-05-31；不填时取各台账中的截至日期（各台账月份不同时必须指定）")
 	setValueName(fs, "as-of", "日期")
 	fs.StringVar(&opts.Kind, "kind", "", "台账类型：kaifugong（开复工台账）或 rongzi（融资需求台账）（默认按第一个台账判断）")
 	setValueName(fs, "kind", "类型")
@@ -178,6 +180,11 @@ func runMerge(opts *mergeOptions) error {
 	}
 
 	m := ledger.Merge(ledgers, ledger.MergeOptions{Kind: kind, Title: opts.Title, AsOf: opts.asOf, Towns: r.Towns})
+	if m.MixedMonths {
+		return usagef("要合并的台账月份不同，合并后会用一个月的目标衡量另一个月的数字，没有写出 %s：\n%s\n"+
+			"请换成同一月份的台账；确需合并时用 --as-of 指定合并台账的截至日期，其他月份的台账会在标题和“来源”列中注明。",
+			opts.Output, m.MonthsText())
+	}
 	for _, d := range m.Duplicates {
 		fmt.Fprintln(opts.Err, d.Message())
 	}

@@ -31,6 +31,7 @@ type reportOptions struct {
 	Format   string
 	Rules    string
 	Sheet    string
+	Strict   bool
 	Force    bool
 
 	asOf   ledger.Date
@@ -52,9 +53,14 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 月度走势（给了 --history 时：本年各月的投资完成率、开复工率与序时进度，各乡镇、部门每月排名、
 较上月升降，连续两个月低于序时进度的预警）。
 
-输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿，
-每部分一个工作表，带图表，A4 横向；-o 通报.docx 起草一份公文格式的通报（Word 文档）：
-各部分的文字作正文，排名、滞后项目清单、问题清单作附件，主送、署名和“下一步工作要求”取自规则文件的 notice。`,
+报告开头写明台账的数据质量：台账有错误时列出错误和未计入的单元格（重复项目只计一次），
+并在屏幕上提示一行；加 --strict 时有错误则退出状态为 1。
+
+输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿：
+每张表一个工作表，每页都印着这张表的表头，行高随内容，带图表，A4 横向；
+总体情况的各项数字链接到“明细”表中所计的项目。
+-o 通报.docx 起草一份公文格式的通报（Word 文档）：各部分的文字作正文，排名、滞后项目清单、
+问题清单作附件，主送、署名和“下一步工作要求”取自规则文件的 notice。`,
 		Example: `  # 在终端查看本月报告
   gongjian report 全县台账.xlsx
 
@@ -103,6 +109,7 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	setValueName(fs, "rules", "文件")
 	fs.StringVar(&opts.Sheet, "sheet", "", "读取这个工作表（默认选表头最像台账的工作表）")
 	setValueName(fs, "sheet", "工作表")
+	fs.BoolVar(&opts.Strict, "strict", false, "台账有错误时退出状态为 1（报告照常写出，开头写明错误）")
 	fs.BoolVar(&opts.Force, "force", false, "-o 指定的文件已存在、且不是本工具生成后未经改动的文件时，也覆盖它")
 	return cmd
 }
@@ -226,7 +233,18 @@ func runReport(opts *reportOptions) error {
 		mo.History = series
 	}
 	m := report.BuildMonthly(main[0], r, mo)
-	return writeReport(m, r.Notice, opts)
+	if err := writeReport(m, r.Notice, opts); err != nil {
+		return err
+	}
+	// The report says its ledgers' errors on top; stderr says it once more, for the
+	// clerk who only looks at the file written.
+	if line := m.Quality.Notice(); line != "" {
+		fmt.Fprintln(opts.Err, line)
+		if opts.Strict {
+			return errFindings
+		}
+	}
+	return nil
 }
 
 // readHistory reads the ledgers of --history (and --previous, which is one month of

@@ -16,6 +16,7 @@ import (
 
 	"gongjian/ledger"
 	"gongjian/report/internal/book"
+	"gongjian/report/internal/book/booktest"
 	"gongjian/rules"
 )
 
@@ -534,4 +535,18 @@ func smallLedger() (*excelize.File, string) {
 	f.SetSheetRow(sh, "A1", &[]any{"序号", "项目名称", "建设性质", "年度计划投资", "1-5月完成投资", "实际开工时间", "开工状态"})
 	f.SetSheetRow(sh, "A2", &[]any{1, "甲项目", "新建", 100, 20, "2025.13.1", "已开工"})
 	return f, sh
+}
+
+// The new sheets' rows are as tall as their wrapped text: a 说明 of three lines shows
+// three lines, in a workbook whose default font is 宋体 11 and in one written by
+// excelize (Calibri 11), and in the CSV ledger's workbook.
+func TestAnnotatedSheetsRowHeights(t *testing.T) {
+	for _, sample := range []string{"../../testdata/错误台账.xlsx", "../../testdata/礼义镇开复工台账.xlsx", "../../testdata/开复工台账_gbk.csv"} {
+		res, in := checked(t, sample)
+		out := AnnotatedPath(in, "")
+		annotateTo(t, res, out)
+		if n := booktest.CheckRowHeights(t, out, "检查结果", "目标完成情况"); n < 10 {
+			t.Errorf("%s: only %d wrapped cells checked", sample, n)
+		}
+	}
 }

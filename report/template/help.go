@@ -33,11 +33,14 @@ func (t *templateWriter) helpNotes() []string {
 // help writes the 填报说明 sheet.
 func (t *templateWriter) help() error {
 	f, s := t.f, templateHelpSheet
-	widths := map[string]float64{"A": 6, "B": 16, "C": 8, "D": 60, "E": 44}
-	for col, w := range widths {
+	widths := []float64{6, 16, 10, 60, 44} // A-E
+	total := 0.0
+	for i, w := range widths {
+		col := ledger.ColumnLetter(i)
 		if err := f.SetColWidth(s, col, col, w); err != nil {
 			return err
 		}
+		total += w
 	}
 	set := func(cell string, v string, style int) error {
 		if err := f.SetCellStr(s, cell, v); err != nil {
@@ -63,19 +66,23 @@ func (t *templateWriter) help() error {
 		if err := f.MergeCell(s, cell, fmt.Sprintf("E%d", row)); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(s, row, 18*float64(1+len([]rune(n))/80)); err != nil {
+		var fit book.RowFit
+		fit.Add(fmt.Sprintf("%d. %s", i+1, n), total, noteSize, true)
+		if err := f.SetRowHeight(s, row, fit.Height(noteSize)); err != nil {
 			return err
 		}
 		row++
 	}
 	row++
 	head := []string{"列", "栏目", "是否必填", "填写说明", "可选的值 / 格式"}
+	var fit book.RowFit
 	for i, h := range head {
 		if err := set(ledger.CellName(i, row), h, t.st.helpHead); err != nil {
 			return err
 		}
+		fit.Add(h, widths[i], noteSize, true)
 	}
-	if err := f.SetRowHeight(s, row, 22); err != nil {
+	if err := f.SetRowHeight(s, row, max(fit.Height(noteSize), 22)); err != nil {
 		return err
 	}
 	headRow := row
@@ -86,18 +93,20 @@ func (t *templateWriter) help() error {
 			required = "必填"
 		}
 		cells := []string{ledger.ColumnLetter(i), c.Field.Label(), required, c.Hint, t.allowed(c)}
+		var fit book.RowFit
 		for j, v := range cells {
 			if err := set(ledger.CellName(j, row), v, t.st.helpCell); err != nil {
 				return err
 			}
+			fit.Add(v, widths[j], noteSize, true)
 		}
-		lines := max(1+len([]rune(c.Hint))/30, 1+len([]rune(cells[4]))/22)
-		if err := f.SetRowHeight(s, row, 16*float64(lines)); err != nil {
+		if err := f.SetRowHeight(s, row, fit.Height(noteSize)); err != nil {
 			return err
 		}
 		row++
 	}
-	return book.PrintSetup(f, s, headRow)
+	// Each page repeats the table's header, not the notes above it.
+	return book.PrintSheet(f, s, book.Print{RepeatFrom: headRow, RepeatTo: headRow})
 }
 
 // allowed says which values a column takes, for the 填报说明 sheet.

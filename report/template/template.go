@@ -30,6 +30,11 @@ const (
 	templateLastRow   = 1000
 	templateHelpSheet = "填报说明"
 	templateListSheet = "下拉选项"
+
+	// Font sizes, in points.
+	titleSize  = 16
+	headerSize = 10
+	noteSize   = 10
 )
 
 // Sheet is the name of the template's ledger sheet.
@@ -105,10 +110,10 @@ func (t *templateWriter) styles() error {
 		dst   *int
 		style excelize.Style
 	}{
-		{&t.st.title, excelize.Style{Font: book.Font(16, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&t.st.title, excelize.Style{Font: book.Font(titleSize, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&t.st.filler, excelize.Style{Font: book.Font(11, false), Alignment: left}},
 		{&t.st.unit, excelize.Style{Font: book.Font(11, false), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
-		{&t.st.header, excelize.Style{Font: book.Font(10, true), Alignment: center, Border: book.Border(),
+		{&t.st.header, excelize.Style{Font: book.Font(headerSize, true), Alignment: center, Border: book.Border(),
 			Fill: book.Fill(book.HeaderFill), Protection: &excelize.Protection{Locked: true}}},
 		{&t.st.text, excelize.Style{Font: font, Alignment: left, Border: book.Border()}},
 		{&t.st.wrap, excelize.Style{Font: font, Alignment: leftWrap, Border: book.Border()}},
@@ -121,8 +126,8 @@ func (t *templateWriter) styles() error {
 		{&t.st.helpTitle, excelize.Style{Font: book.Font(14, true), Alignment: &excelize.Alignment{Vertical: "center"}}},
 		{&t.st.helpHead, excelize.Style{Font: book.Font(10, true), Alignment: center, Border: book.Border(),
 			Fill: book.Fill(book.HeaderFill)}},
-		{&t.st.helpCell, excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: book.Border()}},
-		{&t.st.helpNote, excelize.Style{Font: book.Font(10, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&t.st.helpCell, excelize.Style{Font: book.Font(noteSize, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: book.Border()}},
+		{&t.st.helpNote, excelize.Style{Font: book.Font(noteSize, false), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 	}
 	styles := book.NewStyles(t.f)
 	for _, s := range specs {
@@ -169,7 +174,15 @@ func (t *templateWriter) layout() error {
 	if err := f.SetCellStyle(s, "A1", last+"1", t.st.title); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(s, 1, 32); err != nil {
+	// The title wraps within the sheet's width (a long 乡镇 or rules title), its row as
+	// tall as its lines.
+	total := 0.0
+	for _, c := range t.cols {
+		total += c.Width
+	}
+	var fit book.RowFit
+	fit.Add(Title(t.opts.Kind, t.opts.Org, t.opts.Year), total, titleSize, true)
+	if err := f.SetRowHeight(s, 1, max(fit.Height(titleSize), 32)); err != nil {
 		return err
 	}
 	// 填报单位 over the left half, the unit at the right end of the same row.
@@ -206,8 +219,8 @@ func (t *templateWriter) header() error {
 		cell := ledger.CellName(i, templateHeaderRow)
 		if c.Required {
 			runs := []excelize.RichTextRun{
-				{Text: "*", Font: &excelize.Font{Family: book.FontFamily, Size: 10, Bold: true, Color: "FF0000"}},
-				{Text: c.Field.Label(), Font: book.Font(10, true)},
+				{Text: "*", Font: &excelize.Font{Family: book.FontFamily, Size: headerSize, Bold: true, Color: "FF0000"}},
+				{Text: c.Field.Label(), Font: book.Font(headerSize, true)},
 			}
 			if err := f.SetCellRichText(s, cell, runs); err != nil {
 				return err
@@ -221,7 +234,15 @@ func (t *templateWriter) header() error {
 	if err := f.SetCellStyle(s, "A"+hr, last+hr, t.st.header); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(s, templateHeaderRow, 36); err != nil {
+	var fit book.RowFit
+	for _, c := range t.cols {
+		label := c.Field.Label()
+		if c.Required {
+			label = "*" + label
+		}
+		fit.Add(label, c.Width, headerSize, true)
+	}
+	if err := f.SetRowHeight(s, templateHeaderRow, max(fit.Height(headerSize), 36)); err != nil {
 		return err
 	}
 	// Frozen: the title rows and header, and the columns up to the project's name.

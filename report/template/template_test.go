@@ -2,6 +2,7 @@ package template
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"gongjian/ledger"
 	"gongjian/report"
 	"gongjian/report/internal/book"
+	"gongjian/report/internal/book/booktest"
 	"gongjian/rules"
 )
 
@@ -280,6 +282,21 @@ func TestTemplateLayout(t *testing.T) {
 	if !titles {
 		t.Errorf("no print titles: %+v", f.GetDefinedName())
 	}
+	// The 填报说明 repeats its table's header on every page, not the notes above it.
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == templateHelpSheet {
+			rows, _ := f.GetRows(templateHelpSheet)
+			var head int
+			for i, r := range rows {
+				if len(r) > 1 && r[0] == "列" && r[1] == "栏目" {
+					head = i + 1
+				}
+			}
+			if want := fmt.Sprintf("'%s'!$%d:$%d", templateHelpSheet, head, head); dn.RefersTo != want {
+				t.Errorf("填报说明 print titles %s, want %s", dn.RefersTo, want)
+			}
+		}
+	}
 	if w, _ := f.GetColWidth(sheet, col(ledger.FieldName)); w < 30 {
 		t.Errorf("name column width %v", w)
 	}
@@ -386,5 +403,23 @@ func TestTemplateRongziMerges(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "合计（万元）：总投资 18000.00，融资需求 9000.00，授信金额 5000.50") {
 		t.Errorf("summary %s", buf.String())
+	}
+}
+
+// Every wrapped cell of both templates and their 填报说明 has a row tall enough for
+// it, with a long organisation name in the title too.
+func TestTemplateRowHeights(t *testing.T) {
+	for _, kind := range []ledger.Kind{ledger.KindKaifugong, ledger.KindRongzi} {
+		var buf bytes.Buffer
+		if err := Write(&buf, Options{Kind: kind, Year: 2026, Org: "陵川县发展和改革局（攻坚专班办公室）重点项目推进组"}); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "模板.xlsx")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if n := booktest.CheckRowHeights(t, path); n < 40 {
+			t.Errorf("%s: only %d wrapped cells checked", kind, n)
+		}
 	}
 }

@@ -96,8 +96,13 @@ func countyProjects() []project {
 
 // writeCounty writes 全县开复工台账.xlsx and returns its table for the figures.
 func writeCounty(path string) ([]project, error) {
+	return writeCountyLedger(path, countyProjects(), "1-5月完成投资")
+}
+
+// writeCountyLedger writes a county ledger in the tidy layout: its projects and the
+// header of its 本年完成投资 column, which dates it.
+func writeCountyLedger(path string, ps []project, doneHeader string) ([]project, error) {
 	const sheet = "开复工台账"
-	ps := countyProjects()
 	b, err := newBook("陵川县2025年重点项目开复工台账", "县发改局", false)
 	if err != nil {
 		return nil, err
@@ -106,7 +111,7 @@ func writeCounty(path string) ([]project, error) {
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
-	cols := canonicalCols("1-5月完成投资")
+	cols := canonicalCols(doneHeader)
 	n := len(cols)
 	if err := b.widths(sheet, cols); err != nil {
 		return nil, err

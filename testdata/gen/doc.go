@@ -26,6 +26,10 @@
 //     behind schedule); the first quarter is met by the whole county and by
 //     every 乡镇, 责任单位 and 包联领导 (main checks this).
 //
+// 全县开复工台账_4月.xlsx (county_april.go) — the county ledger as of 04-30, for the
+// report's 本月变化: one project started in May by its date, one reported 未开工 in
+// April though it had started, one added in May (started in March), one removed.
+//
 // 礼义镇开复工台账.xlsx (liyi.go) — a 乡镇 ledger as clerks really keep it.
 //   - three sheets: 填报说明 (text), 4月台账 (older, fewer rows and fields,
 //     "1-3月完成投资"), 5月台账 (the ledger to pick, also the active sheet).

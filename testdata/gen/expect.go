@@ -22,6 +22,9 @@ func computeFigures(ps []project, asOf day) figures {
 	q1 := ymd(asOf.y, 3, 31)
 	for i := range ps {
 		p := &ps[i]
+		if p.repeats {
+			continue // a duplicate counts once
+		}
 		fg.projects++
 		if !p.noTotal {
 			fg.total += p.total
@@ -100,6 +103,9 @@ func groupMisses(ps []project, asOf day) []groupMiss {
 	for _, dm := range dims {
 		groups := map[string][]*project{}
 		for i := range ps {
+			if ps[i].repeats {
+				continue
+			}
 			for _, k := range dm.keys(&ps[i]) {
 				groups[k] = append(groups[k], &ps[i])
 			}
@@ -110,18 +116,30 @@ func groupMisses(ps []project, asOf day) []groupMiss {
 		}
 		sort.Strings(names)
 		for _, g := range names {
-			out = append(out, judgeGroup(dm.name, g, groups[g], asOf)...)
+			out = append(out, judgeGroup(dm.name, g, groups[g], asOf, dm.name != "全部")...)
 		}
 	}
 	return out
 }
 
-func judgeGroup(dim, group string, ps []*project, asOf day) []groupMiss {
+// judgeGroup judges one scope. A group (dueOnly) is held only to the projects due to
+// start by the milestone: started by then, planned by then, or with no planned start
+// and not started at all.
+func judgeGroup(dim, group string, ps []*project, asOf day, dueOnly bool) []groupMiss {
 	var out []groupMiss
 	startedAt := func(p *project, at day) bool { return !p.startDoubt && p.startedBy(at) }
+	due := func(p *project, at day) bool {
+		switch {
+		case !dueOnly, startedAt(p, at):
+			return true
+		case p.planStart.none():
+			return !p.startedBy(asOf)
+		}
+		return p.planStart.onOrBefore(at)
+	}
 	count := func(nature string, at day) (n, started int) {
 		for _, p := range ps {
-			if p.nature == nature {
+			if p.nature == nature && due(p, at) {
 				n++
 				if startedAt(p, at) {
 					started++

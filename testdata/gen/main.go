@@ -67,6 +67,12 @@ func runSamples(dir string) error {
 	}
 	samples = append(samples, sample{"全县开复工台账.xlsx", "开复工台账", "3", d(5, 31), "header（1-5月完成投资）", county, true, from(4)})
 
+	april, err := writeCountyApril(p("全县开复工台账_4月.xlsx"))
+	if err != nil {
+		return fmt.Errorf("county april: %w", err)
+	}
+	samples = append(samples, sample{"全县开复工台账_4月.xlsx", "开复工台账", "3", d(4, 30), "header（1-4月完成投资）", april, true, from(4)})
+
 	liyi, lay, err := writeLiyi(p("礼义镇开复工台账.xlsx"))
 	if err != nil {
 		return fmt.Errorf("liyi: %w", err)

@@ -119,6 +119,10 @@ type project struct {
 	// way (unreadable date, status/date conflict): the group check assumes the
 	// worst so that no target-missed appears whichever way it goes.
 	startDoubt bool
+
+	// repeats marks the second copy of a duplicated project: a finding, and in no
+	// figure (a project counts once, as its first row).
+	repeats bool
 }
 
 // startedStatus lists the statuses that count as started when no date is given (SPEC §3).

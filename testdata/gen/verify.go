@@ -125,6 +125,7 @@ func verifyAll(dir string, lay liyiLayout) error {
 		date1904    bool
 	}{
 		{"全县开复工台账.xlsx", "开复工台账", 4, canonicalCols("1-5月完成投资"), countyProjects(), false},
+		{"全县开复工台账_4月.xlsx", "开复工台账", 4, canonicalCols("1-4月完成投资"), countyAprilProjects(), false},
 		{"亿元台账_1904.xlsx", "推进台账", 4, pingchengCols, pingchengProjects(), true},
 		{"错误台账.xlsx", "开复工台账", 4, canonicalCols("1-5月完成投资"), flawedTable(), false},
 		{"逐月台账.xlsx", "月度调度", 4, monthlyCols, monthlyProjects(), false},

@@ -2,6 +2,7 @@ package book
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -12,6 +13,22 @@ const Footer = "&C第 &P 页，共 &N 页"
 // PrintSetup sets a sheet to print on A4 landscape, fitted to the page's width, with
 // rows 1..repeatRows repeated on every page (none when 0) and page numbers in the footer.
 func PrintSetup(f *excelize.File, sheet string, repeatRows int) error {
+	return PrintSheet(f, sheet, Print{RepeatFrom: 1, RepeatTo: repeatRows})
+}
+
+// Print is how a sheet prints beyond the shared A4 setup.
+type Print struct {
+	// RepeatFrom..RepeatTo are the rows printed at the top of every page — a table's
+	// header, so each page shows the header of the table it holds (none when 0).
+	RepeatFrom, RepeatTo int
+	// Header is printed small at the head of every page, left; the sheet's name goes
+	// right. "" prints no page header.
+	Header string
+}
+
+// PrintSheet sets a sheet to print on A4 landscape, fitted to the page's width, with
+// the page numbers in the footer, and p's repeated rows and page header.
+func PrintSheet(f *excelize.File, sheet string, p Print) error {
 	orientation, size := "landscape", 9 // 9 is A4
 	fitWidth, fitHeight := 1, 0
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
@@ -29,15 +46,19 @@ func PrintSetup(f *excelize.File, sheet string, repeatRows int) error {
 	}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: Footer}); err != nil {
+	hf := &excelize.HeaderFooterOptions{OddFooter: Footer}
+	if p.Header != "" {
+		hf.OddHeader = "&L&9" + strings.ReplaceAll(p.Header, "&", "&&") + "&R&9&A"
+	}
+	if err := f.SetHeaderFooter(sheet, hf); err != nil {
 		return err
 	}
-	if repeatRows == 0 {
+	if p.RepeatTo == 0 {
 		return nil
 	}
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, repeatRows),
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, max(p.RepeatFrom, 1), p.RepeatTo),
 		Scope:    sheet,
 	})
 }

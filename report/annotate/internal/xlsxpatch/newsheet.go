@@ -5,7 +5,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"gongjian/report/internal/book"
 )
+
+// defaultColWidth is the width of a column the sheet leaves unset (Excel's 8.43).
+const defaultColWidth = 8.43
 
 // Sheet is a sheet to append: a header row and rows of cells.
 type Sheet struct {
@@ -42,10 +47,19 @@ const (
 type sheetStyles struct {
 	header, text, number, percent, link int
 	fills                               map[Fill][3]int // fill → text, number, percent styles
+	// unitScale turns the sheet's column widths into book's units: the workbook's
+	// default font sets the width of a column unit, and its size may not be 11.
+	unitScale float64
 }
+
+// sheetFontSize is the size of the appended sheets' text, in points.
+const sheetFontSize = 11
 
 func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 	thin := s.border(`<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right><top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>`)
+	// The sheets' own fonts, so their size — and the height their rows need — is known
+	// whatever the workbook's default font is.
+	plain := s.font(`<font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`)
 	bold := s.font(`<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`)
 	link := s.font(`<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="宋体"/><family val="3"/><charset val="134"/></font>`)
 	gray := s.solidFill("FFD9E1F2")
@@ -55,19 +69,20 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 	}
 	const top = `vertical="top" wrapText="1"`
 	st := &sheetStyles{
-		header:  xf(0, bold, gray, `horizontal="center" vertical="center" wrapText="1"`),
-		text:    xf(0, 0, 0, top),
-		number:  xf(4, 0, 0, `vertical="top"`),
-		percent: xf(10, 0, 0, `vertical="top"`),
-		link:    xf(0, link, 0, top),
-		fills:   map[Fill][3]int{},
+		header:    xf(0, bold, gray, `horizontal="center" vertical="center" wrapText="1"`),
+		text:      xf(0, plain, 0, top),
+		number:    xf(4, plain, 0, `vertical="top"`),
+		percent:   xf(10, plain, 0, `vertical="top"`),
+		link:      xf(0, link, 0, top),
+		fills:     map[Fill][3]int{},
+		unitScale: s.defaultFontSize() / book.UnitSize,
 	}
 	// In a fixed order: ranging over a map would number the styles differently each run.
 	for _, f := range []struct {
 		fill Fill
 		id   int
 	}{{FillError, errorFill}, {FillWarning, warningFill}, {FillGood, green}} {
-		st.fills[f.fill] = [3]int{xf(0, 0, f.id, top), xf(4, 0, f.id, `vertical="top"`), xf(10, 0, f.id, `vertical="top"`)}
+		st.fills[f.fill] = [3]int{xf(0, plain, f.id, top), xf(4, plain, f.id, `vertical="top"`), xf(10, plain, f.id, `vertical="top"`)}
 	}
 	return st
 }
@@ -101,7 +116,20 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 		b.WriteString("</cols>")
 	}
 	b.WriteString("<sheetData>")
-	b.WriteString(`<row r="1">`)
+	// Each row as tall as its wrapped text (package book): Excel and WPS do not grow a
+	// row of a file they open, so a three-line 说明 would show one line.
+	width := func(c int) float64 {
+		w := defaultColWidth
+		if c < len(sh.Widths) && sh.Widths[c] > 0 {
+			w = sh.Widths[c]
+		}
+		return w * st.unitScale
+	}
+	var hfit book.RowFit
+	for c, h := range sh.Headers {
+		hfit.Add(h, width(c), sheetFontSize, true)
+	}
+	fmt.Fprintf(b, `<row r="1" ht="%g" customHeight="1">`, hfit.Height(sheetFontSize))
 	for c, h := range sh.Headers {
 		fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, cellRef(c, 1), st.header, xmlEscape(h))
 	}
@@ -109,7 +137,11 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 	var links []string
 	for i, row := range sh.Rows {
 		r := i + 2
-		fmt.Fprintf(b, `<row r="%d">`, r)
+		var fit book.RowFit
+		for c, cell := range row {
+			fit.Add(cell.Text, width(c), sheetFontSize, cell.Number == "")
+		}
+		fmt.Fprintf(b, `<row r="%d" ht="%g" customHeight="1">`, r, fit.Height(sheetFontSize))
 		for c, cell := range row {
 			ref := cellRef(c, r)
 			style := st.text

@@ -3,6 +3,7 @@ package xlsxpatch
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -173,4 +174,19 @@ func appendTo(text, local string, add []string, had int) string {
 	loc := open.FindStringIndex(text)
 	tag := setAttr([]byte(text[loc[0]:loc[1]]), "count", fmt.Sprint(had+len(add)))
 	return text[:loc[0]] + string(tag) + text[loc[1]:]
+}
+
+var fontSizeRe = regexp.MustCompile(`<(?:\w+:)?sz\s+val="([0-9.]+)"`)
+
+// defaultFontSize is the size of the workbook's default font (the first in fonts),
+// whose digit is the unit of its column widths; 11 when it does not say.
+func (s *styleSheet) defaultFontSize() float64 {
+	body, _, _ := section(s.text, "fonts")
+	first := fontRe.FindString(body)
+	if m := fontSizeRe.FindStringSubmatch(first); m != nil {
+		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v >= 6 && v <= 72 {
+			return v
+		}
+	}
+	return 11
 }

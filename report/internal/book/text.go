@@ -1,0 +1,70 @@
+package book
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// How tall a row must be for its wrapped text, worked out once for every workbook the
+// tool writes (the report, the merged ledger, the template, and the annotated copy's
+// new sheets). Excel and WPS do not grow a row whose height is set, and LibreOffice
+// does not grow one holding merged cells, so the writer sets each height itself.
+//
+// Widths are in Excel's column units: the width of a digit of the workbook's default
+// font at UnitSize points. At size s a CJK character is about 2·s/UnitSize units wide
+// and any other character s/UnitSize.
+
+// UnitSize is the size of the default font of a workbook excelize writes (Calibri 11),
+// whose digit is the unit of column widths.
+const UnitSize = 11
+
+// cellPadding is the width a cell's margins take from its text, in column units.
+const cellPadding = 1
+
+// textSlack widens the estimate a little: glyphs of other fonts, bold, and the
+// break Excel makes before a word that does not fit all take room.
+const textSlack = 1.08
+
+// Columns is the width of a line of text in column units at UnitSize: a wide (CJK)
+// character counts two, and so does an ambiguous one (“”、—…), which the Chinese
+// fonts draw full width; any other one.
+func Columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			n += 2
+		default:
+			if unicode.IsPrint(r) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Lines is how many lines text takes in a cell of the given width (column units) at
+// size points, wrapped: each line break starts a line, and each line holds what fits
+// in the width less the cell's margins.
+func Lines(text string, colWidth, size float64) int {
+	usable := colWidth - cellPadding
+	if usable < 1 {
+		usable = 1
+	}
+	scale := size / UnitSize * textSlack
+	n := 0
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		w := float64(Columns(line)) * scale
+		n += max(1, int(math.Ceil(w/usable-1e-9)))
+	}
+	return n
+}
+
+// RowHeight is the height in points of a row of lines at size points: the line
+// spacing of 宋体 and its kin (1.3 times the size) and a margin above and below.
+func RowHeight(lines int, size float64) float64 {
+	return math.Ceil((float64(max(lines, 1))*size*1.3+4)*4) / 4
+}
