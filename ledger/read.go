@@ -2,10 +2,13 @@ package ledger
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"gongjian/internal/ooxml"
 )
 
 // Options steer reading; the zero value reads any ledger with no configuration.
@@ -70,6 +73,9 @@ func readSource(ctx context.Context, src Source, path string, opts Options) (*Le
 	if rh, ok := src.(rowHinter); ok {
 		rr.sizeFor(rh.rowHint(sheet) - valueRowsAbove(grid, h.dataStart()))
 	}
+	if wl, ok := src.(widthLimiter); ok {
+		wl.limitWidth(tableWidth(grid, h))
+	}
 	n := 0
 	err = src.Rows(sheet, func(row int, cells []string) bool {
 		if n++; n%cancelEvery == 0 && ctx.Err() != nil {
@@ -84,12 +90,12 @@ func readSource(ctx context.Context, src Source, path string, opts Options) (*Le
 		return nil, context.Cause(ctx)
 	}
 	if err != nil {
-		return nil, fileError(ErrCorrupt, path, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
+		return nil, sheetError(path, sheet, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。")
 	}
 	// Merged ranges are written after the cells: a streaming source has them now.
 	merges, err := src.Merges(sheet)
 	if err != nil {
-		return nil, fileError(ErrCorrupt, path, err, "工作表“%s”的合并单元格信息已损坏；请用 Excel/WPS 打开后重新保存。", sheet)
+		return nil, sheetError(path, sheet, err, "工作表“%s”的合并单元格信息已损坏；请用 Excel/WPS 打开后重新保存。")
 	}
 	rr.finish(above, opts, merges)
 	l.Kind = decideKind(l, opts.Kind)
@@ -101,6 +107,48 @@ func readSource(ctx context.Context, src Source, path string, opts Options) (*Le
 // slice grows (at 100,000 rows the copies cost more time than converting the cells).
 type rowHinter interface {
 	rowHint(sheet string) int
+}
+
+// widthLimiter is a Source that can leave out the cells past a column, so that a
+// value far to the right (column XFD) costs a row no more than one in column A.
+type widthLimiter interface {
+	limitWidth(columns int)
+}
+
+// headerScanColumns is how far right the header is looked for: past the 256 columns
+// of the old .xls format no ledger has a header.
+const headerScanColumns = 256
+
+// headerScanCells is how many cells the search for the header looks at in all the
+// sheets of a workbook together; the sheets past it are not considered. A workbook of
+// a thousand real sheets stays below it; one crafted with thousands of sheets full of
+// text would otherwise take minutes to look through.
+const headerScanCells = 1 << 20
+
+// tableWidth is how many columns the ledger's table spans: its header's.
+func tableWidth(grid [][]string, h headerMatch) int {
+	w := 0
+	for _, c := range h.columns {
+		w = max(w, c.Index+1)
+	}
+	for _, r := range h.rows() {
+		if r-1 < len(grid) {
+			w = max(w, len(grid[r-1]))
+		}
+	}
+	return w
+}
+
+// sheetError is the *Error for a sheet that could not be read: past one of the
+// package's limits, else damaged (corrupt, with the sheet's name for its %s).
+func sheetError(path, sheet string, err error, corrupt string) *Error {
+	switch {
+	case errors.Is(err, ooxml.ErrTooLarge):
+		return packageError(path, err, "")
+	case errors.Is(err, ooxml.ErrOutsideSheet):
+		return fileError(ErrCorrupt, path, err, "工作表“%s”中有 Excel 里不可能有的行或单元格（行号超过 1048576、列超过 XFD 或编号无效），文件已损坏或不是 Excel/WPS 保存的；请用 Excel/WPS 打开后重新保存。", sheet)
+	}
+	return fileError(ErrCorrupt, path, err, corrupt, sheet)
 }
 
 // valueRowsAbove counts the non-blank rows above row dataStart among the first rows.
@@ -150,14 +198,24 @@ func chooseSheet(src Source, path, want string, mt *matcher) (string, [][]string
 		bestGrid  [][]string
 		best      headerMatch
 		anyCells  bool
+		cellsSeen int
 	)
+	if wl, ok := src.(widthLimiter); ok {
+		wl.limitWidth(headerScanColumns)
+	}
 	for _, s := range sheets {
-		grid, err := firstRows(src, s, headerScanRows+1)
-		if err != nil {
-			return "", nil, headerMatch{}, fileError(ErrCorrupt, path, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。", s)
+		if cellsSeen > headerScanCells {
+			break
 		}
-		if len(grid) > 0 {
+		grid, below, err := firstRows(src, s, headerScanRows+1)
+		if err != nil {
+			return "", nil, headerMatch{}, sheetError(path, s, err, "读取工作表“%s”时出错，文件可能已损坏；请用 Excel/WPS 打开后重新保存。")
+		}
+		if len(grid) > 0 || below {
 			anyCells = true
+		}
+		for _, r := range grid {
+			cellsSeen += len(r)
 		}
 		h := mt.findHeader(grid)
 		if bestSheet == "" || h.score > best.score || h.score == best.score && h.month > best.month {
@@ -185,10 +243,15 @@ func truncate(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// firstRows copies the first n rows of a sheet (row i+1 at index i).
-func firstRows(src Source, sheet string, n int) ([][]string, error) {
-	var grid [][]string
-	err := src.Rows(sheet, func(row int, cells []string) bool {
+// firstRows copies the first n rows of a sheet (row i+1 at index i); below says
+// whether a row further down holds a value.
+func firstRows(src Source, sheet string, n int) (grid [][]string, below bool, err error) {
+	err = src.Rows(sheet, func(row int, cells []string) bool {
+		if row > n {
+			// A first row far down (row 1,000,000) adds no empty rows above it.
+			below = !isBlankRow(cells)
+			return false
+		}
 		for len(grid) < row-1 {
 			grid = append(grid, nil)
 		}
@@ -199,7 +262,7 @@ func firstRows(src Source, sheet string, n int) ([][]string, error) {
 	for len(grid) > 0 && isBlankRow(grid[len(grid)-1]) {
 		grid = grid[:len(grid)-1]
 	}
-	return grid, err
+	return grid, below, err
 }
 
 func isBlankRow(cells []string) bool {

@@ -822,41 +822,44 @@ func seq(from, to int) []int {
 // top cell, for the fields where that is what the clerk meant (a 乡镇 or 责任单位
 // merged over its projects). It runs after the rows are read, so a reader can find
 // the merged ranges (written after the cells) in the same pass.
+//
+// It visits each project of a column once, however many ranges a file lists: ranges
+// never overlap in a file Excel wrote, and of overlapping ones in a crafted file the
+// first (by top row) wins, so thousands of them cost no more than one.
 func (r *rowReader) inheritMerged(merges []Range) {
 	l := r.l
 	if len(l.HeaderRows) == 0 || len(l.Projects) == 0 {
 		return
 	}
 	dataTop := l.HeaderRows[len(l.HeaderRows)-1] + 1
-	at := func(row int) *Project {
-		i := sort.Search(len(l.Projects), func(i int) bool { return l.Projects[i].Row >= row })
-		if i < len(l.Projects) && l.Projects[i].Row == row {
-			return &l.Projects[i]
-		}
-		return nil
-	}
+	var vertical []Range
 	for _, m := range merges {
-		if m.Bottom <= m.Top || m.Top < dataTop {
+		if m.Bottom > m.Top && m.Top >= dataTop && m.Left < len(r.byCol) {
+			vertical = append(vertical, m)
+		}
+	}
+	sort.SliceStable(vertical, func(i, j int) bool { return vertical[i].Top < vertical[j].Top })
+	index := func(row int) int { // the first project at or below row
+		return sort.Search(len(l.Projects), func(i int) bool { return l.Projects[i].Row >= row })
+	}
+	done := make([]int, len(r.byCol)) // per column, the last row inherited into
+	for _, m := range vertical {
+		i := index(m.Top)
+		if i == len(l.Projects) || l.Projects[i].Row != m.Top {
 			continue
 		}
-		top := at(m.Top)
-		if top == nil {
-			continue
-		}
+		top := &l.Projects[i]
 		for c := m.Left; c <= m.Right && c < len(r.byCol); c++ {
 			col := r.byCol[c]
-			if col == nil || !fields[col.Field].Inherit {
+			if col == nil || !fields[col.Field].Inherit || done[c] >= m.Bottom {
 				continue
 			}
 			value := top.Text(col.Field)
 			if value == "" {
 				continue
 			}
-			for row := m.Top + 1; row <= m.Bottom; row++ {
-				p := at(row)
-				if p == nil {
-					continue
-				}
+			for k := index(max(m.Top, done[c]) + 1); k < len(l.Projects) && l.Projects[k].Row <= m.Bottom; k++ {
+				p := &l.Projects[k]
 				ptr := p.textPtr(col.Field)
 				switch {
 				case ptr == nil:
@@ -867,6 +870,7 @@ func (r *rowReader) inheritMerged(merges []Range) {
 					*ptr = value
 				}
 			}
+			done[c] = m.Bottom
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"gongjian/internal/ooxml"
 )
 
 // csvSource reads a CSV saved by Excel or WPS: UTF-8 with or without a BOM, or GBK
@@ -42,12 +44,42 @@ func readCSV(f io.Reader, path string) (*csvSource, error) {
 	if sep := sniffSeparator(data); sep != ',' {
 		r.Comma = sep
 	}
-	records, err := r.ReadAll()
+	records, err := readRecords(r)
 	if err != nil {
 		return nil, fileError(ErrCorrupt, path, err, "CSV 文件格式有误（引号不成对或行不完整）；请在 Excel/WPS 中打开后重新保存。")
 	}
 	name := sheetNameFor(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	return &csvSource{name: name, records: records}, nil
+}
+
+// readRecords reads every record as a row of cells: its trailing empty cells left out
+// (an export that went on to column XFD writes thousands of commas a line, which as
+// cells would cost 16 bytes each), no more than a sheet's columns, each cell no longer
+// than an Excel cell holds.
+func readRecords(r *csv.Reader) ([][]string, error) {
+	r.ReuseRecord = true
+	var records [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return records, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		n := min(len(rec), ooxml.MaxColumns)
+		for n > 0 && rec[n-1] == "" {
+			n--
+		}
+		row := make([]string, n)
+		for i, v := range rec[:n] {
+			if len(v) > ooxml.MaxCellChars {
+				v = ooxml.CutChars(v, ooxml.MaxCellChars)
+			}
+			row[i] = v
+		}
+		records = append(records, row)
+	}
 }
 
 // sniffSeparator picks ; or tab when the first lines use them instead of commas.

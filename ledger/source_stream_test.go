@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"gongjian/internal/xmltag"
 )
 
 // cellsOf reads every non-empty cell of every sheet through a Source.
@@ -135,16 +137,6 @@ func TestStreamSourceCellKinds(t *testing.T) {
 	}
 }
 
-func TestDecodeEscapes(t *testing.T) {
-	for in, want := range map[string]string{
-		"a_x000D_b": "a\rb", "_x005F_": "_", "plain": "plain", "_x00": "_x00", "_xZZZZ_": "_xZZZZ_",
-	} {
-		if got := decodeEscapes(in); got != want {
-			t.Errorf("%q: %q, want %q", in, got, want)
-		}
-	}
-}
-
 // The two-core pipeline gives the rows the one-goroutine scan gives, and stops early
 // when asked (the header search reads 16 rows).
 func TestStreamPipeline(t *testing.T) {
@@ -190,13 +182,15 @@ func TestSimpleCell(t *testing.T) {
 		{`<v>12`, "", false}, // the cell goes on beyond what is buffered
 	}
 	for _, tt := range tests {
-		sc := newXMLScanner(strings.NewReader(tt.after))
-		sc.R.Peek(1) // fill the buffer as the scan would have
-		got, ok := simpleCell(sc)
+		sc := xmltag.NewScanner(strings.NewReader(`<c r="A1">`+tt.after), 4096)
+		if err := sc.Next(nil, false); err != nil { // the cell's start tag, as the scan reads it
+			t.Fatal(err)
+		}
+		got, ok := simpleCell(sc, nil)
 		if ok != tt.ok || string(got) != tt.want {
 			t.Errorf("%q: got %q %v, want %q %v", tt.after, got, ok, tt.want, tt.ok)
 		}
-		if !ok && sc.R.Buffered() != len(tt.after) {
+		if !ok && len(sc.Ahead()) != len(tt.after) {
 			t.Errorf("%q: consumed input though it was not read", tt.after)
 		}
 	}

@@ -2,13 +2,10 @@ package ledger
 
 import (
 	"bytes"
-	"io"
 
+	"gongjian/internal/ooxml"
 	"gongjian/internal/xmltag"
 )
-
-// newXMLScanner reads a part of the workbook through a 1 MB buffer.
-func newXMLScanner(r io.Reader) *xmltag.Scanner { return xmltag.NewScanner(r, 1<<20) }
 
 var (
 	cellEnd     = []byte("</c>")
@@ -21,16 +18,16 @@ var (
 
 // simpleCell reads, right after a cell's start tag, a cell whose whole content is
 // <v>text</v> or <is><t>text</t></is> and whose end tag is already in the buffer,
-// consuming it through </c>; the text comes back unescaped. Anything else (formulas,
-// rich text, prefixed elements, a cell cut by the buffer's end) is left for the tag by
-// tag path: ok is false and nothing is consumed.
-func simpleCell(s *xmltag.Scanner) ([]byte, bool) {
-	buf, _ := s.R.Peek(s.R.Buffered())
-	end := bytes.Index(buf, cellEnd)
+// consuming it through </c>; the text comes back unescaped in buf. Anything else
+// (formulas, rich text, prefixed elements, a cell cut by the buffer's end) is left for
+// the tag by tag path: ok is false and nothing is consumed.
+func simpleCell(s *xmltag.Scanner, buf []byte) ([]byte, bool) {
+	ahead := s.Ahead()
+	end := bytes.Index(ahead, cellEnd)
 	if end < 0 {
 		return nil, false
 	}
-	content := buf[:end]
+	content := ahead[:end]
 	var inner []byte
 	switch {
 	case bytes.HasPrefix(content, vOpen) && bytes.HasSuffix(content, vClose):
@@ -45,7 +42,7 @@ func simpleCell(s *xmltag.Scanner) ([]byte, bool) {
 	if bytes.IndexByte(inner, '<') >= 0 {
 		return nil, false // more elements inside
 	}
-	s.Text = xmltag.AppendUnescaped(s.Text[:0], inner)
-	s.R.Discard(end + len(cellEnd))
-	return s.Text, true
+	buf = ooxml.AppendText(buf[:0], inner)
+	s.Skip(end + len(cellEnd))
+	return buf, true
 }

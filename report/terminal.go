@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -108,7 +109,7 @@ func terminalRows(t table, wrapAll int, color bool) [][]string {
 			}
 			text := c.Text
 			if width > 0 && c.Num == "" {
-				text = wrapText(text, width)
+				text = wrapText(clipWidth(text, width*maxShownLines), width)
 			}
 			if color {
 				text = paint(text, toneColor(c.Tone))
@@ -137,11 +138,30 @@ func renderTable(w io.Writer, header []string, rows [][]string) error {
 	)
 	t.Header(anySlice(header)...)
 	for _, r := range rows {
-		if err := t.Append(anySlice(r)...); err != nil {
+		if err := t.Append(shownCells(r)...); err != nil {
 			return err
 		}
 	}
 	return t.Render()
+}
+
+// shownCells hands a row to tablewriter with each line cut to maxShownWidth columns
+// (text wrapped beforehand is narrower) and at most maxShownLines lines: the terminal
+// shows no more, and tablewriter's measuring grows faster than the text.
+func shownCells(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		if len(s) > maxShownWidth {
+			lines := strings.SplitN(s, "\n", maxShownLines+1)
+			lines = lines[:min(len(lines), maxShownLines)]
+			for j, l := range lines {
+				lines[j] = clipWidth(l, maxShownWidth)
+			}
+			s = strings.Join(lines, "\n")
+		}
+		out[i] = s
+	}
+	return out
 }
 
 func anySlice(ss []string) []any {
@@ -185,11 +205,45 @@ func padRight(s string, width int) string {
 	return s + " "
 }
 
+// A terminal table shows a long text (a 1 MB value quoted in a message) cut with "…":
+// a wrapped cell in at most maxShownLines lines, any other cell in maxShownWidth
+// columns. Paragraphs, JSON, CSV, Markdown and the annotated copy carry it whole.
+const (
+	maxShownLines = 10
+	maxShownWidth = 120
+)
+
+// clipWidth cuts s to at most width columns, its last one "…" when it was cut. It
+// looks at no more of s than it keeps.
+func clipWidth(s string, width int) string {
+	w, cut := 0, 0 // cut: where the text ends if "…" must follow it
+	for i, r := range s {
+		rw := runeWidth(r)
+		if w+rw > width {
+			return s[:cut] + "…"
+		}
+		w += rw
+		if w <= width-1 {
+			cut = i + utf8.RuneLen(r)
+		}
+	}
+	return s
+}
+
+// runeWidth is the width of one rune, as textWidth counts it.
+func runeWidth(r rune) int {
+	if r < 0x80 {
+		return 1
+	}
+	var b [utf8.UTFMax]byte
+	return textWidth(string(b[:utf8.EncodeRune(b[:], r)]))
+}
+
 // wrapText breaks s into lines of at most width columns. It breaks between Chinese
 // characters but not inside a run of Latin letters and digits ("2025-03-15", "H17")
 // unless the run is wider than a line, never ends a line with opening punctuation
 // ("“", "（"), and never starts one with closing punctuation such as "，" or "。"
-// (which may overhang by one character instead).
+// (which may overhang by one character instead). It takes time linear in the text.
 func wrapText(s string, width int) string {
 	if width <= 0 || textWidth(s) <= width {
 		return s
@@ -215,10 +269,10 @@ func wrapText(s string, width int) string {
 			tw = textWidth(tok)
 		}
 		for tw > width { // a run wider than a whole line is cut where it must be
-			head, rest := cutWidth(tok, width-curW)
+			head, rest, hw := cutWidth(tok, width-curW)
 			cur.WriteString(head)
 			flush()
-			tok, tw = rest, textWidth(rest)
+			tok, tw = rest, tw-hw
 		}
 		cur.WriteString(tok)
 		curW += tw
@@ -267,17 +321,18 @@ func tokenize(s string) []string {
 	return glued
 }
 
-// cutWidth splits s after at most width columns (at least one rune).
-func cutWidth(s string, width int) (head, rest string) {
+// cutWidth splits s after at most width columns (at least one rune); headWidth is
+// the width of head.
+func cutWidth(s string, width int) (head, rest string, headWidth int) {
 	w := 0
 	for i, r := range s {
-		rw := textWidth(string(r))
+		rw := runeWidth(r)
 		if w+rw > width && i > 0 {
-			return s[:i], s[i:]
+			return s[:i], s[i:], w
 		}
 		w += rw
 	}
-	return s, ""
+	return s, "", w
 }
 
 func isOpeningPunct(tok string) bool {

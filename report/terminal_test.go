@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestTableGolden(t *testing.T) {
@@ -109,5 +110,66 @@ func TestFailedFileDocument(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "无法读取：缺失.xlsx：找不到此文件") {
 		t.Errorf("got %q", b.String())
+	}
+}
+
+// A long text takes time linear in its length to wrap (a finding quoting a 1 MB value
+// took 55 s to print, one of 50 MB never finished), and a table cell shows at most
+// maxShownLines lines of it, cut with "…".
+func TestWrapTextLong(t *testing.T) {
+	for name, s := range map[string]string{
+		"Latin":   strings.Repeat("9a", 1<<19),
+		"Chinese": strings.Repeat("九", 1<<20/3),
+		"words":   strings.Repeat("ab ", 1<<18),
+	} {
+		start := time.Now()
+		got := wrapText(s, messageWidth)
+		if took := time.Since(start); took > 2*time.Second {
+			t.Errorf("%s: wrapped in %v", name, took)
+		}
+		for _, l := range strings.Split(got, "\n") {
+			if w := textWidth(l); w > messageWidth {
+				t.Errorf("%s: a line %d columns wide", name, w)
+				break
+			}
+		}
+		if strings.ReplaceAll(strings.ReplaceAll(got, "\n", ""), " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Errorf("%s: wrapping changed the text", name)
+		}
+		cell := terminalRows(table{Rows: [][]cell{{{Text: s}}}}, messageWidth, false)[0][0]
+		if lines := strings.Split(cell, "\n"); len(lines) > maxShownLines || !strings.HasSuffix(cell, "…") {
+			t.Errorf("%s: a table cell of %d lines, ending %q", name, len(lines), cell[max(0, len(cell)-6):])
+		}
+	}
+	start := time.Now()
+	if cell := terminalRows(table{Rows: [][]cell{{{Text: strings.Repeat("a", 50<<20)}}}}, messageWidth, false)[0][0]; !strings.HasSuffix(cell, "…") || time.Since(start) > time.Second {
+		t.Errorf("a 50 MB cell: %d bytes in %v", len(cell), time.Since(start))
+	}
+	if got := clipWidth("陵川县供水工程", 8); got != "陵川县…" {
+		t.Errorf("clipWidth: %q", got)
+	}
+	if got := clipWidth("陵川县供水", 10); got != "陵川县供水" {
+		t.Errorf("clipWidth of what fits: %q", got)
+	}
+}
+
+// A finding quoting a 32,767-character value (the most a cell holds) prints in a
+// moment, in a table of ordinary width.
+func TestTableLongValue(t *testing.T) {
+	o := mayOutcome()
+	f := o.Result.Findings[0]
+	f.Message = "总投资“" + strings.Repeat("9a", 16383) + "”无法识别"
+	f.Value = strings.Repeat("9a", 16383)
+	o.Result.Findings = append(o.Result.Findings, f)
+	start := time.Now()
+	out := string(render(t, FormatTable, Options{}, o))
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %v", took)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if w := textWidth(line); w > 120 {
+			t.Errorf("line %d columns wide", w)
+			break
+		}
 	}
 }

@@ -132,12 +132,13 @@ func newTestBatch(t *testing.T, w report.Writer, format report.Format, paths ...
 
 // Without a 融资需求台账, a file's result is written before the next file is read: the
 // writer spoils the second file on its first write, and the second file reads as
-// damaged. (Had the batch read everything first, both would read well.)
+// damaged. (Had the batch read everything first, both would read well.) The second
+// file is large, so that reading it takes longer than the first write takes to come.
 func TestBatchStreams(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")
 	copyFile(t, sample(t, "全县开复工台账.xlsx"), a)
-	copyFile(t, sample(t, "礼义镇开复工台账.xlsx"), b)
+	bigLedger(t, b, 20000)
 	w := &hookWriter{hook: func() { os.WriteFile(b, []byte("PK\x03\x04"), 0o644) }}
 	bt := newTestBatch(t, w, report.FormatJSONL, a, b)
 	bt.run()

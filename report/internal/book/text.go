@@ -64,7 +64,12 @@ func Lines(text string, colWidth, size float64) int {
 }
 
 // RowHeight is the height in points of a row of lines at size points: the line
-// spacing of 宋体 and its kin (1.3 times the size) and a margin above and below.
+// spacing of 宋体 and its kin (1.3 times the size) and a margin above and below,
+// at most MaxRowHeight.
 func RowHeight(lines int, size float64) float64 {
-	return math.Ceil((float64(max(lines, 1))*size*1.3+4)*4) / 4
+	return min(math.Ceil((float64(max(lines, 1))*size*1.3+4)*4)/4, MaxRowHeight)
 }
+
+// MaxRowHeight is the tallest row Excel accepts (409 points); a taller ht makes Excel
+// call the workbook damaged.
+const MaxRowHeight = 409

@@ -45,3 +45,19 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+func TestRowHeightCappedAtExcelsMaximum(t *testing.T) {
+	tests := []struct {
+		lines int
+		want  float64
+	}{
+		{1, 19.75},
+		{2, 35.25},
+		{1000, MaxRowHeight},
+	}
+	for _, tt := range tests {
+		if got := RowHeight(tt.lines, 12); got != tt.want {
+			t.Errorf("RowHeight(%d, 12) = %v, want %v", tt.lines, got, tt.want)
+		}
+	}
+}

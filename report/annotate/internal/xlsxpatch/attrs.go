@@ -52,33 +52,6 @@ func findAttr(tag []byte, name string) (value []byte, start, end int) {
 	}
 }
 
-// attrNS returns a namespaced attribute's value by local name (r:id with any prefix).
-func attrNS(elem, local string) string {
-	b := []byte(elem)
-	i := 0
-	for {
-		j := bytes.Index(b[i:], []byte(":"+local))
-		if j < 0 {
-			return ""
-		}
-		j += i
-		i = j + 1
-		k := j + 1 + len(local)
-		if k < len(b) && (b[k] == '=' || xmltag.IsSpace(b[k])) {
-			// walk back over the prefix to check it starts an attribute
-			s := j
-			for s > 0 && !xmltag.IsSpace(b[s-1]) {
-				s--
-			}
-			if s == 0 {
-				continue
-			}
-			v, _, _ := findAttr(b, string(b[s:k]))
-			return string(v)
-		}
-	}
-}
-
 // setAttr sets an attribute in a start tag or empty-element tag, replacing its value
 // or adding it before the tag's end.
 func setAttr(tag []byte, name, value string) []byte {

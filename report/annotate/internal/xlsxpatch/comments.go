@@ -8,6 +8,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"gongjian/internal/ooxml"
 )
 
 // comment is one cell comment as it will be written.
@@ -15,6 +18,7 @@ type comment struct {
 	row, col int
 	author   string
 	inner    string // the <text> element's inner XML (rich text runs kept)
+	chars    int    // the characters of its text
 }
 
 var (
@@ -37,7 +41,7 @@ func parseComments(text, marker, author string) []comment {
 	var out []comment
 	for _, m := range commentRe.FindAllStringSubmatch(text, -1) {
 		ref := attr(" "+m[1], "ref")
-		col, row, ok := splitRef(ref)
+		col, row, ok := ooxml.ParseCellRef(ref)
 		if !ok {
 			continue
 		}
@@ -52,6 +56,7 @@ func parseComments(text, marker, author string) []comment {
 		if c.inner == "" {
 			continue // the comment was the tool's alone
 		}
+		c.chars = utf8.RuneCountInString(plainText(c.inner))
 		out = append(out, c)
 	}
 	return out
@@ -94,7 +99,9 @@ func plainText(inner string) string {
 }
 
 // mergeComments adds the tool's text to the cells' comments: after the clerk's note
-// when there is one, in a run of its own so the next run can take it out again.
+// when there is one, in a run of its own so the next run can take it out again. A
+// comment holds at most what a cell does (ooxml.MaxCellChars): the tool's text past
+// it is cut with "…", or left out.
 func mergeComments(existing []comment, marks []Mark, author string) []comment {
 	byCell := map[[2]int]int{}
 	out := append([]comment(nil), existing...)
@@ -117,6 +124,12 @@ func mergeComments(existing []comment, marks []Mark, author string) []comment {
 		if c.inner != "" {
 			text = "\n" + text
 		}
+		room := ooxml.MaxCellChars - c.chars
+		if room < 2 {
+			continue
+		}
+		text = ooxml.Ellipsis(text, room)
+		c.chars += utf8.RuneCountInString(text)
 		c.inner += `<r><rPr><sz val="9"/><color rgb="FF000000"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr><t xml:space="preserve">` + xmlEscape(text) + `</t></r>`
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -146,30 +159,10 @@ func commentsXML(w io.Writer, cs []comment) error {
 	}
 	b.WriteString("</authors><commentList>")
 	for _, c := range cs {
-		fmt.Fprintf(b, `<comment ref="%s" authorId="%d"><text>%s</text></comment>`, cellRef(c.col, c.row), ids[c.author], c.inner)
+		fmt.Fprintf(b, `<comment ref="%s" authorId="%d"><text>%s</text></comment>`, ooxml.CellRef(c.col, c.row), ids[c.author], c.inner)
 	}
 	b.WriteString("</commentList></comments>")
 	return b.Flush()
-}
-
-// splitRef reads "H17" into a 0-based column and 1-based row.
-func splitRef(ref string) (col, row int, ok bool) {
-	c, ok := colOf([]byte(ref))
-	if !ok {
-		return 0, 0, false
-	}
-	i := 0
-	for i < len(ref) && (ref[i] >= 'A' && ref[i] <= 'Z' || ref[i] == '$') {
-		i++
-	}
-	n := 0
-	for _, d := range ref[i:] {
-		if d < '0' || d > '9' {
-			return 0, 0, false
-		}
-		n = n*10 + int(d-'0')
-	}
-	return c, n, n > 0
 }
 
 // vmlXML renders the VML drawing that Excel needs to show the comments: one hidden

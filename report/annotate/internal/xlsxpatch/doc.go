@@ -9,5 +9,10 @@
 // content types are written as needed. Nothing is loaded into a DOM, so a sheet of
 // 100,000 rows costs about what reading it does.
 //
+// The package's structure (parts, relationships, content types, the sheet list) is
+// read by internal/ooxml, as the ledger reader reads it, under the same limits: a
+// workbook it finds damaged (an entry named "../x" or twice) is refused, never copied
+// on. A comment or cell it writes holds at most a cell's 32,767 characters.
+//
 // It knows nothing about ledgers or findings: package annotate decides what to mark.
 package xlsxpatch

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"gongjian/internal/ooxml"
 	"gongjian/report/internal/book"
 )
 
@@ -95,7 +96,7 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 	for _, r := range sh.Rows {
 		ncols = max(ncols, len(r))
 	}
-	last := cellRef(max(ncols-1, 0), len(sh.Rows)+1)
+	last := ooxml.CellRef(max(ncols-1, 0), len(sh.Rows)+1)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
@@ -131,7 +132,8 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 	}
 	fmt.Fprintf(b, `<row r="1" ht="%g" customHeight="1">`, hfit.Height(sheetFontSize))
 	for c, h := range sh.Headers {
-		fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, cellRef(c, 1), st.header, xmlEscape(h))
+		h = ooxml.Ellipsis(h, ooxml.MaxCellChars)
+		fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, ooxml.CellRef(c, 1), st.header, xmlEscape(h))
 	}
 	b.WriteString("</row>")
 	var links []string
@@ -143,7 +145,9 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 		}
 		fmt.Fprintf(b, `<row r="%d" ht="%g" customHeight="1">`, r, fit.Height(sheetFontSize))
 		for c, cell := range row {
-			ref := cellRef(c, r)
+			ref := ooxml.CellRef(c, r)
+			// A cell holds at most what Excel's does; a longer value is cut with "…".
+			cell.Text = ooxml.Ellipsis(cell.Text, ooxml.MaxCellChars)
 			style := st.text
 			kind := 0
 			switch {

@@ -1,38 +1,26 @@
 package xlsxpatch
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
-	"html"
-	"io"
 	"regexp"
 	"strings"
 	"time"
+
+	"gongjian/internal/ooxml"
 )
 
-// The relationship and content types the patch writes.
+// The namespaces the patch writes.
 const (
-	nsMain        = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-	nsRel         = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	relWorksheet  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
-	relComments   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
-	relVML        = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing"
-	relStyles     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-	relOfficeDoc  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-	ctWorksheet   = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-	ctComments    = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
-	ctVML         = "application/vnd.openxmlformats-officedocument.vmlDrawing"
-	maxPartBytes  = 256 << 20 // a small part (workbook, styles, rels) larger than this is not a ledger
-	contentTypes  = "[Content_Types].xml"
-	rootRels      = "_rels/.rels"
-	defaultWBPath = "xl/workbook.xml"
+	nsMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	nsRel  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 )
 
-// pkg is what the patch needs to know about the workbook's package.
+// pkg is what the patch needs to know about the workbook's package: its structure,
+// read by internal/ooxml, and the text of the parts the patch edits.
 type pkg struct {
-	files    map[string]*zip.File
+	*ooxml.Package
 	modified time.Time
 
 	workbookPath string
@@ -40,7 +28,8 @@ type pkg struct {
 	wbRels       *rels
 	styles       string
 	stylesPath   string
-	types        string
+	types        string // [Content_Types].xml text
+	contentTypes *ooxml.ContentTypes
 
 	sheets []wbSheet // in workbook order
 }
@@ -52,115 +41,94 @@ type wbSheet struct {
 	elem string // the <sheet …/> element as written
 }
 
-func openPackage(zr *zip.Reader) (*pkg, error) {
-	p := &pkg{files: map[string]*zip.File{}}
-	for _, f := range zr.File {
-		p.files[f.Name] = f
-	}
-	var err error
-	if p.types, err = p.read(contentTypes); err != nil {
-		return nil, err
-	}
-	p.workbookPath = defaultWBPath
-	if root, err := p.read(rootRels); err == nil {
-		if r := parseRels(root).byType(relOfficeDoc); r != nil {
-			p.workbookPath = relTarget("", r.target)
-		}
-	}
-	if p.workbook, err = p.read(p.workbookPath); err != nil {
-		return nil, err
-	}
-	if f := p.files[p.workbookPath]; f != nil {
-		p.modified = f.Modified
-	}
-	wbRelsText, err := p.read(relsPath(p.workbookPath))
+func openPackage(p *ooxml.Package) (*pkg, error) {
+	wb, err := p.Workbook()
 	if err != nil {
 		return nil, err
 	}
-	p.wbRels = parseRels(wbRelsText)
-	if r := p.wbRels.byType(relStyles); r != nil {
-		p.stylesPath = relTarget(p.workbookPath, r.target)
+	pk := &pkg{Package: p, workbookPath: wb.Part, stylesPath: wb.Styles}
+	if pk.types, err = pk.read(ooxml.ContentTypesPart); err != nil {
+		return nil, err
+	}
+	if pk.contentTypes, err = ooxml.ParseContentTypes([]byte(pk.types)); err != nil {
+		return nil, err
+	}
+	if pk.workbook, err = pk.read(wb.Part); err != nil {
+		return nil, err
+	}
+	pk.modified = p.File(wb.Part).Modified
+	if pk.wbRels, err = pk.readRels(wb.Part); err != nil {
+		return nil, err
+	}
+	if wb.Styles != "" {
 		// A styles part named but missing is written afresh, as for a workbook
 		// without one: Excel opens such a workbook with the default styles.
-		if p.styles, err = p.read(p.stylesPath); err != nil && !errors.Is(err, errMissingPart) {
+		if pk.styles, err = pk.read(wb.Styles); err != nil && !errors.Is(err, ooxml.ErrMissing) {
 			return nil, err
 		}
 	}
-	for _, m := range sheetElemRe.FindAllString(p.workbook, -1) {
-		s := wbSheet{elem: m, name: html.UnescapeString(attr(m, "name")), rid: attrNS(m, "id")}
-		if r := p.wbRels.byID(s.rid); r != nil {
-			s.path = relTarget(p.workbookPath, r.target)
-		}
-		p.sheets = append(p.sheets, s)
+	for _, s := range wb.Sheets {
+		pk.sheets = append(pk.sheets, wbSheet{name: s.Name, rid: s.RelID, path: s.Part, elem: pk.workbook[s.Start:s.End]})
 	}
-	return p, nil
+	return pk, nil
 }
-
-var errMissingPart = errors.New("missing part")
 
 // read returns a small part's text.
 func (p *pkg) read(name string) (string, error) {
-	f := p.files[name]
-	if f == nil {
-		for n, ff := range p.files {
-			if strings.EqualFold(n, name) {
-				f = ff
-				break
-			}
-		}
-	}
-	if f == nil {
-		return "", &PartError{Part: name, Err: errMissingPart}
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return "", &PartError{Part: name, Err: err}
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, maxPartBytes))
+	b, err := p.ReadPart(name)
 	if err != nil {
 		return "", &PartError{Part: name, Err: err}
 	}
 	return string(b), nil
 }
 
-func (p *pkg) exists(name string) bool { _, ok := p.files[name]; return ok }
+// readRels reads a part's relationships for editing; a part without any has none.
+func (p *pkg) readRels(part string) (*rels, error) {
+	r := &rels{from: part}
+	text, err := p.read(ooxml.RelsPath(part))
+	switch {
+	case err == nil:
+	case p.Has(ooxml.RelsPath(part)):
+		return nil, err
+	default:
+		return r, nil
+	}
+	list, err := ooxml.ParseRels([]byte(text), part)
+	if err != nil {
+		return nil, err
+	}
+	r.text = text
+	for _, l := range list {
+		r.list = append(r.list, rel{Rel: l, elem: text[l.Start:l.End]})
+	}
+	return r, nil
+}
 
 // freeName returns the first of prefix1.ext, prefix2.ext … not in the package or taken.
 func (p *pkg) freeName(prefix, ext string, taken map[string]bool) string {
 	for i := 1; ; i++ {
 		n := fmt.Sprintf("%s%d%s", prefix, i, ext)
-		if !p.exists(n) && !taken[n] {
+		if !p.Has(n) && !taken[n] {
 			return n
 		}
 	}
 }
 
-var sheetElemRe = regexp.MustCompile(`<(?:\w+:)?sheet\b[^>]*?(?:/>|>\s*</(?:\w+:)?sheet>)`)
-
-// rels is a relationships part.
+// rels is a relationships part being edited.
 type rels struct {
+	from string // the part they belong to
 	list []rel
 	text string
 }
 
 type rel struct {
-	id, typ, target, elem string
-}
-
-var relElemRe = regexp.MustCompile(`<(?:\w+:)?Relationship\b[^>]*?(?:/>|>\s*</(?:\w+:)?Relationship>)`)
-
-func parseRels(text string) *rels {
-	r := &rels{text: text}
-	for _, m := range relElemRe.FindAllString(text, -1) {
-		r.list = append(r.list, rel{id: attr(m, "Id"), typ: attr(m, "Type"), target: html.UnescapeString(attr(m, "Target")), elem: m})
-	}
-	return r
+	ooxml.Rel
+	elem string // its element as written
 }
 
 func (r *rels) byType(t string) *rel {
 	for i := range r.list {
-		if r.list[i].typ == t {
+		if r.list[i].Type == t {
 			return &r.list[i]
 		}
 	}
@@ -169,7 +137,7 @@ func (r *rels) byType(t string) *rel {
 
 func (r *rels) byID(id string) *rel {
 	for i := range r.list {
-		if r.list[i].id == id {
+		if r.list[i].ID == id {
 			return &r.list[i]
 		}
 	}
@@ -186,11 +154,12 @@ func (r *rels) freeID() string {
 	}
 }
 
-// add appends a relationship to the part's text and list.
+// add appends a relationship to the part's text and list; target is relative to the
+// part the relationships belong to.
 func (r *rels) add(typ, target string) string {
 	id := r.freeID()
 	elem := fmt.Sprintf(`<Relationship Id="%s" Type="%s" Target="%s"/>`, id, typ, xmlEscape(target))
-	r.list = append(r.list, rel{id: id, typ: typ, target: target, elem: elem})
+	r.list = append(r.list, rel{Rel: ooxml.Rel{ID: id, Type: typ, Target: ooxml.ResolveTarget(r.from, target)}, elem: elem})
 	if r.text == "" {
 		r.text = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`
@@ -202,7 +171,7 @@ func (r *rels) add(typ, target string) string {
 // remove drops a relationship by Id.
 func (r *rels) remove(id string) {
 	for i := range r.list {
-		if r.list[i].id == id {
+		if r.list[i].ID == id {
 			r.text = strings.Replace(r.text, r.list[i].elem, "", 1)
 			r.list = append(r.list[:i], r.list[i+1:]...)
 			return

@@ -3,12 +3,15 @@ package xlsxpatch
 import (
 	"archive/zip"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"sort"
 	"strings"
 	"time"
+
+	"gongjian/internal/ooxml"
 )
 
 // Level is how a marked cell is filled.
@@ -51,12 +54,21 @@ type Patch struct {
 
 // Apply writes the patched copy of the workbook in src (of size bytes) to w. A part
 // of src that is missing or cannot be read gives a *PartError.
+//
+// The package is read by internal/ooxml under its limits (no limit on its unpacked
+// total: the reader has applied the user's): a workbook it finds damaged (an entry
+// named "../x" or twice) is refused with a *PartError wrapping ooxml.ErrCorrupt or
+// ooxml.ErrTooLarge, rather than copied on.
 func Apply(src io.ReaderAt, size int64, w io.Writer, p *Patch) error {
-	zr, err := zip.NewReader(src, size)
-	if err != nil {
+	op, err := ooxml.Open(src, size, 0)
+	var pe *PartError
+	if err != nil && !errors.As(err, &pe) {
 		return &PartError{Part: "zip", Err: err}
 	}
-	pkg, err := openPackage(zr)
+	if err != nil {
+		return err
+	}
+	pkg, err := openPackage(op)
 	if err != nil {
 		return err
 	}
@@ -70,7 +82,7 @@ func Apply(src io.ReaderAt, size int64, w io.Writer, p *Patch) error {
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(out, flate.BestSpeed)
 	})
-	for _, f := range zr.File {
+	for _, f := range op.Entries() {
 		name := f.Name
 		if plan.drop[name] || plan.last[name] {
 			continue
@@ -127,19 +139,6 @@ func writePart(zw *zip.Writer, name string, mod time.Time, write func(io.Writer)
 	return write(out)
 }
 
-// relTarget resolves a relationship target against the part that holds it.
-func relTarget(from, target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(target, "/")
-	}
-	return path.Clean(path.Join(path.Dir(from), target))
-}
-
-// relsPath is where a part's relationships live ("xl/worksheets/_rels/sheet1.xml.rels").
-func relsPath(part string) string {
-	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
-}
-
 // relative returns target as a path relative to the folder of from.
 func relative(from, target string) string {
 	fromDir := strings.Split(path.Dir(from), "/")
@@ -157,14 +156,9 @@ func relative(from, target string) string {
 }
 
 // PartError is a part of the input workbook that is missing or cannot be read: the
-// copy cannot be made from it, whatever the folder it goes to.
-type PartError struct {
-	Part string
-	Err  error
-}
-
-func (e *PartError) Error() string { return e.Part + ": " + e.Err.Error() }
-func (e *PartError) Unwrap() error { return e.Err }
+// copy cannot be made from it, whatever the folder it goes to. It is internal/ooxml's,
+// which reads the package.
+type PartError = ooxml.PartError
 
 // partReader reads a part of the input, telling its read errors apart from the
 // errors of writing the copy.

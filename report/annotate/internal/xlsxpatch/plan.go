@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"gongjian/internal/ooxml"
 )
 
 // plan is every part the patch writes (replace: rewritten or new, by name), every
@@ -22,7 +24,6 @@ var (
 	definedNameRe = regexp.MustCompile(`(?s)<(?:\w+:)?definedName\b[^>]*?(?:/>|>.*?</(?:\w+:)?definedName>)`)
 	idmapRe       = regexp.MustCompile(`idmap\b[^>]*\bdata="([^"]*)"`)
 	sheetIDRe     = regexp.MustCompile(`\ssheetId="(\d+)"`)
-	overrideRe    = regexp.MustCompile(`<(?:\w+:)?Override\b[^>]*?(?:/>|>\s*</(?:\w+:)?Override>)`)
 	activeTabRe   = regexp.MustCompile(`\sactiveTab="(\d+)"`)
 )
 
@@ -34,8 +35,8 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 			target = &p.sheets[i]
 		}
 	}
-	if target == nil || target.path == "" || !p.exists(target.path) {
-		return nil, &PartError{Part: p.workbookPath, Err: fmt.Errorf("sheet %q: %w", pt.Sheet, errMissingPart)}
+	if target == nil || target.path == "" || !p.Has(target.path) {
+		return nil, &PartError{Part: p.workbookPath, Err: fmt.Errorf("sheet %q: %w", pt.Sheet, ooxml.ErrMissing)}
 	}
 
 	styles, err := parseStyles(p.styles)
@@ -66,8 +67,8 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		p.wbRels.remove(s.rid)
 		if s.path != "" {
 			pl.drop[s.path] = true
-			pl.drop[relsPath(s.path)] = true
-			types = removeOverride(types, s.path)
+			pl.drop[p.Name(ooxml.RelsPath(s.path))] = true
+			types = p.removeOverride(types, s.path)
 		}
 	}
 	workbook = remapDefinedNames(workbook, removed)
@@ -88,18 +89,18 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		names[strings.ToLower(sh.Name)] = true
 		part := p.freeName("xl/worksheets/sheet", ".xml", taken)
 		taken[part] = true
-		rid := p.wbRels.add(relWorksheet, relative(p.workbookPath, part))
+		rid := p.wbRels.add(ooxml.RelWorksheet, relative(p.workbookPath, part))
 		maxID++
 		// The namespace is declared on the element: not every workbook declares it on its root.
 		elem := fmt.Sprintf(`<sheet xmlns:r="%s" name="%s" sheetId="%d" r:id="%s"/>`, nsRel, xmlEscape(sh.Name), maxID, rid)
 		workbook = insertBeforeClose(workbook, "sheets", elem)
-		types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, ctWorksheet))
+		types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, ooxml.TypeWorksheet))
 		pl.replace[part] = func(w io.Writer) error { return sheetXML(w, &sh, sheetStyle, false) }
 		quoted := xmlEscape(strings.ReplaceAll(sh.Name, "'", "''"))
 		if sh.AutoFilter {
 			ncols := len(sh.Headers)
 			filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">'%s'!$A$1:$%s$%d</definedName>`,
-				remaining+i, quoted, colLetters(max(ncols-1, 0)), len(sh.Rows)+1))
+				remaining+i, quoted, ooxml.ColumnName(max(ncols-1, 0)), len(sh.Rows)+1))
 		}
 		// The header row is printed again at the top of every page.
 		filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm.Print_Titles" localSheetId="%d">'%s'!$1:$1</definedName>`, remaining+i, quoted))
@@ -131,14 +132,16 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		}
 		return styles.withFill(orig, 0), true
 	}
-	sheetRelsPath := relsPath(target.path)
-	sheetRelsText, _ := p.read(sheetRelsPath)
-	sheetRels := parseRels(sheetRelsText)
+	sheetRelsPath := p.Name(ooxml.RelsPath(target.path))
+	sheetRels, err := p.readRels(target.path)
+	if err != nil {
+		return nil, err
+	}
 	relsChanged := false
 	var existing []comment
 	commentsPath := ""
-	if r := sheetRels.byType(relComments); r != nil {
-		commentsPath = relTarget(target.path, r.target)
+	if r := sheetRels.byType(ooxml.RelComments); r != nil {
+		commentsPath = p.Name(r.Target)
 		if text, err := p.read(commentsPath); err == nil {
 			existing = parseComments(text, pt.Marker, pt.Author)
 		}
@@ -148,13 +151,13 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		if commentsPath == "" {
 			commentsPath = p.freeName("xl/comments", ".xml", taken)
 			taken[commentsPath] = true
-			sheetRels.add(relComments, relative(target.path, commentsPath))
+			sheetRels.add(ooxml.RelComments, relative(target.path, commentsPath))
 			relsChanged = true
-			types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, commentsPath, ctComments))
+			types = insertBeforeClose(types, "Types", fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, commentsPath, ooxml.TypeComments))
 		}
 		vmlPath, keep := "", ""
-		if r := sheetRels.byType(relVML); r != nil {
-			vmlPath = relTarget(target.path, r.target)
+		if r := sheetRels.byType(ooxml.RelVMLDrawing); r != nil {
+			vmlPath = p.Name(r.Target)
 			sr.hasLeg = true
 			if text, err := p.read(vmlPath); err == nil {
 				keep = nonNoteShapes(text)
@@ -162,11 +165,11 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		} else {
 			vmlPath = p.freeName("xl/drawings/vmlDrawing", ".vml", taken)
 			taken[vmlPath] = true
-			sr.legacy = sheetRels.add(relVML, relative(target.path, vmlPath))
+			sr.legacy = sheetRels.add(ooxml.RelVMLDrawing, relative(target.path, vmlPath))
 			relsChanged = true
 		}
-		if !regexp.MustCompile(`(?i)Extension="vml"`).MatchString(types) {
-			types = insertBeforeClose(types, "Types", `<Default Extension="vml" ContentType="`+ctVML+`"/>`)
+		if p.contentTypes.Defaults["vml"] == "" {
+			types = insertBeforeClose(types, "Types", `<Default Extension="vml" ContentType="`+ooxml.TypeVML+`"/>`)
 		}
 		block := p.freeVMLBlock(vmlPath)
 		pl.replace[commentsPath] = func(w io.Writer) error { return commentsXML(w, all) }
@@ -175,36 +178,55 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	if relsChanged {
 		pl.replace[sheetRelsPath] = writeString(func() string { return sheetRels.text })
 	}
-	sheetFile := p.files[target.path]
 	pl.replace[target.path] = func(w io.Writer) error {
-		zrc, err := sheetFile.Open()
+		rc, err := p.OpenPart(target.path)
 		if err != nil {
 			return &PartError{Part: target.path, Err: err}
 		}
-		defer zrc.Close()
-		rc := partReader{zrc, target.path}
-		// Decompressing and rewriting the sheet on one core while the zip writer
-		// compresses it on the other halves the time of a large ledger.
-		pr, pw := io.Pipe()
-		go func() { pw.CloseWithError(sr.run(rc, pw)) }()
-		// Copy in chunks as large as the rewrite writes, or it waits on every read.
-		_, err = io.CopyBuffer(w, pr, make([]byte, 256<<10))
-		pr.CloseWithError(err) // if the copy failed, the rewrite stops too
-		return err
+		defer rc.Close()
+		return rewriteConcurrently(w, rc, sr) // its read errors name the part
 	}
 	if p.stylesPath == "" {
 		p.stylesPath = path.Join(path.Dir(p.workbookPath), "styles.xml")
-		p.wbRels.add(relStyles, relative(p.workbookPath, p.stylesPath))
+		p.wbRels.add(ooxml.RelStyles, relative(p.workbookPath, p.stylesPath))
 	}
-	if !hasOverride(types, p.stylesPath) {
-		types = insertBeforeClose(types, "Types", `<Override PartName="/`+p.stylesPath+`" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`)
+	if !p.hasOverride(p.stylesPath) {
+		types = insertBeforeClose(types, "Types", `<Override PartName="/`+p.stylesPath+`" ContentType="`+ooxml.TypeStyles+`"/>`)
 	}
 	pl.replace[p.stylesPath] = writeString(styles.render)
 	pl.last[p.stylesPath] = true
 	pl.replace[p.workbookPath] = writeString(func() string { return workbook })
-	pl.replace[relsPath(p.workbookPath)] = writeString(func() string { return p.wbRels.text })
-	pl.replace[contentTypes] = writeString(func() string { return types })
+	pl.replace[p.Name(ooxml.RelsPath(p.workbookPath))] = writeString(func() string { return p.wbRels.text })
+	pl.replace[p.Name(ooxml.ContentTypesPart)] = writeString(func() string { return types })
 	return pl, nil
+}
+
+// rewriteConcurrently decompresses and rewrites the sheet on one core while the zip
+// writer compresses it on the other, which halves the time of a large ledger. The
+// rewrite ends before it returns, however either side ends (an error, a panic, which
+// is raised again here for the caller's recover): nothing reads the sheet afterwards.
+func rewriteConcurrently(w io.Writer, sheet io.Reader, sr *sheetRewrite) error {
+	pr, pw := io.Pipe()
+	ended := make(chan any, 1)
+	go func() {
+		var err error
+		defer func() {
+			p := recover()
+			if p != nil {
+				err = fmt.Errorf("rewriting the sheet: %v", p)
+			}
+			pw.CloseWithError(err)
+			ended <- p
+		}()
+		err = sr.run(sheet, pw)
+	}()
+	// Copy in chunks as large as the rewrite writes, or it waits on every read.
+	_, err := io.CopyBuffer(w, pr, make([]byte, 256<<10))
+	pr.CloseWithError(err) // if the copy failed, the rewrite stops too
+	if p := <-ended; p != nil {
+		panic(p)
+	}
+	return err
 }
 
 func writeString(f func() string) func(io.Writer) error {
@@ -217,7 +239,8 @@ func writeString(f func() string) func(io.Writer) error {
 // freeVMLBlock picks a shape-id block that no other VML drawing in the workbook uses.
 func (p *pkg) freeVMLBlock(except string) int {
 	used := 0
-	for name := range p.files {
+	for _, f := range p.Entries() {
+		name := f.Name
 		if name == except || !strings.HasSuffix(strings.ToLower(name), ".vml") {
 			continue
 		}
@@ -272,20 +295,21 @@ func freeSheetName(name string, taken map[string]bool) string {
 	return candidate
 }
 
-// hasOverride reports whether the content types name a part.
-func hasOverride(types, part string) bool {
-	for _, m := range overrideRe.FindAllString(types, -1) {
-		if strings.TrimPrefix(attr(m, "PartName"), "/") == part {
+// hasOverride reports whether the content types named a part.
+func (p *pkg) hasOverride(part string) bool {
+	for _, o := range p.contentTypes.Overrides {
+		if strings.EqualFold(o.Part, part) {
 			return true
 		}
 	}
 	return false
 }
 
-func removeOverride(types, part string) string {
-	for _, m := range overrideRe.FindAllString(types, -1) {
-		if strings.TrimPrefix(attr(m, "PartName"), "/") == part {
-			types = strings.Replace(types, m, "", 1)
+// removeOverride drops a part's content type; overrides are the original text's.
+func (p *pkg) removeOverride(types, part string) string {
+	for _, o := range p.contentTypes.Overrides {
+		if strings.EqualFold(o.Part, part) {
+			types = strings.Replace(types, p.types[o.Start:o.End], "", 1)
 		}
 	}
 	return types
@@ -340,9 +364,4 @@ func addDefinedNames(workbook, names string) string {
 		}
 	}
 	return workbook
-}
-
-func colLetters(col int) string {
-	ref := cellRef(col, 1)
-	return ref[:len(ref)-1]
 }

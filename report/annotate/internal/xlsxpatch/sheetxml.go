@@ -3,10 +3,12 @@ package xlsxpatch
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
 
+	"gongjian/internal/ooxml"
 	"gongjian/internal/xmltag"
 )
 
@@ -33,6 +35,9 @@ type markStyle struct {
 	col   int
 	level Level
 }
+
+// rewritten are the elements the rewrite may change or must read whole.
+var rewritten = map[string]bool{"worksheet": true, "sheetData": true, "row": true, "c": true, "col": true}
 
 // elements that must come after <legacyDrawing> in a worksheet (ECMA-376 CT_Worksheet).
 var afterLegacy = map[string]bool{
@@ -80,7 +85,7 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 	prefix := []byte(nil) // namespace prefix used by the worksheet's elements
 	for {
 		err := sc.Next(w, false)
-		tag := sc.Tag
+		tag := sc.Tag()
 		if err == io.EOF {
 			break
 		}
@@ -88,10 +93,25 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 			return err
 		}
 		if tag[1] == '?' || tag[1] == '!' {
-			w.Write(tag)
+			if !sc.Long() {
+				w.Write(tag)
+			}
 			continue
 		}
 		name, closing, self := xmltag.Name(tag)
+		if sc.Long() {
+			// Written through already: fine for an element the rewrite only passes on.
+			if rewritten[string(name)] || !legacyDone && afterLegacy[string(name)] {
+				return fmt.Errorf("<%s> tag of more than %d bytes", name, len(tag))
+			}
+			switch {
+			case closing:
+				depth--
+			case !self:
+				depth++
+			}
+			continue
+		}
 		if depth == 0 && !closing {
 			if i := bytes.IndexByte(tag[1:], ':'); i >= 0 && i < bytes.IndexAny(tag[1:], " >/") {
 				prefix = append([]byte(nil), tag[1:i+2]...)
@@ -180,14 +200,14 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 				}
 				ref, _, _ := findAttr(tag, "r")
 				if ref != nil {
-					if c, ok := colOf(ref); ok {
+					if c, _, ok := ooxml.ParseCellRef(string(ref)); ok {
 						col = c
 					} else {
 						col++
 					}
 				} else {
 					col++
-					tag = setAttr(tag, "r", cellRef(col, row))
+					tag = setAttr(tag, "r", ooxml.CellRef(col, row))
 				}
 				// Cells the marks need before this one.
 				for len(rowMarks) > 0 && rowMarks[0].col < col {
@@ -287,30 +307,5 @@ func (sr *sheetRewrite) writeCell(w *bufio.Writer, prefix []byte, row int, m mar
 	if orig < 0 {
 		orig = sr.colStyle[m.col]
 	}
-	w.WriteString("<" + string(prefix) + `c r="` + cellRef(m.col, row) + `" s="` + strconv.Itoa(sr.restyle(orig, m.level)) + `"/>`)
-}
-
-// colOf reads the column of a cell reference ("AB12" → 27).
-func colOf(ref []byte) (int, bool) {
-	c, n := 0, 0
-	for _, b := range ref {
-		if b >= 'A' && b <= 'Z' {
-			c = c*26 + int(b-'A'+1)
-			n++
-			continue
-		}
-		if b == '$' {
-			continue
-		}
-		break
-	}
-	return c - 1, n > 0 && n <= 3
-}
-
-func cellRef(col, row int) string {
-	var b []byte
-	for c := col; c >= 0; c = c/26 - 1 {
-		b = append([]byte{byte('A' + c%26)}, b...)
-	}
-	return string(b) + strconv.Itoa(row)
+	w.WriteString("<" + string(prefix) + `c r="` + ooxml.CellRef(m.col, row) + `" s="` + strconv.Itoa(sr.restyle(orig, m.level)) + `"/>`)
 }

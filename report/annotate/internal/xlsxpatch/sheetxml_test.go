@@ -113,9 +113,6 @@ func TestAttrs(t *testing.T) {
 	if got := string(setAttr([]byte(`<c r="B2"/>`), "s", "9")); got != `<c r="B2" s="9"/>` {
 		t.Errorf("setAttr on an empty element: %s", got)
 	}
-	if got := attrNS(`<sheet name="a" r:id="rId3"/>`, "id"); got != "rId3" {
-		t.Errorf("attrNS: %q", got)
-	}
 	if got := relative("xl/worksheets/sheet1.xml", "xl/comments1.xml"); got != "../comments1.xml" {
 		t.Errorf("relative: %q", got)
 	}
