@@ -324,8 +324,15 @@ func (m *Monthly) problemSection() section {
 
 func (m *Monthly) changesSection() section {
 	c := m.Changes
-	paras := []string{fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%d个单位转为红灯。",
-		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), len(c.TurnedRed))}
+	red := "没有单位转为红灯"
+	if n := len(c.TurnedRed); n > 0 {
+		red = fmt.Sprintf("%d个单位转为红灯", n)
+	}
+	paras := []string{fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%s。",
+		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), red)}
+	if s := c.namesSentence(); s != "" {
+		paras = append(paras, s)
+	}
 	started := table{Name: "本月新开工项目", Sheet: "本月新开工", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
 	for i, p := range c.NewlyStarted {
 		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})

@@ -11,8 +11,9 @@ import (
 
 // The report's sentences that read its tables out in the words of a 通报: where the
 // year's milestones stand and what is still needed, who leads and who is behind in
-// each ranking, and the lagging projects by 责任单位. Every form shows them; the 通报
-// has only these in its body, the tables going to its 附件.
+// each ranking, the lagging projects by 责任单位, and the projects that started, came
+// and went this month. Every form shows them; the 通报 has only the sentences in its
+// body, some tables going to its 附件.
 
 // part is a run of a section's sentences under a heading of its own.
 type part struct {
@@ -184,8 +185,8 @@ func rankingWords(rk Ranking) string {
 	return rk.Label + "中，" + strings.Join(parts, "；") + "。"
 }
 
-// namedLagging is the most lagging projects the sentence names; more are counted by
-// unit only, their names being the 滞后项目清单's.
+// namedLagging is the most projects a sentence names (the lagging ones, this month's
+// changes); more are only counted, their names being the tables'.
 const namedLagging = 10
 
 // laggingByUnit counts the lagging projects by 责任单位, the units with more first,
@@ -217,4 +218,30 @@ func laggingByUnit(list []Lagging) string {
 		}
 	}
 	return "按责任单位：" + strings.Join(parts, "；") + "。"
+}
+
+// namesSentence names the projects that started, came and went this month, when
+// there are few enough to read in a sentence: "本月新开工（复工）：甲、乙；新增：丙；减少：丁。"
+func (c *Changes) namesSentence() string {
+	if len(c.NewlyStarted)+len(c.Appeared)+len(c.Disappeared) > namedLagging {
+		return ""
+	}
+	var parts []string
+	for _, g := range []struct {
+		label string
+		list  []ChangedProject
+	}{{"本月新开工（复工）", c.NewlyStarted}, {"新增", c.Appeared}, {"减少", c.Disappeared}} {
+		if len(g.list) == 0 {
+			continue
+		}
+		names := make([]string, len(g.list))
+		for i, p := range g.list {
+			names[i] = p.Name
+		}
+		parts = append(parts, g.label+"："+strings.Join(names, "、"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "；") + "。"
 }

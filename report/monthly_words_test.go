@@ -151,3 +151,22 @@ func TestLaggingByUnitCountsMany(t *testing.T) {
 		t.Errorf("ten are named: %s", got)
 	}
 }
+
+func TestChangesNamesSentence(t *testing.T) {
+	c := &Changes{
+		NewlyStarted: []ChangedProject{{Name: "甲项目"}, {Name: "乙项目"}},
+		Disappeared:  []ChangedProject{{Name: "丁项目"}},
+	}
+	if got, want := c.namesSentence(), "本月新开工（复工）：甲项目、乙项目；减少：丁项目。"; got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+	if got := (&Changes{}).namesSentence(); got != "" {
+		t.Errorf("nothing changed: %q", got)
+	}
+	for range namedLagging {
+		c.Appeared = append(c.Appeared, ChangedProject{Name: "新项目"})
+	}
+	if got := c.namesSentence(); got != "" {
+		t.Errorf("too many to name: %q", got)
+	}
+}

@@ -13,8 +13,8 @@ import (
 
 var keepNotice = flag.String("notice.keep", "", "also write the samples' 通报 (.docx, .pdf, page PNGs) into this folder, to look at")
 
-// LibreOffice prints the 通报 of the county sample (with its financing ledger) and
-// of May with the year's history as we laid them out: the body's pages, then each
+// LibreOffice prints the 通报 of the county sample (with its financing ledger, alone
+// and with April's ledger) and of May with the year's history as we laid them out: the body's pages, then each
 // 附件 on pages of its own under its header, A4 portrait, numbered "— n —" on the
 // outer side. The page counts are the ones looked at page by page; a change that
 // moves them wants looking at again.
@@ -26,6 +26,7 @@ func TestNoticeInLibreOffice(t *testing.T) {
 		annexes []string // each 附件's title and a header cell
 	}{
 		{"county", 8, []string{"各乡镇投资完成情况排名|亮灯", "投资完成情况排名|县直部门", "滞后项目清单|滞后情况", "重点项目存在问题清单|存在问题"}},
+		{"previous", 8, []string{"各乡镇投资完成情况排名|亮灯", "投资完成情况排名|县直部门", "滞后项目清单|滞后情况", "重点项目存在问题清单|存在问题"}},
 		{"history", 9, []string{"各乡镇投资完成情况排名|亮灯", "投资完成情况排名|县直部门", "滞后项目清单|滞后情况", "投资完成率逐月排名|5月"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,16 +12,19 @@ import (
 	"gongjian/rules"
 )
 
-// The 通报 cases: the county sample with its financing ledger, and May of the 逐月
-// ledgers with the year's history (本月变化 and 月度走势).
+// The 通报 cases: the county sample with its financing ledger, alone and with April's
+// ledger (本月变化), and May of the 逐月 ledgers with the year's history (本月变化 and
+// 月度走势), all of them and with March missing.
 func noticeCases(t *testing.T) map[string]*Monthly {
 	t.Helper()
 	county, fin := evaluated(t, countySample), evaluated(t, "../testdata/融资需求台账.xlsx")
 	rules.Join([]*rules.Result{county}, []*rules.Result{fin})
+	april := evaluated(t, "../testdata/全县开复工台账_4月.xlsx")
 	return map[string]*Monthly{
-		"county":  BuildMonthly(county, rules.Default(), MonthlyOptions{Financing: []*rules.Result{fin}}),
-		"history": trendOf(t, "全年", "5月台账.xlsx"),
-		"missing": trendOf(t, "缺月", "5月台账.xlsx"),
+		"county":   BuildMonthly(county, rules.Default(), MonthlyOptions{Financing: []*rules.Result{fin}}),
+		"previous": BuildMonthly(county, rules.Default(), MonthlyOptions{Financing: []*rules.Result{fin}, Previous: april}),
+		"history":  trendOf(t, "全年", "5月台账.xlsx"),
+		"missing":  trendOf(t, "缺月", "5月台账.xlsx"),
 	}
 }
 

@@ -87,7 +87,8 @@ func TestTableTypeSize(t *testing.T) {
 // never inside a number, and short ones not at all.
 func TestSplitHeader(t *testing.T) {
 	for _, c := range []struct{ in, first, second string }{
-		{"新建开工率", "新建开", "工率"},
+		{"新建开工率", "新建", "开工率"}, // two words, not "新建开" / "工率"
+		{"本月完成率", "本月", "完成率"},
 		{"包联领导", "包联", "领导"},
 		{"与序时进度差（个百分点）", "与序时进度差", "（个百分点）"},
 		{"乡镇（部门）", "乡镇", "（部门）"},
@@ -107,7 +108,7 @@ func TestSplitHeader(t *testing.T) {
 	if got := headerText("新建开工率", 5*ty.wide()+ty.pad(), ty); got != "新建开工率" {
 		t.Errorf("wide column: %q", got)
 	}
-	if got := headerText("新建开工率", 4*ty.wide()+ty.pad(), ty); got != "新建开\n工率" {
+	if got := headerText("新建开工率", 4*ty.wide()+ty.pad(), ty); got != "新建\n开工率" {
 		t.Errorf("narrow column: %q", got)
 	}
 }

@@ -204,7 +204,10 @@ func splitHeader(h string, ty tableType) (first, second string) {
 			continue // inside a number or a word
 		}
 		longer := max(acc, total-acc)
-		if longer <= bestLonger { // on a tie the longer line first, as a wrapped line would be
+		// On a tie, after an even count of Chinese characters, where a header's
+		// two-character words end ("新建" / "开工率", not "新建开" / "工率"); else the
+		// longer line first, as a wrapped line would be.
+		if longer < bestLonger || longer == bestLonger && (wordEnd(runes[:i]) || !wordEnd(runes[:best])) {
 			best, bestLonger = i, longer
 		}
 		if (runes[i] == '（' || runes[i] == '(') && longer < bracketLonger {
@@ -218,6 +221,18 @@ func splitHeader(h string, ty tableType) (first, second string) {
 		return h, ""
 	}
 	return string(runes[:best]), string(runes[best:])
+}
+
+// wordEnd reports whether a header's first line ends after an even count of Chinese
+// characters.
+func wordEnd(first []rune) bool {
+	n := 0
+	for _, r := range first {
+		if isWide(r) {
+			n++
+		}
+	}
+	return n%2 == 0
 }
 
 // headerText is the header as written into a column of the given width: on one
