@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"sort"
-
-	"gongjian/ledger"
-)
+import "gongjian/ledger"
 
 // Options steer Evaluate.
 type Options struct {
@@ -41,7 +37,7 @@ func Evaluate(l *ledger.Ledger, r *Rules, opts Options) *Result {
 	kind.finish()
 	e.noProjectsFinding()
 
-	sortFindings(e.res.Findings)
+	e.res.Findings = e.found.sorted()
 	return e.res
 }
 
@@ -78,6 +74,7 @@ type evaluation struct {
 	// problemCells are the cells the reader could not read, so that the checks do not
 	// pile a second finding on a cell already marked bad-number or bad-date.
 	problemCells map[[2]int]bool
+	found        findingList // the findings, sorted into res.Findings at the end
 }
 
 func newEvaluation(l *ledger.Ledger, r *Rules, opts Options) *evaluation {
@@ -156,17 +153,4 @@ func (e *evaluation) badCell(row int, f ledger.Field) bool {
 	}
 	c := e.col(f)
 	return c >= 0 && e.problemCells[[2]int{row, c}]
-}
-
-func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Row != b.Row {
-			return a.Row < b.Row
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.Rule < b.Rule
-	})
 }

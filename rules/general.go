@@ -18,7 +18,7 @@ func (e *evaluation) add(f Finding) {
 	} else {
 		f.Col, f.Cell = -1, ""
 	}
-	e.res.Findings = append(e.res.Findings, f)
+	e.found.add(f)
 }
 
 // cellFinding records a finding about one field of one project.
