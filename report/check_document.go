@@ -30,7 +30,7 @@ func checkDocument(o Outcome, columns bool) document {
 	if lines := joinLines(res); lines != nil {
 		d.Sections = append(d.Sections, section{Title: joinTitle(res), Blocks: []block{list{Items: lines}}})
 	}
-	d.Sections = append(d.Sections, findingsSection(res.Findings))
+	d.Sections = append(d.Sections, findingsSection(res.Findings, o.Annotated))
 	if columns && res.Ledger != nil {
 		d.Sections = append(d.Sections, columnsSection(res.Ledger))
 	}
@@ -77,20 +77,25 @@ func financingSections(res *rules.Result) []section {
 	return append(out, section{Blocks: []block{para(unassignedSentence(fin))}})
 }
 
-// findingsSection lists the findings and counts them.
-func findingsSection(fs []rules.Finding) section {
+// findingsSection lists the findings (at most maxShownFindings of them) and counts
+// them; when some are left out, a sentence says how many and where they all are.
+func findingsSection(fs []rules.Finding, annotated string) section {
 	s := section{Title: "问题清单"}
 	if len(fs) == 0 {
 		s.Blocks = []block{para("未发现问题。")}
 		return s
 	}
+	shown := shownFindings(fs, maxShownFindings)
 	t := table{Header: findingHeader, Wrap: []int{1: projectNameWidth, 4: findingMessageWidth}}
-	for _, f := range fs {
+	for _, f := range shown {
 		cells := textCells(findingCells(f)...)
 		cells[2].Tone = severityTone(f.Severity)
 		t.Rows = append(t.Rows, cells)
 	}
 	s.Blocks = []block{t, tallyParagraph(fs)}
+	if len(shown) < len(fs) {
+		s.Blocks = append(s.Blocks, para(moreFindingsSentence(fs, shown, annotated)))
+	}
 	return s
 }
 

@@ -28,10 +28,14 @@ type fileJSON struct {
 	Financing  *rongziFinancingJSON `json:"financing,omitempty"` // a 融资需求台账's totals by 融资方式 and 金融机构
 	Join       any                  `json:"join,omitempty"`      // joinRongziJSON or joinKaifugongJSON, when joined
 	Targets    []targetJSON         `json:"targets"`
-	Findings   []findingJSON        `json:"findings"`
+	Findings   []findingJSON        `json:"findings"`            // always empty: encodeJSON writes findings in its place
 	Columns    []columnJSON         `json:"columns"`             // every header cell, recognised or not
 	Annotated  string               `json:"annotated,omitempty"` // the annotated copy, when one was written
 	Error      *errorJSON           `json:"error"`
+
+	// findings are written one at a time where Findings stands (encodeJSON): each is
+	// made into a findingJSON only as it is written, never all at once.
+	findings []rules.Finding
 }
 
 // failedJSON is a file that could not be read: its name and the error, nothing else.
@@ -176,8 +180,9 @@ func jsonValue(o Outcome) any {
 		Amounts:    amountsJSONOf(res.Amounts),
 		Metrics:    metricsJSONOf(res.Metrics),
 		Targets:    make([]targetJSON, 0, len(res.Targets)),
-		Findings:   make([]findingJSON, 0, len(res.Findings)),
+		Findings:   []findingJSON{},
 		Annotated:  o.Annotated,
+		findings:   res.Findings,
 	}
 	if l := res.Ledger; l != nil {
 		v.Sheet = l.Sheet
@@ -193,23 +198,25 @@ func jsonValue(o Outcome) any {
 	for _, t := range res.Targets {
 		v.Targets = append(v.Targets, targetJSONOf(t))
 	}
-	for _, f := range res.Findings {
-		v.Findings = append(v.Findings, findingJSON{
-			Rule:      string(f.Rule),
-			RuleLabel: f.Rule.Label(),
-			Severity:  string(f.Severity),
-			Sheet:     f.Sheet,
-			Row:       f.Row,
-			Column:    columnText(f),
-			Cell:      f.Cell,
-			Field:     string(f.Field),
-			Value:     f.Value,
-			Message:   f.Message,
-			Project:   f.Project,
-			Group:     f.Group,
-		})
-	}
 	return v
+}
+
+// findingJSONOf is one finding as JSON.
+func findingJSONOf(f *rules.Finding) findingJSON {
+	return findingJSON{
+		Rule:      string(f.Rule),
+		RuleLabel: f.Rule.Label(),
+		Severity:  string(f.Severity),
+		Sheet:     f.Sheet,
+		Row:       f.Row,
+		Column:    columnText(*f),
+		Cell:      f.Cell,
+		Field:     string(f.Field),
+		Value:     f.Value,
+		Message:   f.Message,
+		Project:   f.Project,
+		Group:     f.Group,
+	}
 }
 
 // rongziJSONOf is the counts, amounts, metrics and totals of a 融资需求台账.
@@ -393,16 +400,14 @@ func writeLine(w io.Writer, v any, indent bool) error {
 }
 
 // encodeJSON writes v (without a final newline), every line after the first starting
-// with prefix. A file's findings are written one at a time: a ledger with 20,000 of
-// them would otherwise be built as one text of tens of megabytes, then copied.
+// with prefix. A file's findings are written one at a time, each made into its JSON
+// only then: a ledger with 400,000 of them would otherwise be held twice over, or
+// built as one text of hundreds of megabytes.
 func encodeJSON(w io.Writer, v any, prefix string, indent bool) error {
 	fj, ok := v.(*fileJSON)
-	if !ok || len(fj.Findings) == 0 {
+	if !ok || len(fj.findings) == 0 {
 		return writeEncoded(w, v, prefix, indent)
 	}
-	findings := fj.Findings
-	fj.Findings = []findingJSON{}
-	defer func() { fj.Findings = findings }()
 	var whole bytes.Buffer
 	if err := writeEncoded(&whole, fj, prefix, indent); err != nil {
 		return err
@@ -421,16 +426,20 @@ func encodeJSON(w io.Writer, v any, prefix string, indent bool) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(b[:open])
 	inner := prefix + "    "
-	for k := range findings {
+	var buf []byte
+	for k := range fj.findings {
 		switch {
 		case !indent && k > 0:
-			bw.WriteString(",")
+			buf = append(buf[:0], ',')
 		case indent && k > 0:
-			bw.WriteString(",\n" + inner)
+			buf = append(append(buf[:0], ",\n"...), inner...)
 		case indent:
-			bw.WriteString("\n" + inner)
+			buf = append(append(buf[:0], '\n'), inner...)
+		default:
+			buf = buf[:0]
 		}
-		if err := writeEncoded(bw, &findings[k], inner, indent); err != nil {
+		buf = appendFindingJSON(buf, &fj.findings[k], inner, indent)
+		if _, err := bw.Write(buf); err != nil {
 			return err
 		}
 	}
