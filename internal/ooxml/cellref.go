@@ -59,14 +59,27 @@ func ParseCellRef(ref string) (col, row int, ok bool) {
 // ColumnName turns a 0-based column index into its letters (0 → "A", 27 → "AB").
 func ColumnName(col int) string {
 	var b [4]byte
-	i := len(b)
+	return string(appendColumnName(b[:0], col))
+}
+
+func appendColumnName(b []byte, col int) []byte {
+	var letters [4]byte
+	i := len(letters)
 	for col >= 0 && i > 0 {
 		i--
-		b[i] = byte('A' + col%26)
+		letters[i] = byte('A' + col%26)
 		col = col/26 - 1
 	}
-	return string(b[i:])
+	return append(b, letters[i:]...)
 }
 
 // CellRef is "H17" for column 7 (0-based), row 17 (1-based).
-func CellRef(col, row int) string { return ColumnName(col) + strconv.Itoa(row) }
+func CellRef(col, row int) string {
+	var b [16]byte
+	return string(AppendCellRef(b[:0], col, row))
+}
+
+// AppendCellRef appends CellRef(col, row) to b, for writers that make no string of it.
+func AppendCellRef(b []byte, col, row int) []byte {
+	return strconv.AppendInt(appendColumnName(b, col), int64(row), 10)
+}

@@ -96,6 +96,7 @@ func Annotate(ctx context.Context, w io.Writer, res *rules.Result, src *ledger.F
 	patch := &xlsxpatch.Patch{
 		Sheet:       l.Sheet,
 		Marks:       marks(res),
+		Note:        func(b []byte, i int) []byte { return appendNote(b, &res.Findings[i]) },
 		Author:      commentAuthor,
 		Marker:      commentMarker,
 		ErrorFill:   errorFill,
@@ -115,13 +116,13 @@ func Annotate(ctx context.Context, w io.Writer, res *rules.Result, src *ledger.F
 	return err
 }
 
-// marks turns findings into cell marks: the cell itself with a comment line, and the
-// row's first cell filled so a long row shows at a glance that it has problems. A
-// finding with no cell of its own (a missing column, a missed target) is marked on
-// the first cell of its row, the header.
+// marks turns findings into cell marks: the cell itself with a comment line (the
+// finding's note), and the row's first cell filled so a long row shows at a glance
+// that it has problems. A finding with no cell of its own (a missing column, a missed
+// target) is marked on the first cell of its row, the header.
 func marks(res *rules.Result) []xlsxpatch.Mark {
-	var out []xlsxpatch.Mark
-	for _, f := range res.Findings {
+	out := make([]xlsxpatch.Mark, 0, 2*len(res.Findings))
+	for i, f := range res.Findings {
 		level := xlsxpatch.LevelWarning
 		if f.Severity == rules.SeverityError {
 			level = xlsxpatch.LevelError
@@ -136,12 +137,17 @@ func marks(res *rules.Result) []xlsxpatch.Mark {
 		if col < 0 {
 			col = 0
 		}
-		out = append(out, xlsxpatch.Mark{Row: row, Col: col, Level: level, Comment: commentMarker + f.Severity.Label() + "：" + f.Message})
+		out = append(out, xlsxpatch.Mark{Row: int32(row), Col: int32(col), Level: level, Note: int32(i + 1)})
 		if col > 0 && !isHeaderRow(res.Ledger, row) {
-			out = append(out, xlsxpatch.Mark{Row: row, Col: 0, Level: level})
+			out = append(out, xlsxpatch.Mark{Row: int32(row), Col: 0, Level: level})
 		}
 	}
 	return out
+}
+
+// appendNote appends the line a finding adds to its cell's comment.
+func appendNote(b []byte, f *rules.Finding) []byte {
+	return append(append(append(append(b, commentMarker...), f.Severity.Label()...), "："...), f.Message...)
 }
 
 func isHeaderRow(l *ledger.Ledger, row int) bool {
@@ -163,42 +169,53 @@ func listSheet(name string, headers []string, widths []float64) xlsxpatch.Sheet 
 func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 	sh := listSheet(findingsSheet, []string{"严重程度", "规则", "工作表", "单元格", "项目名称", "字段", "原值", "说明"},
 		[]float64{9, 18, 14, 9, 34, 14, 16, 70})
-	l := res.Ledger
-	for _, f := range res.Findings {
-		fill := xlsxpatch.FillWarning
-		if f.Severity == rules.SeverityError {
-			fill = xlsxpatch.FillError
-		}
-		cell := f.Cell
-		if cell == "" {
-			row := f.Row
-			if row <= 0 && len(l.HeaderRows) > 0 {
-				row = l.HeaderRows[0]
-			}
-			cell = ledger.CellName(0, max(row, 1))
-		}
-		field := ""
-		if f.Field != "" {
-			field = f.Field.Label()
-		}
-		sh.Rows = append(sh.Rows, []xlsxpatch.Cell{
-			{Text: f.Severity.Label(), Fill: fill},
-			{Text: f.Rule.Label()},
-			{Text: l.Sheet},
-			{Text: cell, Link: sheetRef(l.Sheet) + "!" + cell},
-			{Text: wording.Subject(f)},
-			{Text: field},
-			{Text: f.Value},
-			{Text: f.Message},
-		})
-	}
+	sh.Rows = findingRows{res, sheetRef(res.Ledger.Sheet) + "!"}
 	return sh
+}
+
+// findingRows are the findings sheet's rows, each made as it is written.
+type findingRows struct {
+	res  *rules.Result
+	link string // "'台账'!", before a cell's name
+}
+
+func (r findingRows) Len() int { return len(r.res.Findings) }
+
+func (r findingRows) Row(i int, buf []xlsxpatch.Cell) []xlsxpatch.Cell {
+	f, l := &r.res.Findings[i], r.res.Ledger
+	fill := xlsxpatch.FillWarning
+	if f.Severity == rules.SeverityError {
+		fill = xlsxpatch.FillError
+	}
+	cell := f.Cell
+	if cell == "" {
+		row := f.Row
+		if row <= 0 && len(l.HeaderRows) > 0 {
+			row = l.HeaderRows[0]
+		}
+		cell = ledger.CellName(0, max(row, 1))
+	}
+	field := ""
+	if f.Field != "" {
+		field = f.Field.Label()
+	}
+	return append(buf,
+		xlsxpatch.Cell{Text: f.Severity.Label(), Fill: fill},
+		xlsxpatch.Cell{Text: f.Rule.Label()},
+		xlsxpatch.Cell{Text: l.Sheet},
+		xlsxpatch.Cell{Text: cell, Link: r.link + cell},
+		xlsxpatch.Cell{Text: wording.Subject(*f)},
+		xlsxpatch.Cell{Text: field},
+		xlsxpatch.Cell{Text: f.Value},
+		xlsxpatch.Cell{Text: f.Message},
+	)
 }
 
 // targetsSheetOf is the targets table for the whole ledger and each group.
 func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 	sh := listSheet(targetsSheet, []string{"范围", "里程碑", "截止日期", "指标", "目标", "实际", "状态", "差距或还需"},
 		[]float64{24, 16, 12, 12, 14, 10, 10, 40})
+	var rows xlsxpatch.Table
 	for _, t := range res.Targets {
 		scope := "全部项目"
 		if t.GroupBy != "" {
@@ -221,11 +238,12 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		case rules.StatusUpcoming:
 			status.Fill = xlsxpatch.FillWarning
 		}
-		sh.Rows = append(sh.Rows, []xlsxpatch.Cell{
+		rows = append(rows, []xlsxpatch.Cell{
 			{Text: scope}, {Text: t.Milestone}, {Text: t.Due.String()}, {Text: rules.MetricLabel(t.Metric)},
 			target, actual, status, {Text: wording.Gap(t)},
 		})
 	}
+	sh.Rows = rows
 	return sh
 }
 

@@ -56,7 +56,7 @@ func Lines(text string, colWidth, size float64) int {
 	}
 	scale := size / UnitSize * textSlack
 	n := 0
-	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	for line := range strings.SplitSeq(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		w := float64(Columns(line)) * scale
 		n += max(1, int(math.Ceil(w/usable-1e-9)))
 	}

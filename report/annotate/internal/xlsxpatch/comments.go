@@ -2,11 +2,13 @@ package xlsxpatch
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"html"
 	"io"
 	"regexp"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -98,58 +100,136 @@ func plainText(inner string) string {
 	return strings.TrimSpace(html.UnescapeString(tagRe.ReplaceAllString(inner, "")))
 }
 
-// mergeComments adds the tool's text to the cells' comments: after the clerk's note
-// when there is one, in a run of its own so the next run can take it out again. A
-// comment holds at most what a cell does (ooxml.MaxCellChars): the tool's text past
-// it is cut with "…", or left out.
-func mergeComments(existing []comment, marks []Mark, author string) []comment {
-	byCell := map[[2]int]int{}
-	out := append([]comment(nil), existing...)
-	for i, c := range out {
-		byCell[[2]int{c.row, c.col}] = i
+// commentSet is the sheet's comments as the copy gives them: the clerk's, kept from
+// the existing part, with the tool's notes on the marked cells added, in cell order.
+// They are made one at a time as they are written (each), never held all at once: a
+// ledger may have hundreds of thousands of notes.
+type commentSet struct {
+	existing []comment // sorted by cell
+	marks    []Mark    // sorted by cell (sortMarks); those with a Note give text
+	note     func(b []byte, i int) []byte
+	author   string // of a new comment
+
+	fresh   comment  // the new comment each is at, reused
+	n       int      // the number of comments, once counted
+	authors []string // their authors, in the order they first write
+	counted bool
+	text    []byte // a note's text, reused
+}
+
+func newCommentSet(existing []comment, marks []Mark, note func([]byte, int) []byte, author string) *commentSet {
+	slices.SortStableFunc(existing, func(a, b comment) int { return compareCell(a.row, a.col, b.row, b.col) })
+	return &commentSet{existing: existing, marks: marks, note: note, author: author}
+}
+
+func compareCell(rowA, colA, rowB, colB int) int {
+	if c := cmp.Compare(rowA, rowB); c != 0 {
+		return c
 	}
-	for _, m := range marks {
-		if m.Comment == "" {
+	return cmp.Compare(colA, colB)
+}
+
+// each calls fn with every comment in cell order: the clerk's comment at the cell, or
+// a new one of the tool's, and the marks at the cell whose notes it gets (none for a
+// comment the tool leaves alone).
+func (cs *commentSet) each(fn func(c *comment, notes []Mark) error) error {
+	ex, ms := cs.existing, cs.marks
+	for {
+		for len(ms) > 0 && ms[0].Note == 0 {
+			ms = ms[1:]
+		}
+		if len(ms) == 0 {
+			break
+		}
+		row, col := int(ms[0].Row), int(ms[0].Col)
+		// The clerk's comments before the next note's cell, and all but the last at it.
+		for len(ex) > 0 && (compareCell(ex[0].row, ex[0].col, row, col) < 0 ||
+			len(ex) > 1 && compareCell(ex[1].row, ex[1].col, row, col) == 0) {
+			if err := fn(&ex[0], nil); err != nil {
+				return err
+			}
+			ex = ex[1:]
+		}
+		cs.fresh = comment{row: row, col: col, author: cs.author}
+		c := &cs.fresh
+		if len(ex) > 0 && ex[0].row == row && ex[0].col == col {
+			c = &ex[0]
+			ex = ex[1:]
+		}
+		n := 0
+		for n < len(ms) && int(ms[n].Row) == row && int(ms[n].Col) == col {
+			n++
+		}
+		if err := fn(c, ms[:n]); err != nil {
+			return err
+		}
+		ms = ms[n:]
+	}
+	for i := range ex {
+		if err := fn(&ex[i], nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// count is the number of comments and their authors, in the order they first write.
+func (cs *commentSet) count() (n int, authors []string) {
+	if cs.counted {
+		return cs.n, cs.authors
+	}
+	seen := map[string]bool{}
+	cs.each(func(c *comment, _ []Mark) error {
+		cs.n++
+		if !seen[c.author] {
+			seen[c.author] = true
+			cs.authors = append(cs.authors, c.author)
+		}
+		return nil
+	})
+	cs.counted = true
+	return cs.n, cs.authors
+}
+
+// appendText appends a comment's text: the clerk's, then the tool's notes, each in a
+// run of its own so the next run can take it out again. A comment holds at most what
+// a cell does (ooxml.MaxCellChars): the tool's text past it is cut with "…", or left
+// out.
+func (cs *commentSet) appendText(b []byte, c *comment, notes []Mark) []byte {
+	b = append(b, c.inner...)
+	chars, empty := c.chars, c.inner == ""
+	for _, m := range notes {
+		if m.Note == 0 {
 			continue
 		}
-		k := [2]int{m.Row, m.Col}
-		i, ok := byCell[k]
-		if !ok {
-			out = append(out, comment{row: m.Row, col: m.Col, author: author})
-			i = len(out) - 1
-			byCell[k] = i
-		}
-		c := &out[i]
-		text := m.Comment
-		if c.inner != "" {
-			text = "\n" + text
-		}
-		room := ooxml.MaxCellChars - c.chars
+		room := ooxml.MaxCellChars - chars
 		if room < 2 {
 			continue
 		}
-		text = ooxml.Ellipsis(text, room)
-		c.chars += utf8.RuneCountInString(text)
-		c.inner += `<r><rPr><sz val="9"/><color rgb="FF000000"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr><t xml:space="preserve">` + xmlEscape(text) + `</t></r>`
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].row != out[j].row {
-			return out[i].row < out[j].row
+		cs.text = cs.text[:0]
+		if !empty {
+			cs.text = append(cs.text, '\n')
 		}
-		return out[i].col < out[j].col
-	})
-	return out
+		cs.text = cs.note(cs.text, int(m.Note)-1)
+		n := runeCount(cs.text)
+		if n > room {
+			cut := ooxml.Ellipsis(string(cs.text), room)
+			cs.text, n = append(cs.text[:0], cut...), utf8.RuneCountInString(cut)
+		}
+		chars += n
+		empty = false
+		b = append(b, `<r><rPr><sz val="9"/><color rgb="FF000000"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr><t xml:space="preserve">`...)
+		b = append(appendXMLEscaped(b, cs.text), `</t></r>`...)
+	}
+	return b
 }
 
 // commentsXML renders the comments part.
-func commentsXML(w io.Writer, cs []comment) error {
-	var authors []string
-	ids := map[string]int{}
-	for _, c := range cs {
-		if _, ok := ids[c.author]; !ok {
-			ids[c.author] = len(authors)
-			authors = append(authors, c.author)
-		}
+func commentsXML(w io.Writer, cs *commentSet) error {
+	_, authors := cs.count()
+	ids := make(map[string]int, len(authors))
+	for i, a := range authors {
+		ids[a] = i
 	}
 	b := bufio.NewWriterSize(w, 64<<10)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
@@ -158,9 +238,15 @@ func commentsXML(w io.Writer, cs []comment) error {
 		b.WriteString("<author>" + xmlEscape(a) + "</author>")
 	}
 	b.WriteString("</authors><commentList>")
-	for _, c := range cs {
-		fmt.Fprintf(b, `<comment ref="%s" authorId="%d"><text>%s</text></comment>`, ooxml.CellRef(c.col, c.row), ids[c.author], c.inner)
-	}
+	var x []byte
+	cs.each(func(c *comment, notes []Mark) error {
+		x = ooxml.AppendCellRef(append(x[:0], `<comment ref="`...), c.col, c.row)
+		x = strconv.AppendInt(append(x, `" authorId="`...), int64(ids[c.author]), 10)
+		x = cs.appendText(append(x, `"><text>`...), c, notes)
+		x = append(x, `</text></comment>`...)
+		_, err := b.Write(x)
+		return err
+	})
 	b.WriteString("</commentList></comments>")
 	return b.Flush()
 }
@@ -168,9 +254,10 @@ func commentsXML(w io.Writer, cs []comment) error {
 // vmlXML renders the VML drawing that Excel needs to show the comments: one hidden
 // note shape per comment. keep holds the shapes of an existing drawing that are not
 // notes (buttons, form controls), which stay.
-func vmlXML(w io.Writer, cs []comment, idBlock int, keep string) error {
+func vmlXML(w io.Writer, cs *commentSet, idBlock int, keep string) error {
 	b := bufio.NewWriterSize(w, 64<<10)
-	blocks := (len(cs) + 1023) / 1024
+	n, _ := cs.count()
+	blocks := (n + 1023) / 1024
 	if blocks == 0 {
 		blocks = 1
 	}
@@ -182,12 +269,34 @@ func vmlXML(w io.Writer, cs []comment, idBlock int, keep string) error {
 	b.WriteString(`<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="` + strings.Join(idmap, ",") + `"/></o:shapelayout>`)
 	b.WriteString(`<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`)
 	b.WriteString(keep)
-	for i, c := range cs {
-		fmt.Fprintf(b, `<v:shape id="_x0000_s%d" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:220pt;height:90pt;z-index:%d;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`, idBlock*1024+i+1, i+1)
-		b.WriteString(`<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>`)
-		fmt.Fprintf(b, `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>%d, 15, %d, 2, %d, 15, %d, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>%d</x:Row><x:Column>%d</x:Column></x:ClientData></v:shape>`,
-			c.col+1, max(c.row-2, 0), c.col+4, max(c.row-2, 0)+5, c.row-1, c.col)
-	}
+	i := 0
+	var x []byte
+	num := func(n int) { x = strconv.AppendInt(x, int64(n), 10) }
+	cs.each(func(c *comment, _ []Mark) error {
+		i++
+		x = append(x[:0], `<v:shape id="_x0000_s`...)
+		num(idBlock*1024 + i)
+		x = append(x, `" type="#_x0000_t202" style="position:absolute;margin-left:60pt;margin-top:2pt;width:220pt;height:90pt;z-index:`...)
+		num(i)
+		x = append(x, `;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`...)
+		x = append(x, `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>`...)
+		x = append(x, `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>`...)
+		top := max(c.row-2, 0)
+		anchor := [...]int{c.col + 1, 15, top, 2, c.col + 4, 15, top + 5, 16}
+		for k, v := range anchor {
+			if k > 0 {
+				x = append(x, ", "...)
+			}
+			num(v)
+		}
+		x = append(x, `</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>`...)
+		num(c.row - 1)
+		x = append(x, `</x:Row><x:Column>`...)
+		num(c.col)
+		x = append(x, `</x:Column></x:ClientData></v:shape>`...)
+		_, err := b.Write(x)
+		return err
+	})
 	b.WriteString("</xml>")
 	return b.Flush()
 }
@@ -203,4 +312,18 @@ func nonNoteShapes(vml string) string {
 		}
 	}
 	return strings.Join(keep, "")
+}
+
+// runeCount is utf8.RuneCount, which (Go 1.26) copies non-ASCII text to count it.
+func runeCount(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); n++ {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return n
 }

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
+	"strconv"
 
 	"gongjian/internal/ooxml"
 	"gongjian/report/internal/book"
@@ -15,14 +15,37 @@ const defaultColWidth = 8.43
 
 // Sheet is a sheet to append: a header row and rows of cells.
 type Sheet struct {
-	Name       string
-	Headers    []string
-	Widths     []float64 // column widths in characters; 0 leaves the default
-	Rows       [][]Cell
+	Name    string
+	Headers []string
+	Widths  []float64 // column widths in characters; 0 leaves the default
+	// Rows are the rows under the header, each at most as wide as Headers; nil for none.
+	Rows       Rows
 	AutoFilter bool // a filter on the header row over all rows
 	// Footer is printed at the foot of every page, in Excel's header and footer codes
 	// ("&C第 &P 页，共 &N 页"); "" prints none.
 	Footer string
+}
+
+// Rows give an appended sheet's rows one at a time, as they are written, so that a
+// list of 400,000 findings is never held as cells: Len of them, row i put in buf
+// (whose room it may reuse) by Row. Row may be called more than once for a row.
+type Rows interface {
+	Len() int
+	Row(i int, buf []Cell) []Cell
+}
+
+// Table is rows held in memory.
+type Table [][]Cell
+
+func (t Table) Len() int                   { return len(t) }
+func (t Table) Row(i int, _ []Cell) []Cell { return t[i] }
+
+// rowCount is the number of rows, 0 for none.
+func (sh *Sheet) rowCount() int {
+	if sh.Rows == nil {
+		return 0
+	}
+	return sh.Rows.Len()
 }
 
 // Cell is one value of an appended sheet.
@@ -93,10 +116,8 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	ncols := len(sh.Headers)
-	for _, r := range sh.Rows {
-		ncols = max(ncols, len(r))
-	}
-	last := ooxml.CellRef(max(ncols-1, 0), len(sh.Rows)+1)
+	nrows := sh.rowCount()
+	last := ooxml.CellRef(max(ncols-1, 0), nrows+1)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
@@ -136,16 +157,22 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 		fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>`, ooxml.CellRef(c, 1), st.header, xmlEscape(h))
 	}
 	b.WriteString("</row>")
-	var links []string
-	for i, row := range sh.Rows {
+	// Each row is put together in x and written at once, with no formatting of its
+	// own: the findings sheet may have hundreds of thousands of rows.
+	var row []Cell
+	var x []byte
+	links := false
+	for i := range nrows {
+		row = sh.Rows.Row(i, row[:0])
 		r := i + 2
 		var fit book.RowFit
 		for c, cell := range row {
 			fit.Add(cell.Text, width(c), sheetFontSize, cell.Number == "")
 		}
-		fmt.Fprintf(b, `<row r="%d" ht="%g" customHeight="1">`, r, fit.Height(sheetFontSize))
+		x = strconv.AppendInt(append(x[:0], `<row r="`...), int64(r), 10)
+		x = strconv.AppendFloat(append(x, `" ht="`...), fit.Height(sheetFontSize), 'g', -1, 64)
+		x = append(x, `" customHeight="1">`...)
 		for c, cell := range row {
-			ref := ooxml.CellRef(c, r)
 			// A cell holds at most what Excel's does; a longer value is cut with "…".
 			cell.Text = ooxml.Ellipsis(cell.Text, ooxml.MaxCellChars)
 			style := st.text
@@ -157,29 +184,47 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 				style, kind = st.number, 1
 			case cell.Link != "":
 				style = st.link
-				links = append(links, fmt.Sprintf(`<hyperlink ref="%s" location="%s" display="%s"/>`, ref, xmlEscape(cell.Link), xmlEscape(cell.Text)))
+				links = true
 			}
 			if cell.Fill != FillNone && cell.Link == "" {
 				style = st.fills[cell.Fill][kind]
 			}
-			if kind > 0 {
-				fmt.Fprintf(b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cell.Number)
-				continue
+			x = ooxml.AppendCellRef(append(x, `<c r="`...), c, r)
+			x = strconv.AppendInt(append(x, `" s="`...), int64(style), 10)
+			switch {
+			case kind > 0:
+				x = append(append(append(x, `"><v>`...), cell.Number...), `</v></c>`...)
+			case cell.Text == "":
+				x = append(x, `"/>`...)
+			default:
+				x = appendXMLEscaped(append(x, `" t="inlineStr"><is><t xml:space="preserve">`...), cell.Text)
+				x = append(x, `</t></is></c>`...)
 			}
-			if cell.Text == "" {
-				fmt.Fprintf(b, `<c r="%s" s="%d"/>`, ref, style)
-				continue
-			}
-			fmt.Fprintf(b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, xmlEscape(cell.Text))
 		}
-		b.WriteString("</row>")
+		x = append(x, "</row>"...)
+		b.Write(x)
 	}
 	b.WriteString("</sheetData>")
 	if sh.AutoFilter && ncols > 0 {
 		fmt.Fprintf(b, `<autoFilter ref="A1:%s"/>`, last)
 	}
-	if len(links) > 0 {
-		b.WriteString("<hyperlinks>" + strings.Join(links, "") + "</hyperlinks>")
+	if links {
+		// The rows again, for their links: they go after the cells, and are not kept.
+		b.WriteString("<hyperlinks>")
+		for i := range nrows {
+			row = sh.Rows.Row(i, row[:0])
+			for c, cell := range row {
+				if cell.Link == "" || cell.Number != "" {
+					continue
+				}
+				x = ooxml.AppendCellRef(append(x[:0], `<hyperlink ref="`...), c, i+2)
+				x = appendXMLEscaped(append(x, `" location="`...), cell.Link)
+				x = appendXMLEscaped(append(x, `" display="`...), ooxml.Ellipsis(cell.Text, ooxml.MaxCellChars))
+				x = append(x, `"/>`...)
+				b.Write(x)
+			}
+		}
+		b.WriteString("</hyperlinks>")
 	}
 	b.WriteString(`<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)

@@ -1,7 +1,6 @@
 package xlsxpatch
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -193,30 +192,4 @@ func insertBeforeClose(text, local, s string) string {
 		return text[:loc[0]] + "<" + name + attrs + ">" + s + "</" + name + ">" + text[loc[1]:]
 	}
 	return text
-}
-
-func xmlEscape(s string) string {
-	var b bytes.Buffer
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		case '\t', '\n', '\r':
-			b.WriteRune(r)
-		default:
-			if r < 0x20 || r == 0xFFFE || r == 0xFFFF {
-				continue // not allowed in XML 1.0
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

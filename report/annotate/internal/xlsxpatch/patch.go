@@ -15,25 +15,35 @@ import (
 )
 
 // Level is how a marked cell is filled.
-type Level int
+type Level uint8
 
 const (
 	LevelError   Level = iota // red
 	LevelWarning              // yellow
 )
 
-// Mark is one cell to fill and comment on.
+// Mark is one cell to fill and comment on. It is small (16 bytes) and holds no text,
+// for a ledger may have hundreds of thousands of them: the comment's text is asked of
+// Patch.Note only as it is written.
 type Mark struct {
-	Row     int // 1-based
-	Col     int // 0-based
-	Level   Level
-	Comment string // lines to add to the cell's comment; "" adds none
+	Row   int32 // 1-based
+	Col   int32 // 0-based
+	Level Level
+	// Note is the comment text to add to the cell, as 1 + the index Patch.Note is
+	// called with; 0 adds none.
+	Note int32
 }
 
 // Patch says what to change in a workbook.
 type Patch struct {
-	Sheet  string // the sheet whose cells are marked
-	Marks  []Mark
+	Sheet string // the sheet whose cells are marked
+	// Marks are the cells to mark. Apply sorts them by cell, keeping the order of the
+	// marks of one cell, whose notes its comment gives in that order.
+	Marks []Mark
+	// Note appends to b the text of a mark's comment (lines added to the cell's
+	// comment), for its Note - 1; called as the comments are written, so that no
+	// text is held.
+	Note   func(b []byte, i int) []byte
 	Author string // the comments' author, and how the tool recognises its own comments
 	// Marker starts every line the tool writes into a comment, so that checking the
 	// annotated copy again can take the tool's lines out and keep the clerk's.

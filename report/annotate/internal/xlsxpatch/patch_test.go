@@ -90,7 +90,7 @@ func TestApplyRefusesBadEntryNames(t *testing.T) {
 		{"XL/WORKSHEETS/SHEET1.XML"}, // the sheet again, in other case
 	} {
 		var out bytes.Buffer
-		err := applyFile(t, rezip(t, good, extra...), &out, &Patch{Sheet: "台账", Marks: []Mark{{Row: 2, Col: 1, Comment: "x"}}})
+		err := applyFile(t, rezip(t, good, extra...), &out, &Patch{Sheet: "台账", Marks: []Mark{{Row: 2, Col: 1, Note: 1}}, Note: func(b []byte, _ int) []byte { return append(b, "x"...) }})
 		if !errors.Is(err, ooxml.ErrCorrupt) || out.Len() != 0 {
 			t.Errorf("%q: error %v, %d bytes written", extra, err, out.Len())
 		}
@@ -105,13 +105,16 @@ func TestApplyCutsLongTexts(t *testing.T) {
 	err := applyFile(t, workbookFile(t), &out, &Patch{
 		Sheet:  "台账",
 		Author: "攻坚检查", Marker: "【攻坚检查】",
-		Marks: []Mark{
-			{Row: 2, Col: 1, Comment: "【攻坚检查】错误：总投资“" + long + "”无法识别"},
-			{Row: 2, Col: 1, Comment: "【攻坚检查】警告：第二条"},
-			{Row: 2, Col: 0, Comment: "【攻坚检查】警告：" + strings.Repeat("a", ooxml.MaxCellChars-9)}, // exactly the limit
+		Marks: []Mark{{Row: 2, Col: 1, Note: 1}, {Row: 2, Col: 1, Note: 2}, {Row: 2, Col: 0, Note: 3}},
+		Note: func(b []byte, i int) []byte {
+			return append(b, []string{
+				"【攻坚检查】错误：总投资“" + long + "”无法识别",
+				"【攻坚检查】警告：第二条",
+				"【攻坚检查】警告：" + strings.Repeat("a", ooxml.MaxCellChars-9), // exactly the limit
+			}[i]...)
 		},
 		ErrorFill: "FFFFB7B7", WarningFill: "FFFFE9A8",
-		Sheets: []Sheet{{Name: "检查结果", Headers: []string{"原值"}, Rows: [][]Cell{{{Text: long}}, {{Text: "短"}}}}},
+		Sheets: []Sheet{{Name: "检查结果", Headers: []string{"原值"}, Rows: Table{{{Text: long}}, {{Text: "短"}}}}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -153,9 +156,10 @@ func TestApplyDeterministic(t *testing.T) {
 	src := workbookFile(t)
 	patch := &Patch{
 		Sheet: "台账", Author: "攻坚检查", Marker: "【攻坚检查】",
-		Marks:     []Mark{{Row: 2, Col: 1, Comment: "【攻坚检查】错误：x"}, {Row: 2, Col: 0, Level: LevelWarning}},
+		Marks:     []Mark{{Row: 2, Col: 1, Note: 1}, {Row: 2, Col: 0, Level: LevelWarning}},
+		Note:      func(b []byte, _ int) []byte { return append(b, "【攻坚检查】错误：x"...) },
 		ErrorFill: "FFFFB7B7", WarningFill: "FFFFE9A8",
-		Sheets: []Sheet{{Name: "检查结果", Headers: []string{"a", "b", "c"}, Rows: [][]Cell{{{Text: "x", Fill: FillError}, {Number: "1", Fill: FillWarning}, {Number: "0.5", Percent: true, Fill: FillGood}}}}},
+		Sheets: []Sheet{{Name: "检查结果", Headers: []string{"a", "b", "c"}, Rows: Table{{{Text: "x", Fill: FillError}, {Number: "1", Fill: FillWarning}, {Number: "0.5", Percent: true, Fill: FillGood}}}}},
 	}
 	var first bytes.Buffer
 	if err := applyFile(t, src, &first, patch); err != nil {

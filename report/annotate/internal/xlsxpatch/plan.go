@@ -100,7 +100,7 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 		if sh.AutoFilter {
 			ncols := len(sh.Headers)
 			filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">'%s'!$A$1:$%s$%d</definedName>`,
-				remaining+i, quoted, ooxml.ColumnName(max(ncols-1, 0)), len(sh.Rows)+1))
+				remaining+i, quoted, ooxml.ColumnName(max(ncols-1, 0)), sh.rowCount()+1))
 		}
 		// The header row is printed again at the top of every page.
 		filterNames = append(filterNames, fmt.Sprintf(`<definedName name="_xlnm.Print_Titles" localSheetId="%d">'%s'!$1:$1</definedName>`, remaining+i, quoted))
@@ -118,6 +118,7 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 	}
 
 	// The marked sheet: its cells, its comments, their drawing.
+	sortMarks(pt.Marks)
 	sr := newSheetRewrite(pt.Marks)
 	sr.restyle = func(orig int, level Level) int {
 		if level == LevelError {
@@ -146,8 +147,8 @@ func (p *pkg) plan(pt *Patch) (*plan, error) {
 			existing = parseComments(text, pt.Marker, pt.Author)
 		}
 	}
-	all := mergeComments(existing, pt.Marks, pt.Author)
-	if len(all) > 0 || commentsPath != "" {
+	all := newCommentSet(existing, pt.Marks, pt.Note, pt.Author)
+	if n, _ := all.count(); n > 0 || commentsPath != "" {
 		if commentsPath == "" {
 			commentsPath = p.freeName("xl/comments", ".xml", taken)
 			taken[commentsPath] = true

@@ -3,9 +3,10 @@ package xlsxpatch
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 
 	"gongjian/internal/ooxml"
@@ -17,8 +18,10 @@ import (
 // empty, in their place), the style of cells that still carry an earlier run's fill,
 // and a <legacyDrawing> element for the comments.
 type sheetRewrite struct {
-	rows    []int               // rows with marks, ascending
-	marks   map[int][]markStyle // row → marks sorted by column
+	cells   []markStyle // one per marked cell, by row then column: an error wins over a warning
+	rows    []int32     // the marked rows, ascending
+	rowAt   []int32     // rows[i]'s cells are cells[rowAt[i]:rowAt[i+1]]
+	taken   []bool      // rows[i]'s cells are written
 	restyle func(orig int, level Level) int
 	unfill  func(orig int) (int, bool) // a style carrying an earlier run's fill → its plain twin
 	// oldFills says the workbook has fills from an earlier run, so every cell must be
@@ -32,7 +35,7 @@ type sheetRewrite struct {
 }
 
 type markStyle struct {
-	col   int
+	col   int32
 	level Level
 }
 
@@ -45,31 +48,35 @@ var afterLegacy = map[string]bool{
 	"controls": true, "webPublishItems": true, "tableParts": true, "extLst": true,
 }
 
+// newSheetRewrite takes the marks sorted by cell (sortMarks).
 func newSheetRewrite(marks []Mark) *sheetRewrite {
-	sr := &sheetRewrite{marks: map[int][]markStyle{}, colStyle: map[int]int{}}
+	sr := &sheetRewrite{colStyle: map[int]int{}}
 	for _, m := range marks {
-		if _, ok := sr.marks[m.Row]; !ok {
+		n := len(sr.cells)
+		switch {
+		case len(sr.rows) == 0 || sr.rows[len(sr.rows)-1] != m.Row:
 			sr.rows = append(sr.rows, m.Row)
+			sr.rowAt = append(sr.rowAt, int32(n))
+		case sr.cells[n-1].col == m.Col:
+			// one mark per cell: an error wins over a warning
+			sr.cells[n-1].level = min(sr.cells[n-1].level, m.Level)
+			continue
 		}
-		sr.marks[m.Row] = append(sr.marks[m.Row], markStyle{m.Col, m.Level})
+		sr.cells = append(sr.cells, markStyle{m.Col, m.Level})
 	}
-	sort.Ints(sr.rows)
-	for r, ms := range sr.marks {
-		sort.Slice(ms, func(i, j int) bool { return ms[i].col < ms[j].col })
-		// one mark per cell: an error wins over a warning
-		out := ms[:0]
-		for _, m := range ms {
-			if n := len(out); n > 0 && out[n-1].col == m.col {
-				if m.level < out[n-1].level {
-					out[n-1].level = m.level
-				}
-				continue
-			}
-			out = append(out, m)
-		}
-		sr.marks[r] = out
-	}
+	sr.rowAt = append(sr.rowAt, int32(len(sr.cells)))
+	sr.taken = make([]bool, len(sr.rows))
 	return sr
+}
+
+// sortMarks sorts marks by row, then column, keeping the order of one cell's marks.
+func sortMarks(marks []Mark) {
+	slices.SortStableFunc(marks, func(a, b Mark) int {
+		if c := cmp.Compare(a.Row, b.Row); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Col, b.Col)
+	})
 }
 
 // run streams the sheet.
@@ -210,12 +217,12 @@ func (sr *sheetRewrite) run(r io.Reader, out io.Writer) error {
 					tag = setAttr(tag, "r", ooxml.CellRef(col, row))
 				}
 				// Cells the marks need before this one.
-				for len(rowMarks) > 0 && rowMarks[0].col < col {
+				for len(rowMarks) > 0 && int(rowMarks[0].col) < col {
 					sr.writeCell(w, prefix, row, rowMarks[0], rowStyle)
 					rowMarks = rowMarks[1:]
 				}
 				orig, _ := atoiAttr(tag, "s")
-				if len(rowMarks) > 0 && rowMarks[0].col == col {
+				if len(rowMarks) > 0 && int(rowMarks[0].col) == col {
 					tag = setAttr(tag, "s", strconv.Itoa(sr.restyle(orig, rowMarks[0].level)))
 					rowMarks = rowMarks[1:]
 				} else if plain, ok := sr.unfill(orig); ok {
@@ -262,33 +269,34 @@ func (sr *sheetRewrite) readCol(tag []byte) {
 	}
 }
 
-// takeRow returns the marks of a row that exists in the sheet and forgets the row.
+// takeRow returns the marks of a row that exists in the sheet, once.
 func (sr *sheetRewrite) takeRow(row int) []markStyle {
-	ms := sr.marks[row]
-	if ms != nil {
-		delete(sr.marks, row)
+	i, ok := slices.BinarySearch(sr.rows, int32(row))
+	if !ok || sr.taken[i] {
+		return nil
 	}
-	return ms
+	sr.taken[i] = true
+	return sr.cells[sr.rowAt[i]:sr.rowAt[i+1]]
 }
 
 // writeRowsBefore writes the marked rows that do not exist in the sheet and come
 // before row.
 func (sr *sheetRewrite) writeRowsBefore(w *bufio.Writer, prefix []byte, row int) {
-	for sr.nextRow < len(sr.rows) && sr.rows[sr.nextRow] < row {
-		r := sr.rows[sr.nextRow]
+	for sr.nextRow < len(sr.rows) && int(sr.rows[sr.nextRow]) < row {
+		i := sr.nextRow
 		sr.nextRow++
-		ms, ok := sr.marks[r]
-		if !ok {
+		if sr.taken[i] {
 			continue // written as part of an existing row
 		}
-		delete(sr.marks, r)
+		sr.taken[i] = true
+		r := int(sr.rows[i])
 		w.WriteString("<" + string(prefix) + `row r="` + strconv.Itoa(r) + `">`)
-		for _, m := range ms {
+		for _, m := range sr.cells[sr.rowAt[i]:sr.rowAt[i+1]] {
 			sr.writeCell(w, prefix, r, m, -1)
 		}
 		w.WriteString("</" + string(prefix) + "row>")
 	}
-	for sr.nextRow < len(sr.rows) && sr.rows[sr.nextRow] == row {
+	for sr.nextRow < len(sr.rows) && int(sr.rows[sr.nextRow]) == row {
 		sr.nextRow++
 	}
 }
@@ -305,7 +313,7 @@ func (sr *sheetRewrite) flushRow(w *bufio.Writer, prefix []byte, row int, ms []m
 func (sr *sheetRewrite) writeCell(w *bufio.Writer, prefix []byte, row int, m markStyle, rowStyle int) {
 	orig := rowStyle
 	if orig < 0 {
-		orig = sr.colStyle[m.col]
+		orig = sr.colStyle[int(m.col)]
 	}
-	w.WriteString("<" + string(prefix) + `c r="` + ooxml.CellRef(m.col, row) + `" s="` + strconv.Itoa(sr.restyle(orig, m.level)) + `"/>`)
+	w.WriteString("<" + string(prefix) + `c r="` + ooxml.CellRef(int(m.col), row) + `" s="` + strconv.Itoa(sr.restyle(orig, m.level)) + `"/>`)
 }
