@@ -10,13 +10,12 @@ import (
 
 // This file holds the checks every ledger gets, whatever its kind.
 
-// add records a finding, completing the sheet and the cell name from Row and Col.
+// add records a finding, completing the sheet; the list names the cell from Row and
+// Col (none when either is not given).
 func (e *evaluation) add(f Finding) {
 	f.Sheet = e.l.Sheet
-	if f.Col >= 0 && f.Row > 0 {
-		f.Cell = ledger.CellName(f.Col, f.Row)
-	} else {
-		f.Col, f.Cell = -1, ""
+	if f.Col < 0 || f.Row <= 0 {
+		f.Col = -1
 	}
 	e.found.add(f)
 }
