@@ -1,6 +1,10 @@
 package rules
 
-import "gongjian/ledger"
+import (
+	"slices"
+
+	"gongjian/ledger"
+)
 
 // Options steer Evaluate.
 type Options struct {
@@ -71,9 +75,10 @@ type evaluation struct {
 	year      int
 	headerRow int // where findings about the whole sheet point
 	cols      map[ledger.Field]int
-	// problemCells are the cells the reader could not read, so that the checks do not
-	// pile a second finding on a cell already marked bad-number or bad-date.
-	problemCells map[[2]int]bool
+	// problemCells are the cells the reader could not read (problemCell), sorted, so
+	// that the checks do not pile a second finding on a cell already marked
+	// bad-number or bad-date.
+	problemCells []uint64
 	found        findingList // the findings, sorted into res.Findings at the end
 }
 
@@ -108,10 +113,12 @@ func newEvaluation(l *ledger.Ledger, r *Rules, opts Options) *evaluation {
 		}
 	}
 	if len(l.Problems) > 0 {
-		e.problemCells = make(map[[2]int]bool, len(l.Problems))
-		for _, p := range l.Problems {
-			e.problemCells[[2]int{p.Row, p.Col}] = true
+		// A sorted list, not a map: a ledger may have hundreds of thousands of them.
+		e.problemCells = make([]uint64, len(l.Problems))
+		for i, p := range l.Problems {
+			e.problemCells[i] = problemCell(p.Row, p.Col)
 		}
+		slices.Sort(e.problemCells)
 	}
 	return e
 }
@@ -152,5 +159,14 @@ func (e *evaluation) badCell(row int, f ledger.Field) bool {
 		return false
 	}
 	c := e.col(f)
-	return c >= 0 && e.problemCells[[2]int{row, c}]
+	if c < 0 {
+		return false
+	}
+	_, found := slices.BinarySearch(e.problemCells, problemCell(row, c))
+	return found
+}
+
+// problemCell is a cell as problemCells holds it: row and column in one number.
+func problemCell(row, col int) uint64 {
+	return uint64(uint32(row))<<32 | uint64(uint32(col))
 }
