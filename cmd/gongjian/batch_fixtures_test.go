@@ -103,6 +103,26 @@ func hashes(ts *testscript.TestScript, neg bool, args []string) {
 // with a date no one can read, so that annotating it takes a while.
 func bigLedger(t testing.TB, path string, n int) {
 	t.Helper()
+	towns := []string{"礼义镇", "古郊乡", "杨村镇", "平城镇", "附城镇"}
+	streamLedger(t, path, []any{"序号", "项目名称", "乡镇", "建设性质", "总投资", "2025年计划投资", "1-5月完成投资",
+		"计划开工时间", "实际开工时间", "责任单位"}, n, func(i int) []any {
+		start := fmt.Sprintf("2025-%02d-%02d", 1+i%5, 1+i%28)
+		if i%10 == 0 {
+			start = "2025.13.1"
+		}
+		nature := "续建"
+		if i%3 == 0 {
+			nature = "新建"
+		}
+		return []any{i, fmt.Sprintf("陵川县第%d号重点项目", i), towns[i%len(towns)], nature,
+			1000 + i%500, 400 + i%100, 150 + i%50, "2025-03-01", start, "县发改局"}
+	})
+}
+
+// streamLedger writes a workbook with the StreamWriter: the county's title, the
+// header in row 2, and project i (1 to n) as row gives it in row i+2.
+func streamLedger(t testing.TB, path string, header []any, n int, row func(i int) []any) {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")
@@ -112,23 +132,12 @@ func bigLedger(t testing.TB, path string, n int) {
 	if err := sw.SetRow("A1", []any{"陵川县2025年重点项目开复工台账"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := sw.SetRow("A2", []any{"序号", "项目名称", "乡镇", "建设性质", "总投资", "2025年计划投资", "1-5月完成投资",
-		"计划开工时间", "实际开工时间", "责任单位"}); err != nil {
+	if err := sw.SetRow("A2", header); err != nil {
 		t.Fatal(err)
 	}
-	towns := []string{"礼义镇", "古郊乡", "杨村镇", "平城镇", "附城镇"}
 	for i := 1; i <= n; i++ {
-		start := fmt.Sprintf("2025-%02d-%02d", 1+i%5, 1+i%28)
-		if i%10 == 0 {
-			start = "2025.13.1"
-		}
-		nature := "续建"
-		if i%3 == 0 {
-			nature = "新建"
-		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{i, fmt.Sprintf("陵川县第%d号重点项目", i), towns[i%len(towns)], nature,
-			1000 + i%500, 400 + i%100, 150 + i%50, "2025-03-01", start, "县发改局"}); err != nil {
+		if err := sw.SetRow(cell, row(i)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,12 +18,13 @@ import (
 )
 
 // measured is one whole run of gongjian: its exit status, output, peak memory (the
-// kernel's maximum resident set) and wall time.
+// kernel's maximum resident set), wall time and processor time (user and system),
+// which another process on the machine moves less than the wall time.
 type measured struct {
 	status         int
 	stdout, stderr string
 	peakMB         float64
-	took           time.Duration
+	took, cpu      time.Duration
 }
 
 // runMeasured runs gongjian (this test binary under that name) with args in dir; a
@@ -48,7 +50,7 @@ func runMeasured(t *testing.T, dir string, limitKB int, args ...string) measured
 	timeFile := filepath.Join(tmp, "time")
 	argv := append([]string{"-c", script, "sh"}, link)
 	if _, err := os.Stat("/usr/bin/time"); err == nil {
-		argv = append([]string{"-c", script, "sh", "/usr/bin/time", "-f", "%M", "-o", timeFile}, link)
+		argv = append([]string{"-c", script, "sh", "/usr/bin/time", "-f", "%M %U %S", "-o", timeFile}, link)
 	}
 	stdout, err := os.Create(filepath.Join(tmp, "stdout"))
 	if err != nil {
@@ -69,10 +71,14 @@ func runMeasured(t *testing.T, dir string, limitKB int, args ...string) measured
 	m.status = cmd.ProcessState.ExitCode()
 	if b, err := os.ReadFile(timeFile); err == nil {
 		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-		kb, _ := strconv.Atoi(lines[len(lines)-1]) // after "Command exited with non-zero status N"
+		var kb int
+		var user, sys float64
+		fmt.Sscan(lines[len(lines)-1], &kb, &user, &sys) // after "Command exited with non-zero status N"
 		m.peakMB = float64(kb) / 1024
+		m.cpu = time.Duration((user + sys) * float64(time.Second))
 	} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		m.peakMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	out, err := os.ReadFile(stdout.Name())
 	if err != nil {

@@ -41,11 +41,12 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":    exits,
-			"mkbad":    mkbad,
-			"hashes":   hashes,
-			"resave":   resave,
-			"docxtext": docxtext,
+			"exits":        exits,
+			"mkbad":        mkbad,
+			"hashes":       hashes,
+			"resave":       resave,
+			"docxtext":     docxtext,
+			"manyfindings": manyfindings,
 		},
 		Condition: func(cond string) (bool, error) {
 			name, ok := strings.CutPrefix(cond, "sample:")
