@@ -104,6 +104,15 @@ func isSubHeader(upper, lower []string, cols []Column) bool {
 	return children >= 2 && group
 }
 
+// isTotalChild reports whether a header under a group is its total ("合计", "小计").
+func isTotalChild(t string) bool {
+	switch t {
+	case "合计", "小计", "总计", "合计数", "总额", "金额":
+		return true
+	}
+	return false
+}
+
 // isPlanGroup reports whether a group header holds what is planned or expected
 // ("二季度工作计划", "预计新增经济效益"), whose children are not the fields their own
 // words loosely name.
@@ -136,7 +145,8 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 	}
 	var m headerMatch
 	var found []headerCell
-	group := "" // the group header over this column ("投资情况（万元）")
+	group := ""          // the group header over this column ("投资情况（万元）")
+	groupAmount := false // the group names an amount field whose first child has not been read
 	var texts []string
 	for c := 0; c < n; c++ {
 		up, low := cell(upper, c), cell(lower, c)
@@ -146,8 +156,10 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 			switch {
 			case up != "" && low != "":
 				group = up
+				gm, ok := mt.match(normalizeHeader(up))
+				groupAmount = ok && gm.field.Type() == TypeAmount && gm.month == 0
 			case up != "" || low == "":
-				group = ""
+				group, groupAmount = "", false
 			}
 		}
 		if up == "" && low == "" {
@@ -179,9 +191,21 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 						break
 					}
 				}
-				// "项目起止年月" over "起 | 止": both halves of the period.
-				if gm, gok := mt.match(g); !ok && gok && gm.field == FieldPeriod && periodParts[h.text] {
+				if ok && mm.rank == rankLoose && isPlanGroup(g.text) {
+					ok = false // "二季度工作计划" + "工作内容及形象进度": a quarter's plan, not the year's
+				}
+				gm, gok := mt.match(g)
+				switch {
+				case ok || !gok:
+				case gm.field == FieldPeriod && periodParts[h.text]:
+					// "项目起止年月" over "起 | 止": both halves of the period.
 					mm, ok = gm, true
+				case groupAmount && (cell(upper, c) != "" || isTotalChild(h.text)):
+					// An amount broken down: "本年计划" over "工程计划总额 | 资金计划总额",
+					// "年度计划投资" over "合计 | 其中：中央资金": the first child (or the
+					// 合计) is the amount itself, the others its parts.
+					mm, ok = gm, true
+					groupAmount = false
 				}
 			}
 			if !h.hasUnit && g.hasUnit {
@@ -242,9 +266,17 @@ type headerCell struct {
 func resolveColumns(cells []headerCell) []Column {
 	februaryYTD := map[Field]bool{} // a "1-2月…" column names the field
 	singleMonths := map[Field]int{}
+	thisYear, sinceStart := false, false // a 本年 完成投资 column; a "截至目前累计完成投资"
 	for _, hc := range cells {
 		if !hc.ok {
 			continue
+		}
+		if hc.match.field == FieldDone {
+			if hc.match.sinceStart {
+				sinceStart = true
+			} else {
+				thisYear = true
+			}
 		}
 		if hc.match.ytd && hc.match.month == 2 {
 			februaryYTD[hc.match.field] = true
@@ -267,6 +299,15 @@ func resolveColumns(cells []headerCell) []Column {
 			hc.match.field, hc.match.ytd = FieldPlanToDate, true
 		}
 	}
+	// Beside "本年累计完成投资", "截至目前累计完成投资" is what was done since the project
+	// began (截至上年 + 本年).
+	if thisYear && sinceStart {
+		for i := range cells {
+			if cells[i].ok && cells[i].match.sinceStart {
+				cells[i].match.field = FieldCumDone
+			}
+		}
+	}
 	best := map[Field]int{} // field → index of the column read
 	var cols []Column
 	for i, hc := range cells {
@@ -276,7 +317,7 @@ func resolveColumns(cells []headerCell) []Column {
 			continue
 		}
 		f, mm := hc.match.field, hc.match
-		cols[i].Known, cols[i].Month = f, mm.month
+		cols[i].Known, cols[i].Month, cols[i].NewIfYes = f, mm.month, mm.newIfYes
 		switch {
 		case f == FieldMonthDone && mm.month > 0, f == FieldProgress && mm.month > 0:
 			cols[i].Field = f // month-by-month columns: all kept

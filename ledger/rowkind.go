@@ -250,3 +250,15 @@ func unitRowUnits(cells []string) (map[int]Unit, bool) {
 	}
 	return units, n >= 2
 }
+
+// newIfYes reads a "是否新开工" cell as 建设性质: yes (是, 1, √) is 新建, no (否, 0, ×)
+// 续建; anything else is kept for the rules to reject.
+func newIfYes(v string) string {
+	switch v {
+	case "是", "1", "√", "✓", "✔", "Y", "y":
+		return NatureNew
+	case "否", "0", "×", "✗", "✘", "N", "n":
+		return NatureContinuing
+	}
+	return v
+}

@@ -548,9 +548,12 @@ func (r *rowReader) text(c int, raw string) string {
 		}
 	}
 	var v string
-	if r.persons[c] {
+	switch {
+	case r.persons[c]:
 		v = normalizePersons(raw)
-	} else {
+	case r.byCol[c].NewIfYes:
+		v = newIfYes(cleanText(raw))
+	default:
 		v = cleanText(raw)
 	}
 	if m != nil {
