@@ -397,7 +397,8 @@ func textDate(s string, year int) (Date, error) {
 	if strings.ContainsAny(s, "年月") {
 		s = strings.ReplaceAll(s, " ", "") // "2025年 3月"
 		s = strings.TrimSuffix(s, "前")     // "3月底前": by the end of March
-		for _, suf := range []string{"日", "号", "底", "初", "份"} {
+		// "5月中旬" is May: a planned start said to the 旬 is due by the month's end.
+		for _, suf := range []string{"日", "号", "底", "初", "份", "上旬", "中旬", "下旬"} {
 			if t, ok := strings.CutSuffix(s, suf); ok {
 				s = t
 				break

@@ -52,6 +52,9 @@ var dateCases = []struct {
 
 	// Typed text, month precision (Day stays 0).
 	{"点年月", "2025.3", false, 0, "2025-03", nil},
+	// A start planned to the 旬 is due by the month's end.
+	{"中旬", "2024年5月中旬", false, 0, "2024-05", nil},
+	{"上旬无年", "6月上旬", false, 2024, "2024-06", nil},
 	{"点年月补零", "2025.03", false, 0, "2025-03", nil},
 	{"点年月十二月", "2025.12", false, 0, "2025-12", nil},
 	// A number cell holding 2025.10 stores 2025.1, so "2025.1" can only be read as

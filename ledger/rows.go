@@ -36,6 +36,7 @@ type rowReader struct {
 	titleText string
 
 	nature, category string // from the current section rows
+	grade            string // the 项目级别 a section names ("省重点项目")
 	sectionText      string
 	sectionID        int   // increases with each section row; 0 before any
 	projectSection   []int // section id of each project
@@ -322,6 +323,13 @@ func (r *rowReader) sectionRow(cells []string, first string, nonEmpty int) (sect
 	if v := strings.TrimSpace(r.cell(cells, r.nameCol)); v != "" && r.nameCol >= 0 {
 		if _, ok := parseSection(v, false); ok {
 			text = v
+		} else if seq := strings.TrimSpace(r.cell(cells, r.seqCol)); r.seqCol >= 0 && sectionNumber.MatchString(seq) {
+			// The section's number in the 序号 column, its name in the name column:
+			// "一 | 产业项目（44个）" is "一、产业项目（44个）".
+			text = seq + "、" + v
+			if strings.HasSuffix(seq, ")") || strings.HasSuffix(seq, "）") {
+				text = seq + v
+			}
 		}
 	}
 	if s, ok := parseSection(text, false); ok && (nonEmpty <= 3 || r.hasAmounts(cells)) {
@@ -339,10 +347,13 @@ func (r *rowReader) enterSection(s section) {
 	r.sectionID++
 	r.sectionText = s.text
 	if s.level == 1 {
-		r.nature, r.category = "", ""
+		r.nature, r.category, r.grade = "", "", ""
 	}
 	if s.nature != "" {
 		r.nature = s.nature
+	}
+	if s.grade != "" {
+		r.grade = s.grade
 	}
 	if s.category != "" {
 		r.category = s.category
@@ -511,6 +522,9 @@ func (r *rowReader) addProject(row int, cells []string) {
 	}
 	if p.Category == "" {
 		p.Category = r.category
+	}
+	if p.Level == "" {
+		p.Level = r.grade
 	}
 }
 
