@@ -6,6 +6,8 @@ package ledger
 // that splits leaders and reads dates independently), as testdata/README.md says.
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -132,5 +134,46 @@ func TestRealworldQuarterTable(t *testing.T) {
 		if got := sumOf(l, f); got != want {
 			t.Errorf("Σ%s = %s, want %s", f, got, want)
 		}
+	}
+}
+
+// readCSVText reads a ledger written as CSV text.
+func readCSVText(t *testing.T, csv string) *Ledger {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "台账.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Read(path, Options{Today: DayDate(2026, 3, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// A 重点项目库 list says the 建设性质 by 是否2025年新开工: 是 is 新建, 否 续建; a clerk
+// types 已开工 or 未开工 where the date belongs, and a planned span of months.
+func TestRealworldYesNoNatureAndWordsInDates(t *testing.T) {
+	l := readCSVText(t, "2025年重点项目库\n"+
+		"项目名称,年度计划投资（万元）,1-5月完成投资,是否2025年新开工,计划开工时间,实际开工时间,是否开工（是/否）\n"+
+		"甲项目,100,40,是,2025年3-4月,已开工,\n"+
+		"乙项目,200,90,否,续建,2023.6,是\n"+
+		"丙项目,300,0,是,三季度,未开工,\n"+
+		"丁项目,100,30,√,已开工,2025.3.2,否\n")
+	if len(l.Problems) != 0 {
+		t.Errorf("problems %v: a word in a date column is no bad date", l.Problems)
+	}
+	var got []string
+	for _, p := range l.Projects {
+		got = append(got, strings.Join([]string{p.Name, p.Nature, p.PlanStart.String(), p.ActualStart.String(), p.Status}, "|"))
+	}
+	want := []string{
+		"甲项目|新建|2025-04||已开工", // the 是否开工 cell is empty: the date column's word says it
+		"乙项目|续建||2023-06|是",
+		"丙项目|新建|2025-Q3||未开工",
+		"丁项目|新建||2025-03-02|否", // the 是否开工 cell wins; the rules see the conflict
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("projects\n got %q\nwant %q", got, want)
 	}
 }

@@ -265,6 +265,14 @@ func unitRowUnits(cells []string) (map[int]Unit, bool) {
 	return units, n >= 2
 }
 
+// startWords are the words clerks type into a date column instead of a date: the
+// 开工状态 they say ("" for one that says none, "续建" under 计划开工时间).
+var startWords = map[string]string{
+	"已开工": "已开工", "已复工": "已复工", "已开复工": "已开工", "开工": "开工", "复工": "复工", "在建": "在建", "已开工建设": "已开工",
+	"未开工": "未开工", "未复工": "未复工", "暂未开工": "未开工", "尚未开工": "未开工", "未开复工": "未开工",
+	"续建": "", "续建项目": "", "已竣工": "已竣工",
+}
+
 // newIfYes reads a "是否新开工" cell as 建设性质: yes (是, 1, √) is 新建, no (否, 0, ×)
 // 续建; anything else is kept for the rules to reject.
 func newIfYes(v string) string {

@@ -587,6 +587,14 @@ const maxInterned = 1024
 func (r *rowReader) readDate(p *Project, idx, row, c int, f Field, raw string) {
 	d, err := ParseDate(raw, r.date1904, r.l.Year)
 	if err != nil {
+		if w, ok := startWords[strings.TrimSpace(raw)]; ok {
+			// "已开工" typed where the date belongs gives no date; in the 实际开工时间
+			// it says whether the project has started, when no 开工状态 cell does.
+			if w != "" && p.Status == "" && (f == FieldActualStart || f == FieldStartEither) {
+				p.Status = w
+			}
+			return
+		}
 		if r.l.Year == 0 && needsYear(raw) {
 			r.yearless = append(r.yearless, pendingDate{project: idx, col: c, row: row, raw: raw})
 			return
