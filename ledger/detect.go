@@ -104,6 +104,9 @@ func isSubHeader(upper, lower []string, cols []Column) bool {
 	return children >= 2 && group
 }
 
+// monthSpanRe is a group header naming only months: "1-5月", "5月", "1至5月份".
+var monthSpanRe = regexp.MustCompile(`^(?:1[-至到])?\d{1,2}月份?$`)
+
 // isTotalChild reports whether a header under a group is its total ("合计", "小计").
 func isTotalChild(t string) bool {
 	switch t {
@@ -182,6 +185,12 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 			h = normalizeHeader(low)
 			mm, ok = mt.match(h)
 			g := normalizeHeader(group)
+			if ok && mm.month == 0 && monthSpanRe.MatchString(g.text) {
+				// "1-5月" over "完成投资 | 计划投资": the group gives the month.
+				if jm, jok := mt.match(headerLabel{text: g.text + h.text, before: g.text + h.text}); jok && jm.month != 0 {
+					mm = jm
+				}
+			}
 			if ok && mm.rank == rankLoose && isPlanGroup(g.text) {
 				ok = false // "二季度工作计划" over "工作内容及形象进度": a plan, not the progress
 			}

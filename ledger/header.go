@@ -362,6 +362,9 @@ func matchMonthHeader(t string) (match, bool) {
 		return match{}, false
 	}
 	head, rest := t[:i], t[i+len("月"):]
+	if strings.ContainsAny(rest, "率%占") || strings.Contains(rest, "比例") {
+		return match{}, false // "1-5月占年计划%": a rate, not an amount
+	}
 	rest = strings.TrimPrefix(rest, "份")
 	rest = strings.TrimPrefix(rest, "末")
 	rest = strings.TrimPrefix(rest, "底")

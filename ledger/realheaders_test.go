@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -111,6 +112,50 @@ func TestRealHeaderSets(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tt.fields {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, strings.Join(got, " "), tt.fields)
+		}
+	}
+}
+
+// Two-row headers as published county tables group their columns: the child is known
+// by itself, by its group and itself ("1-5月" over 完成投资), or as its amount group's
+// first part ("2023年计划投资" over 全年 | 其中1-5月); a rate under a month is no amount.
+func TestPublishedGroupHeaders(t *testing.T) {
+	tests := []struct {
+		upper, lower []string
+		want         string // field and month of each column
+	}{
+		{[]string{"序号", "项目名称", "年度投资计划", "", "", "包联领导", ""}, []string{"", "", "计划投资", "1-5月完成", "完成率", "县级", "市级"},
+			"seq name plan done/5 - leader -"},
+		{[]string{"序号", "项目名称", "总投资", "完成投资（万元）", "", ""}, []string{"", "", "", "本月", "本年累计", "开工累计"},
+			"seq name total month_done done cum_done"},
+		{[]string{"序号", "项目名称", "总投资", "2024年投资", ""}, []string{"", "", "", "计划", "完成"},
+			"seq name total plan done"},
+		{[]string{"序号", "项目名称", "总投资", "投资完成情况", "", ""}, []string{"", "", "", "本年完成", "开工累计完成", "完成率"},
+			"seq name total done cum_done -"},
+		{[]string{"序号", "项目名称", "总投资", "年度计划投资", "本年完成投资", ""}, []string{"", "", "", "", "合计", "其中：5月"},
+			"seq name total plan done month_done/5"},
+		{[]string{"序号", "项目名称", "开工情况", "", "", "责任单位", ""}, []string{"", "", "计划开工时间", "实际开工时间", "是否开工", "牵头单位", "配合单位"},
+			"seq name plan_start actual_start status unit -"},
+		{[]string{"序号", "项目名称", "总投资", "2023年计划投资", "", "形象进度", ""}, []string{"", "", "", "全年", "其中1-5月", "年度目标", "5月进展"},
+			"seq name total plan plan_to_date/5 plan_progress progress/5"},
+		{[]string{"序号", "项目名称", "建设性质", "总投资", "本年计划", "1-5月", ""}, []string{"", "", "", "", "", "完成投资", "占年计划%"},
+			"seq name nature total plan done/5 -"},
+	}
+	for _, tt := range tests {
+		h := findHeader([][]string{{"2024年重点项目调度表"}, tt.upper, tt.lower})
+		var got []string
+		for _, c := range h.columns {
+			f := string(c.Field)
+			switch {
+			case f == "":
+				f = "-"
+			case c.Month != 0:
+				f += "/" + strconv.Itoa(c.Month)
+			}
+			got = append(got, f)
+		}
+		if h.height != 2 || strings.Join(got, " ") != tt.want {
+			t.Errorf("%v / %v: %d rows\n got %s\nwant %s", tt.upper, tt.lower, h.height, strings.Join(got, " "), tt.want)
 		}
 	}
 }
