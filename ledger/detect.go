@@ -93,8 +93,8 @@ func isSubHeader(upper, lower []string, cols []Column) bool {
 		if _, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64); err == nil {
 			return false
 		}
-		if d, err := ParseDate(v, false, 2000); err == nil && d.IsSet() {
-			return false
+		if d, err := ParseDate(v, false, 2000); err == nil && d.IsSet() && !monthSpanRe.MatchString(v) && !strings.HasSuffix(v, "季度") {
+			return false // a date; but "1月", "二季度" under "投资路线图" are labels
 		}
 		children++
 		if cell(upper, c) != "" && cell(upper, c+1) == "" && cell(lower, c+1) != "" {

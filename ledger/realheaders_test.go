@@ -140,6 +140,10 @@ func TestPublishedGroupHeaders(t *testing.T) {
 			"seq name total plan plan_to_date/5 plan_progress progress/5"},
 		{[]string{"序号", "项目名称", "建设性质", "总投资", "本年计划", "1-5月", ""}, []string{"", "", "", "", "", "完成投资", "占年计划%"},
 			"seq name nature total plan done/5 -"},
+		// An 投资路线图's months are labels, not dates: both rows are the header.
+		{[]string{"序号", "项目名称", "2023年计划投资", "投资路线图（万元）", "", "", "", "截至5月底完成投资", "5月进展情况", "县级领导"},
+			[]string{"", "", "", "1月", "2月", "3月", "二季度", "", "", ""},
+			"seq name plan - - - - done/5 progress/5 leader"},
 	}
 	for _, tt := range tests {
 		h := findHeader([][]string{{"2024年重点项目调度表"}, tt.upper, tt.lower})
