@@ -177,3 +177,16 @@ func TestRealworldYesNoNatureAndWordsInDates(t *testing.T) {
 		t.Errorf("projects\n got %q\nwant %q", got, want)
 	}
 }
+
+// A system's 投资项目总表 gives the month on every row ("录入月份"): a 2022 table is
+// judged at June's end, not at the year's end.
+func TestRealworldReportMonthColumn(t *testing.T) {
+	for _, month := range []string{"2022-06", "2022年6月", "202206", "6月"} {
+		l := readCSVText(t, "项目名称,总投资（万元）,本年累计完成投资,2022年计划完成投资（万元）,录入月份,本月完成投资,是否已开工\n"+
+			"甲项目,1000,300,600,"+month+",50,是\n"+
+			"乙项目,2000,200,800,"+month+",40,是\n")
+		if l.AsOf.String() != "2022-06-30" || l.AsOfSource != AsOfColumn || l.Year != 2022 || l.Month != 6 {
+			t.Errorf("%s: as-of %s (%s), year %d, month %d; want 2022-06-30 from the column", month, l.AsOf, l.AsOfSource, l.Year, l.Month)
+		}
+	}
+}

@@ -26,6 +26,10 @@ type rowReader struct {
 	persons []bool
 	yearCol int         // the 年度/项目年份 column, -1 if none
 	years   map[int]int // the years it gives, and how often
+	// monthCol is the 填报月份 column (-1 if none); months the months it gives
+	// (year*100+month, the year 0 when not given), and how often.
+	monthCol int
+	months   map[int]int
 	// headerTexts are the header's cells as typed and normalised, to know a header
 	// repeated over each sub-table of a sheet.
 	headerTexts map[string]bool
@@ -72,7 +76,7 @@ type pendingDate struct {
 }
 
 func newRowReader(l *Ledger, date1904 bool) *rowReader {
-	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, yearCol: -1, lastTitle: -1, dateYears: map[int]int{}}
+	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, yearCol: -1, monthCol: -1, lastTitle: -1, dateYears: map[int]int{}}
 	maxCol := -1
 	for i := range l.Columns {
 		if l.Columns[i].Index > maxCol {
@@ -108,6 +112,8 @@ func newRowReader(l *Ledger, date1904 bool) *rowReader {
 			r.nameCol = c.Index
 		case FieldYear:
 			r.yearCol, r.years = c.Index, map[int]int{}
+		case FieldReportMonth:
+			r.monthCol, r.months = c.Index, map[int]int{}
 		}
 	}
 	for i := range l.Columns {
@@ -463,6 +469,10 @@ func (r *rowReader) addProject(row int, cells []string) {
 				r.countYear(raw)
 				continue
 			}
+			if c == r.monthCol {
+				r.countMonth(raw)
+				continue
+			}
 			ptr := p.textPtr(col.Field)
 			if ptr == nil {
 				continue
@@ -630,7 +640,7 @@ func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 	l := r.l
 	r.inheritMerged(merges)
 	r.settleSeries()
-	l.inferDates(above, r.dateYears, r.columnYear(), opts)
+	l.inferDates(above, opts, r)
 	r.settleDoneBefore()
 	for _, pd := range r.yearless {
 		col := r.byCol[pd.col]
@@ -775,6 +785,36 @@ func (r *rowReader) settleSeries() {
 			break
 		}
 	}
+}
+
+// countMonth notes the month a 填报月份 cell gives: "2022-06", "2022年6月", "2022.6",
+// "202206", a date, or "6月" alone.
+func (r *rowReader) countMonth(raw string) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(raw), "份"))
+	if len(t) == 6 && isDigits(t) {
+		t = t[:4] + "-" + t[4:]
+	}
+	d, err := ParseDate(t, r.date1904, 0)
+	if err == nil && d.IsSet() && d.Day >= 0 {
+		r.months[int(d.Year)*100+int(d.Month)]++
+		return
+	}
+	t = strings.TrimSuffix(t, "月")
+	if m, err := strconv.Atoi(t); err == nil && m >= 1 && m <= 12 {
+		r.months[m]++
+	}
+}
+
+// columnMonth is the month the 填报月份 column gives most often, the latest between
+// equals: its year (0 when the cells give none) and month (0 if no column).
+func (r *rowReader) columnMonth() (year, month int) {
+	best, bestN := 0, 0
+	for ym, n := range r.months {
+		if n > bestN || n == bestN && ym > best {
+			best, bestN = ym, n
+		}
+	}
+	return best / 100, best % 100
 }
 
 // columnYear is the year the 年度/项目年份 column gives most often (0 if none).
