@@ -24,7 +24,7 @@ func TestRealHeaderSets(t *testing.T) {
 			"name content total plan nature town leader - plan_to_date done plan_to_date done progress - - category unit stats - - - year - status"},
 		{"the same system's project form",
 			[][]string{{"项目名称", "投资主体", "项目地址", "总投资（万元）", "年度计划投资（万元）", "当月完成投资（万元）", "项目代码", "计划开工年月/拟开工日期", "计划竣工年月/拟竣工日期", "市级领导", "县级领导", "项目年份", "是否开复工", "是否纳入统计", "未开复工原因", "开工时间"}},
-			"name owner town total plan month_done code plan_start - leader - year status stats problems actual_start"},
+			"name owner town total plan month_done code plan_start - - leader year status stats problems actual_start"},
 		{"a dispatch report form",
 			[][]string{{"项目名称", "当月调度投资（万元）", "累计完成投资（万元）", "形象进度", "是否开复工", "开复工时间", "未开复工原因", "是否纳入统计库", "纳入统计库时间", "实际竣工时间", "存在的主要困难和问题"}},
 			"name month_done cum_done progress status actual_start problems stats - - -"},
