@@ -415,6 +415,7 @@ func (t titleDate) in(year int) Date {
 
 func readAboveHeader(grid [][]string, top int) aboveHeader {
 	var a aboveHeader
+	var dateLines []string // lines that may state the date under a title that does not
 	for r := 1; r < top && r <= len(grid); r++ {
 		for _, v := range grid[r-1] {
 			v = strings.TrimSpace(v)
@@ -433,6 +434,10 @@ func readAboveHeader(grid [][]string, top int) aboveHeader {
 					continue
 				}
 				a.title = cleanText(v)
+				continue
+			}
+			if asOfLineRe.MatchString(v) {
+				dateLines = append(dateLines, v)
 			}
 		}
 	}
@@ -444,8 +449,24 @@ func readAboveHeader(grid [][]string, top int) aboveHeader {
 	if a.title != "" {
 		a.year, a.when = datesInTitle(a.title)
 	}
+	// "（截至2024年5月31日）" on a line of its own under the title.
+	for _, v := range dateLines {
+		if a.when.isSet() {
+			break
+		}
+		year, when := datesInTitle(v)
+		if a.year == 0 {
+			a.year = year
+		}
+		a.when = when
+	}
 	return a
 }
+
+// asOfLineRe is a line above the header stating the reporting date: "（截至2024年5月
+// 31日）", "截止5月底", "2024年1-5月", "（2024年5月）" — not the day a form was filled in
+// ("填报日期：2024年6月5日").
+var asOfLineRe = regexp.MustCompile(`^[(（]?\s*(?:截[至止]|(?:20\d\d\s*年\s*)?1\s*[-—–~至到]\s*\d{1,2}\s*月|20\d\d\s*年\s*\d{1,2}\s*月(?:份|底|末)?\s*[)）]?$)`)
 
 // datesInTitle reads the year and the reporting date a title states: "截至2025年5月
 // 底", "1-5月", "5月进展情况", "二季度", "前三季度", "上半年". The date may come

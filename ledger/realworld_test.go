@@ -190,3 +190,20 @@ func TestRealworldReportMonthColumn(t *testing.T) {
 		}
 	}
 }
+
+// The reporting date on a line of its own under a title that does not give it; a
+// form's 填报日期 is not it.
+func TestRealworldDateLineUnderTitle(t *testing.T) {
+	for _, tt := range []struct{ line, asOf string }{
+		{"（截至2024年5月31日）", "2024-05-31"},
+		{"（2024年5月）", "2024-05-31"},
+		{"2024年1-5月", "2024-05-31"},
+		{"填报日期：2024年6月5日", "2024-12-31"}, // a past year's ledger naming no month: its end
+	} {
+		l := readCSVText(t, "太岳县2024年重点项目进展情况表\n"+tt.line+"\n"+
+			"项目名称,建设性质,年度计划投资,今年累计完成投资\n甲项目,新建,100,40\n")
+		if l.AsOf.String() != tt.asOf {
+			t.Errorf("%s: as-of %s (%s), want %s", tt.line, l.AsOf, l.AsOfSource, tt.asOf)
+		}
+	}
+}
