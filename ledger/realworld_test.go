@@ -207,3 +207,24 @@ func TestRealworldDateLineUnderTitle(t *testing.T) {
 		}
 	}
 }
+
+// One generic 开工时间 column beside 是否开工: a project not started has its planned
+// day there; a column named 实际开工时间 means what it says.
+func TestRealworldOneStartColumn(t *testing.T) {
+	const rows = "甲项目,新建,100,40,2025.3.10,是\n乙项目,新建,100,0,2025年4月,否\n丙项目,新建,100,0,2025.8,否\n"
+	l := readCSVText(t, "2025年1-5月重点项目调度表\n项目名称,建设性质,年度计划投资,1-5月完成投资,开工时间,是否开工\n"+rows)
+	var got []string
+	for _, p := range l.Projects {
+		got = append(got, p.Name+"|"+p.ActualStart.String()+"|"+p.PlanStart.String())
+	}
+	if want := []string{"甲项目|2025-03-10|", "乙项目||2025-04", "丙项目||2025-08"}; !slices.Equal(got, want) {
+		t.Errorf("starts %q, want %q", got, want)
+	}
+	if c := l.Column(FieldPlanStart); c == nil || c.Letter != "E" || !c.Derived {
+		t.Errorf("planned starts read from %+v, want column E", c)
+	}
+	l = readCSVText(t, "2025年1-5月重点项目调度表\n项目名称,建设性质,年度计划投资,1-5月完成投资,实际开工时间,是否开工\n"+rows)
+	if p := l.Projects[1]; p.ActualStart.String() != "2025-04" || l.Has(FieldPlanStart) {
+		t.Errorf("实际开工时间 2025年4月 beside 否 read as actual %s, plan column %v", p.ActualStart, l.Has(FieldPlanStart))
+	}
+}

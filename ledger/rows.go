@@ -634,6 +634,34 @@ func needsYear(raw string) bool {
 	return strings.Contains(raw, "月") || strings.Contains(raw, "季度") || strings.Contains(raw, "半年")
 }
 
+// settleGenericStart reads a lone "开工时间" column beside a 开工状态 as clerks keep it:
+// one date column for both, the day a project started or, while its 开工状态 says it
+// has not, the day it is planned to. (A column named "实际开工时间" means what it says,
+// and a date in it beside 未开工 stays a contradiction.)
+func (r *rowReader) settleGenericStart() {
+	l := r.l
+	c := l.Column(FieldActualStart)
+	if c == nil || c.Derived || l.Has(FieldPlanStart) || !l.Has(FieldStatus) || strings.Contains(c.Header, "实际") {
+		return
+	}
+	moved := false
+	for i := range l.Projects {
+		p := &l.Projects[i]
+		if p.ActualStart.IsSet() && notStartedWords[strings.TrimSpace(p.Status)] {
+			p.PlanStart, p.ActualStart = p.ActualStart, Date{}
+			moved = true
+		}
+	}
+	if moved {
+		l.Columns = append(l.Columns, Column{Index: c.Index, Letter: c.Letter, Header: c.Header, Typed: c.Typed,
+			Field: FieldPlanStart, Known: FieldPlanStart, Derived: true})
+	}
+}
+
+// notStartedWords are the 开工状态 values that say a project has not started.
+var notStartedWords = map[string]bool{"否": true, "未开工": true, "未复工": true, "未开复工": true, "暂未开工": true,
+	"尚未开工": true, "0": true, "×": true, "✗": true}
+
 // finish settles what needs the whole sheet: the year and as-of date, dates that
 // waited for the year, the "开工/计划开工时间" column, and what each total covers.
 func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
@@ -678,6 +706,7 @@ func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 			}
 		}
 	}
+	r.settleGenericStart()
 	if r.monthly {
 		// 本年完成 is the sum of the monthly columns, pointed at the latest one.
 		cols := l.MonthColumns()
