@@ -80,8 +80,9 @@ func TestRealworldCounty(t *testing.T) {
 		t.Errorf("%d projects with two leaders, want 28", two)
 	}
 	// Dates as typed: "9月底" is September of the ledger's year, "三季度" the quarter,
-	// "2024年4月中旬" April, "4月10日" a day of the ledger's year, "2023.11" and "2021年" a
-	// 续建 project's first start.
+	// "2024年4月中旬" April, "3-4月" and "6-7月" the span's last month, "4月10日" a day of
+	// the ledger's year, "2023.11" and "2021年" a 续建 project's first start; "已开工"
+	// (row 55) is no date.
 	dates := map[int][2]string{}
 	for _, p := range l.Projects {
 		dates[p.Row] = [2]string{p.PlanStart.String(), p.ActualStart.String()}
@@ -89,6 +90,7 @@ func TestRealworldCounty(t *testing.T) {
 	for row, want := range map[int][2]string{
 		11: {"2024-04", "2024-04"}, 14: {"", "2021"}, 16: {"2024-09", ""}, 18: {"2024-Q3", ""},
 		19: {"", "2023-11"}, 20: {"2024-05-15", "2024-04-10"}, 22: {"2024-05", "2024-05-22"},
+		55: {"", ""}, 70: {"2024-04", "2024-04-08"}, 87: {"2024-07", ""},
 	} {
 		if dates[row] != want {
 			t.Errorf("row %d: planned and actual start %v, want %v", row, dates[row], want)

@@ -42,6 +42,7 @@ func TestRealworldCounty(t *testing.T) {
 	keys = append(keys, cells("status-conflict", "K", 13, 15, 16, 18, 23)...)
 	keys = append(keys, cells("overdue-start", "L", 28, 80)...)
 	keys = append(keys, cells("done-exceeds-plan", "J", 85)...)
+	keys = append(keys, cells("missing-start-date", "M", 55)...) // "已开工" where the date belongs
 	keys = append(keys, cells("behind-schedule", "J", 14, 21, 28, 33, 34, 42, 49, 54, 56, 57, 59, 62, 72, 80, 81, 83, 89, 91, 93, 94, 100, 109, 116)...)
 	keys = append(keys, "target-missed@", "target-missed@", // 一季度: 续建复工率 51/53, 新建开工率 5/55
 		"target-missed@乡镇:南山镇", "target-missed@乡镇:龙泉镇", "target-missed@责任单位:县发改局",

@@ -251,6 +251,9 @@ func roadmapStarts(ps []roadmapProject, r *rand.Rand) {
 				p.actualStart = ymd(y, m, 1+r.IntN(28))
 			default:
 				p.actualStart = fmt.Sprintf("%d年", y)
+				if i%16 == 15 {
+					p.actualStart = "已开工" // the status typed where the date belongs
+				}
 			}
 			p.status = "是"
 			if stopped < 2 && i%19 == 7 {
@@ -315,6 +318,9 @@ func roadmapPlanCell(m, i int) any {
 	case 5:
 		return ymd(2024, m, 15)
 	case 6:
+		if m > 2 && i%16 == 14 {
+			return fmt.Sprintf("%d-%d月", m-1, m) // a span: due by its last month
+		}
 		return fmt.Sprintf("%d月", m)
 	}
 	return fmt.Sprintf("2024年%d月份", m)
