@@ -79,6 +79,9 @@ func (a Amount) Float() float64 { return float64(a.units()) / amountScale }
 // Decimal returns the exact value in 万元.
 func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.units(), -4) }
 
+// In returns the exact value in the unit u: what a cell of a column in 亿元 holds.
+func (a Amount) In(u Unit) decimal.Decimal { return decimal.New(a.units(), -u.scaleExp()) }
+
 // String formats the amount in 万元 with two decimals, rounding half away from zero
 // ("1234.57"); an amount not given is "".
 func (a Amount) String() string {

@@ -296,3 +296,26 @@ func TestAmountTrimmed(t *testing.T) {
 		}
 	}
 }
+
+// An amount in another unit is exact: what a cell of a column in 亿元 or 元 holds.
+func TestAmountIn(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		unit Unit
+		want string
+	}{
+		{"12000", UnitYi, "1.2"},
+		{"1.2345亿", UnitYi, "1.2345"},
+		{"1,200.50", UnitWan, "1200.5"},
+		{"1.5", UnitYuan, "15000"},
+		{"-0.0001", UnitYuan, "-1"},
+	} {
+		a, err := ParseAmount(tt.text, UnitWan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.In(tt.unit).String(); got != tt.want {
+			t.Errorf("%s in %s: %s, want %s", tt.text, tt.unit, got, tt.want)
+		}
+	}
+}

@@ -2,7 +2,7 @@ package ledger
 
 // The canonical columns of each ledger kind: the blank template has them, and the
 // merged county ledger writes every project in them. The header of each is the
-// field's canonical label (DOMAIN.md), which the reader knows without configuration.
+// field's canonical label (docs/台账字段.md), which the reader knows without configuration.
 
 // CanonicalColumn is one canonical column.
 type CanonicalColumn struct {
@@ -46,7 +46,7 @@ var kaifugongColumns = []CanonicalColumn{
 	{Field: FieldLeader, Width: 11, Hint: "县级包联领导的姓名，几人用顿号隔开，如 张三、李四。"},
 	{Field: FieldTotal, Required: true, Width: 13, Hint: "项目计划总投资，单位万元，只填数字，如 12500.00。"},
 	{Field: FieldPlan, Required: true, Width: 13, Hint: "今年计划完成的投资，单位万元，只填数字。"},
-	{Field: FieldDone, Required: true, Width: 13, Hint: "今年1月1日至截止日累计完成的投资，单位万元，只填数字。"},
+	{Field: FieldDone, Required: true, Width: 13, Hint: "今年1月1日到标题所写“截至”日期累计完成的投资，单位万元，只填数字。"},
 	{Field: FieldCumDone, Width: 13, Hint: "项目开工以来累计完成的投资，单位万元，只填数字。"},
 	{Field: FieldPlanStart, Required: true, Width: 12, Hint: "计划开工（复工）的日期，如 2025-03-15；只定到月的写 2025年3月。"},
 	{Field: FieldActualStart, Width: 12, Hint: "已开工（复工）的填实际开工（复工）日期，如 2025-03-15；未开工的空着。"},

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// headerScanRows is how far down a sheet the header is looked for (SPEC §2).
+// headerScanRows is how far down a sheet the header is looked for (docs/台账字段.md, 找表格).
 const headerScanRows = 15
 
 // headerMatch is the best header found in a sheet.
@@ -365,7 +365,8 @@ const unitUnset Unit = -1
 var (
 	unitCellRe = regexp.MustCompile(`单位[:：]?\s*(亿元|万元|元)`)
 	yearRe     = regexp.MustCompile(`(20\d\d)\s*年`)
-	// "截至2025年5月底", "截止5月31日", "（截至2025年6月30日）"
+	// "截至2025年5月底", "截止5月31日", "（截至2025年6月30日）": the as-of date is 截至,
+	// but many titles use 截止 (a deadline's word) for it, and both are read.
 	asOfRe = regexp.MustCompile(`截[至止]\s*(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|底|末)?`)
 	// "2025年1-5月", "1—5月"
 	rangeMonRe = regexp.MustCompile(`(?:(20\d\d)\s*年)?\s*1\s*[-—–~至到]\s*(\d{1,2})\s*月`)

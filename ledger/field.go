@@ -5,7 +5,8 @@ import "strings"
 // Field is the logical id of a ledger column, as used in code and JSON ("plan", "actual_start").
 type Field string
 
-// The fields of both ledger kinds. DOMAIN.md lists their header variants.
+// The fields of both ledger kinds. docs/台账字段.md lists them with the header names the
+// reader knows (its table is written from synonyms.go).
 const (
 	FieldSeq          Field = "seq"
 	FieldCode         Field = "code"

@@ -25,7 +25,7 @@ import (
 
 // FuzzRead reads a workbook or CSV made of mutated bytes: whatever the bytes, Read
 // returns a ledger or a *Error with a code and a message naming the file, and never
-// panics. The seeds are the sample ledgers and the bad files of SPEC §7.
+// panics. The seeds are the sample ledgers and the bad files README.md lists (无法读取的文件).
 func FuzzRead(f *testing.F) {
 	samples, _ := filepath.Glob(filepath.Join("..", "testdata", "*.*"))
 	var good []byte

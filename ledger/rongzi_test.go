@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Every header variant of a 融资需求台账 field that DOMAIN.md lists, and the ways clerks
+// Every header variant of a 融资需求台账 field that docs/台账字段.md lists, and the ways clerks
 // decorate them, names its field.
 func TestRongziHeaderSynonyms(t *testing.T) {
 	cases := []struct {

@@ -15,7 +15,7 @@ import (
 	"gongjian/internal/badfile"
 )
 
-// badFiles are the files of SPEC §7 that sniff or Read must refuse, by name, with
+// badFiles are the files README.md lists (无法读取的文件) that sniff or Read must refuse, by name, with
 // the code they must get. Written by writeBadFiles.
 var badFiles = []struct {
 	name string
@@ -120,7 +120,7 @@ func readSample(t testing.TB, name string) []byte {
 	return b
 }
 
-// TestBadFiles reads each kind of file SPEC §7 lists and wants its code, a message
+// TestBadFiles reads each kind of file README.md lists (无法读取的文件) and wants its code, a message
 // that starts with the path and says what to do, and no panic.
 func TestBadFiles(t *testing.T) {
 	dir := t.TempDir()

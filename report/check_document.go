@@ -19,9 +19,12 @@ func checkDocument(o Outcome, columns bool) document {
 	}
 	res := o.Result
 	d.Facts = checkFacts(res)
-	if isFinancing(res) {
+	switch {
+	case res.Has(rules.RuleNoProjects):
+		// No metric or target means anything: the finding says why.
+	case isFinancing(res):
 		d.Sections = financingSections(res)
-	} else {
+	default:
 		d.Sections = kaifugongSections(res)
 	}
 	if lines := joinLines(res); lines != nil {
@@ -81,7 +84,7 @@ func findingsSection(fs []rules.Finding) section {
 		s.Blocks = []block{para("未发现问题。")}
 		return s
 	}
-	t := table{Header: findingHeader, Wrap: []int{4: messageWidth}}
+	t := table{Header: findingHeader, Wrap: []int{1: projectNameWidth, 4: findingMessageWidth}}
 	for _, f := range fs {
 		cells := textCells(findingCells(f)...)
 		cells[2].Tone = severityTone(f.Severity)

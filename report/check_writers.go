@@ -29,7 +29,7 @@ func (t *tableWriter) Write(o Outcome) error {
 }
 
 func (t *tableWriter) Close() error {
-	if !t.opts.Several {
+	if !t.opts.Several || t.opts.NoTally {
 		return nil
 	}
 	_, err := io.WriteString(t.w, "\n"+t.tally.line()+"\n")
@@ -57,7 +57,7 @@ func (m *markdownWriter) Write(o Outcome) error {
 }
 
 func (m *markdownWriter) Close() error {
-	if !m.opts.Several {
+	if !m.opts.Several || m.opts.NoTally {
 		return nil
 	}
 	_, err := io.WriteString(m.w, "\n"+mdEscape(m.tally.line())+"\n")

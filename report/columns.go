@@ -120,7 +120,7 @@ func columnsSection(l *ledger.Ledger) section {
 }
 
 // unrecognizedText names the columns the reader did not recognise that look like
-// amounts or dates: "H列“截止本月完成额”、K列“竣工时间”"; "" when there are none.
+// amounts or dates: "H列“截至本月完成额”、K列“竣工时间”"; "" when there are none.
 func unrecognizedText(l *ledger.Ledger) string {
 	if l == nil {
 		return ""

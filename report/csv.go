@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"gongjian/report/internal/wording"
 	"gongjian/rules"
 )
 
@@ -13,11 +14,12 @@ import (
 const utf8BOM = "\ufeff"
 
 // csvHeader is the heading row of the findings CSV.
-var csvHeader = []string{"文件", "工作表", "行", "列", "单元格", "级别", "规则", "字段", "值", "说明", "项目", "分组"}
+var csvHeader = []string{"文件", "工作表", "行", "列", "位置", "级别", "规则", "字段", "值", "说明", "项目", "分组"}
 
 // csvWriter writes the findings of every file as one CSV table, one row per finding.
-// A file that could not be read gets one row carrying its error code and message, so
-// a sheet of results never silently lacks a file.
+// A file that could not be read gets one row saying so, with its message, so a sheet
+// of results never silently lacks a file. Rules are named in Chinese, as a clerk
+// filtering the sheet in Excel reads them; JSON keeps the ids for scripts.
 type csvWriter struct {
 	w       io.Writer
 	cw      *csv.Writer
@@ -41,7 +43,7 @@ func (c *csvWriter) Write(o Outcome) error {
 		return err
 	}
 	if o.Failed() {
-		rows := [][]cell{textCells(o.file(), "", "", "", "", rules.SeverityError.Label(), o.ErrorCode(), "", "", o.ErrorMessage(), "", "")}
+		rows := [][]cell{textCells(o.file(), "", "", "", "", rules.SeverityError.Label(), "无法读取", "", "", o.ErrorMessage(), "", "")}
 		if err := writeCSVRows(c.cw, rows); err != nil {
 			return err
 		}
@@ -56,7 +58,7 @@ func (c *csvWriter) Write(o Outcome) error {
 			if f.Field != "" {
 				field = f.Field.Label()
 			}
-			rows = append(rows, textCells(o.file(), f.Sheet, row, columnText(f), f.Cell, f.Severity.Label(), string(f.Rule), field, f.Value, f.Message, f.Project, f.Group))
+			rows = append(rows, textCells(o.file(), f.Sheet, row, columnText(f), wording.Place(f), f.Severity.Label(), f.Rule.Label(), field, f.Value, f.Message, f.Project, wording.GroupName(f.Group)))
 		}
 		if err := writeCSVRows(c.cw, rows); err != nil {
 			return err

@@ -51,7 +51,12 @@ func (list) isBlock()      {}
 func (table) isBlock()     {}
 
 // paragraph is a sentence or two; its spans may be toned (the tally's counts).
-type paragraph struct{ Spans []span }
+type paragraph struct {
+	Spans []span
+	// Heading marks a part's heading within a section ("（一）攻坚目标完成情况"): a
+	// line of its own in every form, the 楷体 second-level heading of the 通报.
+	Heading bool
+}
 
 type span struct {
 	Text string
@@ -85,6 +90,9 @@ type table struct {
 	// WorkbookOnly tables (the 明细 behind the figures) are written to the workbook
 	// and the CSV folder, not to the terminal or Markdown.
 	WorkbookOnly bool
+	// Annex is the table's title as a 附件 of the 通报 ("滞后项目清单"); "" leaves the
+	// table out of it, its figures said in the sentences.
+	Annex string
 }
 
 // tone colours a cell or a span: red for an error or a missed target, yellow for a

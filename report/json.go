@@ -11,7 +11,7 @@ import (
 	"gongjian/rules"
 )
 
-// The JSON of SPEC §4. Explicit structs, not maps, so the keys come out in the same
+// The JSON of check (README.md, JSON). Explicit structs, not maps, so the keys come out in the same
 // order every time; keys are stable and new ones are only ever added.
 
 type fileJSON struct {
@@ -69,7 +69,7 @@ type metricsJSON struct {
 	Schedule             *float64 `json:"schedule"`
 }
 
-// rongziCountsJSON are the project counts of a 融资需求台账's funnel (SPEC §4).
+// rongziCountsJSON are the project counts of a 融资需求台账's funnel.
 type rongziCountsJSON struct {
 	Projects  int `json:"projects"`
 	Docked    int `json:"docked"`
@@ -146,17 +146,18 @@ type neededJSON struct {
 }
 
 type findingJSON struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Sheet    string `json:"sheet"`
-	Row      int    `json:"row"`
-	Column   string `json:"column"`
-	Cell     string `json:"cell"`
-	Field    string `json:"field"`
-	Value    string `json:"value"`
-	Message  string `json:"message"`
-	Project  string `json:"project"`
-	Group    string `json:"group"`
+	Rule      string `json:"rule"`
+	RuleLabel string `json:"rule_label"` // the rule's Chinese name, as the tables show it
+	Severity  string `json:"severity"`
+	Sheet     string `json:"sheet"`
+	Row       int    `json:"row"`
+	Column    string `json:"column"`
+	Cell      string `json:"cell"`
+	Field     string `json:"field"`
+	Value     string `json:"value"`
+	Message   string `json:"message"`
+	Project   string `json:"project"`
+	Group     string `json:"group"`
 }
 
 // jsonValue is the JSON object of one outcome (a *fileJSON or a *failedJSON).
@@ -194,17 +195,18 @@ func jsonValue(o Outcome) any {
 	}
 	for _, f := range res.Findings {
 		v.Findings = append(v.Findings, findingJSON{
-			Rule:     string(f.Rule),
-			Severity: string(f.Severity),
-			Sheet:    f.Sheet,
-			Row:      f.Row,
-			Column:   columnText(f),
-			Cell:     f.Cell,
-			Field:    string(f.Field),
-			Value:    f.Value,
-			Message:  f.Message,
-			Project:  f.Project,
-			Group:    f.Group,
+			Rule:      string(f.Rule),
+			RuleLabel: f.Rule.Label(),
+			Severity:  string(f.Severity),
+			Sheet:     f.Sheet,
+			Row:       f.Row,
+			Column:    columnText(f),
+			Cell:      f.Cell,
+			Field:     string(f.Field),
+			Value:     f.Value,
+			Message:   f.Message,
+			Project:   f.Project,
+			Group:     f.Group,
 		})
 	}
 	return v

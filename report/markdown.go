@@ -32,6 +32,10 @@ func renderMarkdown(w io.Writer, d document) error {
 		for _, b := range s.Blocks {
 			switch b := b.(type) {
 			case paragraph:
+				if b.Heading {
+					m.block("**" + mdEscape(b.text()) + "**\n")
+					continue
+				}
 				m.block(mdEscape(b.text()) + "\n")
 			case list:
 				var items strings.Builder

@@ -97,12 +97,13 @@ type mergeSourceJSON struct {
 }
 
 type mergeFinding struct {
-	Rule     string   `json:"rule"`
-	Severity string   `json:"severity"`
-	Project  string   `json:"project"`
-	Code     string   `json:"code,omitempty"`
-	Sources  []string `json:"sources"`
-	Message  string   `json:"message"`
+	Rule      string   `json:"rule"`
+	RuleLabel string   `json:"rule_label"`
+	Severity  string   `json:"severity"`
+	Project   string   `json:"project"`
+	Code      string   `json:"code,omitempty"`
+	Sources   []string `json:"sources"`
+	Message   string   `json:"message"`
 }
 
 // WriteMergeJSON writes the merge as one JSON object: the output, the totals, every
@@ -134,7 +135,7 @@ func WriteMergeJSON(w io.Writer, m *ledger.Merged, output string, failures []Mer
 		out.Sources = append(out.Sources, mergeSourceJSON{File: f.File, Error: &errorJSON{Code: f.Code, Message: f.Message}})
 	}
 	for _, d := range m.Duplicates {
-		out.Findings = append(out.Findings, mergeFinding{Rule: string(rules.RuleDuplicateProject), Severity: string(rules.SeverityError), Project: d.Project,
+		out.Findings = append(out.Findings, mergeFinding{Rule: string(rules.RuleDuplicateProject), RuleLabel: rules.RuleDuplicateProject.Label(), Severity: string(rules.SeverityError), Project: d.Project,
 			Code: d.Code, Sources: []string{d.First.String(), d.Again.String()}, Message: d.Message()})
 	}
 	enc := json.NewEncoder(w)

@@ -10,7 +10,7 @@ import (
 	"gongjian/rules"
 )
 
-// Monthly is the monthly 调度会议 report (SPEC §5): its sections in the order of a
+// Monthly is the monthly 调度会议 report (README.md, "report"): its sections in the order of a
 // real 通报. BuildMonthly works it out once; each format only lays it out.
 type Monthly struct {
 	Title  string

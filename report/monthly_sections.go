@@ -115,7 +115,11 @@ func (m *Monthly) overviewSection() section {
 	if detail != nil {
 		tables = append(tables, *detail)
 	}
-	s := newSection("总体情况", "总体情况", []string{m.overviewSentence()}, tables...)
+	s := newSection("总体情况", "总体情况", nil, tables...)
+	s.Blocks = append(partBlocks([]part{
+		{"开复工和投资完成情况", []string{m.overviewSentence()}},
+		{"攻坚目标完成情况", targetSentences(o.Targets)},
+	}), s.Blocks...)
 	// The data quality comes first, red when the figures leave cells out.
 	quality := para(m.Quality.sentence())
 	if m.Quality.Errors() > 0 {
@@ -175,10 +179,15 @@ func yiText(a ledger.Amount) string {
 }
 
 func (m *Monthly) rankingSection() section {
-	var paras []string
+	var parts []part
 	var tables []table
 	for _, rk := range m.Rankings {
-		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Sheet: rankingSheet(rk.By), Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"}}
+		var paras []string
+		if s := rankingWords(rk); s != "" {
+			paras = append(paras, s)
+		}
+		t := table{Name: rk.Label + "排名（金额单位：万元；与序时差单位：个百分点）", Sheet: rankingSheet(rk.By), Header: []string{"排名", rk.Label, "项目数", "新建开工率", "续建复工率", "年度计划", "本年完成", "完成率", "与序时差", "亮灯"},
+			Annex: "各" + rk.Label + "投资完成情况排名"}
 		var names []string
 		for _, r := range rk.Rows {
 			rank := textCell("-")
@@ -197,8 +206,11 @@ func (m *Monthly) rankingSection() section {
 		if rk.Shared > 0 {
 			paras = append(paras, fmt.Sprintf("注：%d个项目由两位及以上领导包联，在每位领导名下各计一次，各领导的项目数和投资合计多于全县。", rk.Shared))
 		}
+		parts = append(parts, part{rk.Label + "排名", paras})
 	}
-	return newSection("分组排名", "分组排名", paras, tables...)
+	s := newSection("分组排名", "分组排名", nil, tables...)
+	s.Blocks = append(partBlocks(parts), s.Blocks...)
+	return s
 }
 
 func (m *Monthly) keySection() section {
@@ -264,7 +276,7 @@ func progressLightCell(pg rules.Progress) cell {
 }
 
 func (m *Monthly) laggingSection() section {
-	t := table{Name: "滞后项目", Sheet: "滞后清单", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}}
+	t := table{Name: "滞后项目", Sheet: "滞后清单", Header: []string{"序号", "项目名称", "责任单位", "包联领导", "滞后情况", "亮灯", "存在问题"}, Annex: "滞后项目清单"}
 	overdue := 0
 	for i, lg := range m.Lagging {
 		if lg.Overdue {
@@ -272,12 +284,26 @@ func (m *Monthly) laggingSection() section {
 		}
 		t.Rows = append(t.Rows, []cell{countCell(i + 1), textCell(lg.Name), textCell(lg.Unit), textCell(lg.Leader), textCell(lg.Reason), lightCell(lg.Light), textCell(lg.Problems)})
 	}
-	return newSection("滞后项目清单", "滞后清单",
-		[]string{fmt.Sprintf("滞后项目%d个，其中未按期开工%d个、投资进度滞后%d个。", len(m.Lagging), overdue, len(m.Lagging)-overdue)}, t)
+	var s string
+	switch n := len(m.Lagging); {
+	case n == 0:
+		s = "没有未按期开工或投资进度低于序时进度的项目。"
+	case overdue == 0:
+		s = fmt.Sprintf("滞后项目%d个，均为投资进度滞后。", n)
+	case overdue == n:
+		s = fmt.Sprintf("滞后项目%d个，均为未按期开工。", n)
+	default:
+		s = fmt.Sprintf("滞后项目%d个，其中未按期开工%d个、投资进度滞后%d个。", n, overdue, n-overdue)
+	}
+	paras := []string{s}
+	if s := laggingByUnit(m.Lagging); s != "" {
+		paras = append(paras, s)
+	}
+	return newSection("滞后项目清单", "滞后清单", paras, t)
 }
 
 func (m *Monthly) problemSection() section {
-	t := table{Name: "存在问题", Sheet: "问题清单", Header: []string{"责任单位", "项目名称", "存在问题"}}
+	t := table{Name: "存在问题", Sheet: "问题清单", Header: []string{"责任单位", "项目名称", "存在问题"}, Annex: "重点项目存在问题清单"}
 	n := 0
 	for _, g := range m.Problems {
 		for i, it := range g.Items {
@@ -289,13 +315,24 @@ func (m *Monthly) problemSection() section {
 			n++
 		}
 	}
-	return newSection("问题清单", "问题清单", []string{fmt.Sprintf("%d个项目反映存在问题，涉及%d个责任单位。", n, len(m.Problems))}, t)
+	s := fmt.Sprintf("%d个项目反映存在问题，涉及%d个责任单位。", n, len(m.Problems))
+	if n == 0 {
+		s = "台账中没有填写存在问题的项目。"
+	}
+	return newSection("问题清单", "问题清单", []string{s}, t)
 }
 
 func (m *Monthly) changesSection() section {
 	c := m.Changes
-	paras := []string{fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%d个单位转为红灯。",
-		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), len(c.TurnedRed))}
+	red := "没有单位转为红灯"
+	if n := len(c.TurnedRed); n > 0 {
+		red = fmt.Sprintf("%d个单位转为红灯", n)
+	}
+	paras := []string{fmt.Sprintf("与上月台账（截至%s）相比：新开工（复工）项目%d个，新增项目%d个，减少项目%d个，%s。",
+		chineseDate(c.PreviousAsOf), len(c.NewlyStarted), len(c.Appeared), len(c.Disappeared), red)}
+	if s := c.namesSentence(); s != "" {
+		paras = append(paras, s)
+	}
 	started := table{Name: "本月新开工项目", Sheet: "本月新开工", Header: []string{"序号", "项目名称", "所在乡镇", "责任单位", "开工时间"}}
 	for i, p := range c.NewlyStarted {
 		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})

@@ -60,6 +60,9 @@ type Options struct {
 	// Several says more than one file is being checked: JSON becomes an array, and the
 	// table and Markdown end with a line summing up all files.
 	Several bool
+	// NoTally leaves out the closing line of the table and Markdown over several
+	// files; the command sets it when its own summary goes to the same terminal.
+	NoTally bool
 	// Columns adds to the table and Markdown what each header cell was read as
 	// (check --columns); JSON always has it.
 	Columns bool

@@ -54,7 +54,7 @@ func mayResult() *rules.Result {
 			{Index: 3, Letter: "D", Header: "市级领导", Typed: "市级领导", Known: ledger.FieldLeader, Note: "已有C列“包联\n领导”"},
 			{Index: 4, Letter: "E", Header: "投资情况（万元）/总投资", Typed: "投资情况（万元）/总投资", Field: ledger.FieldTotal, Known: ledger.FieldTotal, HasUnit: true},
 			{Index: 5, Letter: "F", Header: "投资情况（万元）/1-5月完成", Typed: "投资情况（万元）/1-5月完成", Field: ledger.FieldDone, Known: ledger.FieldDone, Month: 5, HasUnit: true},
-			{Index: 6, Letter: "G", Header: "截止本月完成额（亿元）", Typed: "截止本月完成额（亿元）", Unit: ledger.UnitYi, HasUnit: true},
+			{Index: 6, Letter: "G", Header: "截至本月完成额（亿元）", Typed: "截至本月完成额（亿元）", Unit: ledger.UnitYi, HasUnit: true},
 			{Index: 7, Letter: "H", Header: "联系人", Typed: "联系人"},
 			{Index: 7, Letter: "H", Header: "开工/计划开工时间", Field: ledger.FieldPlanStart, Derived: true},
 		},

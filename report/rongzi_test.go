@@ -56,7 +56,7 @@ func TestRongziGolden(t *testing.T) {
 	golden(t, "rongzi_json.txt", render(t, FormatJSON, Options{}, rongziOutcome()))
 }
 
-// The JSON of a 融资需求台账 has the counts, amounts and metrics of SPEC §4, amounts as
+// The JSON of a 融资需求台账 has the counts, amounts and metrics README.md documents, amounts as
 // two-decimal strings (null when not given) and rates to 4 places.
 func TestRongziJSON(t *testing.T) {
 	var v map[string]json.RawMessage

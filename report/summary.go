@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"gongjian/ledger"
@@ -158,15 +157,23 @@ func targetCells(t rules.Target) []string {
 }
 
 // findingHeader is the heading of the findings table.
-var findingHeader = []string{"行", "列", "级别", "规则", "说明"}
+var findingHeader = []string{"位置", "项目名称", "级别", "规则", "说明"}
 
-// findingCells is one row of the findings table.
+// projectNameWidth is where a project's name is cut in the findings table (terminal
+// columns, a Chinese character two): the cell beside it says where the project is, so
+// the name need only tell it apart, and the message keeps most of the line.
+const projectNameWidth = 20
+
+// findingCells is one row of the findings table: where the finding is ("F16", "全表"),
+// what it is about (a project's name cut short; a group's name whole, since the cut
+// would lose the part that tells 县农业农村局 from 县农业机械局), and the rule by its
+// Chinese name.
 func findingCells(f rules.Finding) []string {
-	row := ""
-	if f.Row > 0 {
-		row = strconv.Itoa(f.Row)
+	subject := oneLine(wording.Subject(f))
+	if f.Group == "" {
+		subject = cutText(subject, projectNameWidth)
 	}
-	return []string{row, columnText(f), f.Severity.Label(), string(f.Rule), oneLine(f.Message)}
+	return []string{wording.Place(f), subject, f.Severity.Label(), f.Rule.Label(), oneLine(f.Message)}
 }
 
 // columnText is the finding's column letter, "" when it has no single cell.
@@ -175,6 +182,15 @@ func columnText(f rules.Finding) string {
 		return ""
 	}
 	return ledger.ColumnLetter(f.Col)
+}
+
+// cutText shortens s to at most width terminal columns, ending it with "…" when cut.
+func cutText(s string, width int) string {
+	if textWidth(s) <= width {
+		return s
+	}
+	head, _, _ := cutWidth(s, width-textWidth("…"))
+	return head + "…"
 }
 
 // oneLine folds the line breaks and tabs of cell text into spaces, so a value typed
@@ -250,7 +266,7 @@ func joinLines(res *rules.Result) []string {
 	if isFinancing(res) {
 		found := fmt.Sprintf("找到对应项目 %d 个（按项目代码 %d 个，按项目名称 %d 个）", j.Matched, j.ByCode, j.ByName)
 		if j.Unknown > 0 {
-			found += fmt.Sprintf("；找不到 %d 个，见问题清单中的 unknown-project。", j.Unknown)
+			found += fmt.Sprintf("；找不到 %d 个，见问题清单中的“%s”。", j.Unknown, rules.RuleUnknownProject.Label())
 		} else {
 			found += "，没有找不到的项目。"
 		}

@@ -13,12 +13,14 @@ import (
 )
 
 // Column widths (in terminal columns) past which cell text wraps, chosen so the
-// findings table stays under about 120 columns with a long rule id.
+// tables stay within 120 columns: the findings table's message beside a cell, a cut
+// project name and the longest rule name (开工日期晚于截至日期).
 const (
-	messageWidth   = 60
-	gapWidth       = 28
-	headerLabelPad = 10
-	sentenceWidth  = 100 // a sentence under a table
+	messageWidth        = 60
+	findingMessageWidth = 50
+	gapWidth            = 28
+	headerLabelPad      = 10
+	sentenceWidth       = 100 // a sentence under a table
 )
 
 // ANSI colours for the terminal.

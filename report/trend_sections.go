@@ -209,7 +209,7 @@ func (t *Trend) ranksTable() table {
 		header = append(header, fmt.Sprintf("%d月排名", m.Month))
 	}
 	header = append(header, since, "本月完成率", "与序时差", "预警")
-	tb := table{Name: "排名走势（按投资完成率；与序时差单位：个百分点）", Sheet: "排名走势", Header: header}
+	tb := table{Name: "排名走势（按投资完成率；与序时差单位：个百分点）", Sheet: "排名走势", Header: header, Annex: "各" + t.groupWords() + "投资完成率逐月排名"}
 	for _, rk := range t.Rankings {
 		for _, g := range rk.Groups {
 			row := []cell{textCell(rk.By.Label()), textCell(g.Name)}

@@ -25,6 +25,8 @@ type Rules struct {
 	// (columns: in a rules file, such as leader: [县级领导, 市级领导]); the reader is
 	// given them through ReadOptions.
 	Columns map[ledger.Field][]string
+	// Notice is what the drafted 通报 says besides the figures (notice: in a rules file).
+	Notice Notice
 }
 
 // ReadOptions are the reading options the rules imply: the county's own header names.
@@ -221,6 +223,7 @@ func (r *Rules) clone() *Rules {
 		DockStatus:       cloneStrings(r.Values.DockStatus),
 	}
 	c.Towns = cloneStrings(r.Towns)
+	c.Notice.NextSteps = cloneStrings(r.Notice.NextSteps)
 	if r.Columns != nil {
 		c.Columns = make(map[ledger.Field][]string, len(r.Columns))
 		for f, names := range r.Columns {

@@ -23,7 +23,7 @@ func frac(s string) ledger.Rate {
 	return r
 }
 
-// TestDefault guards the embedded file: it must parse and say what SPEC §3 says.
+// TestDefault guards the embedded file: it must parse and say what docs/统计口径.md says.
 func TestDefault(t *testing.T) {
 	r := Default()
 	want := []Milestone{
@@ -141,7 +141,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown metric", ms + "      - {metric: new_start_rate, min: 50%}\n      - {metric: new_start_rat, min: 50%}\n",
 			[]string{"rules.yaml:6:18: 未知指标“new_start_rat”，可用的指标有 new_start_rate、continuing_resume_rate、start_rate、investment_rate"}},
 		{"unknown top key", "version: 1\nmilestone: []\n",
-			[]string{"rules.yaml:2:1: 未知的键“milestone”，规则文件里可用的键有 version、unit、schedule、milestones、alerts、key_projects、stats_total_min、values、towns、columns"}},
+			[]string{"rules.yaml:2:1: 未知的键“milestone”，规则文件里可用的键有 version、unit、schedule、milestones、alerts、key_projects、stats_total_min、values、towns、columns、notice"}},
 		{"unknown target key", ms + "      - {metric: start_rate, mini: 50%}\n",
 			[]string{"rules.yaml:5:30: 未知的键“mini”，目标里可用的键有 metric、min、where", "rules.yaml:5:9: 目标缺少 min，请写最低要求，如 min: 50%"}},
 		{"percent over 100", ms + "      - {metric: start_rate, min: 120%}\n",

@@ -14,7 +14,7 @@ type Options struct {
 	AsOfSource ledger.AsOfSource
 }
 
-// Evaluate checks a ledger against the rules: the figures and targets of SPEC §3 and
+// Evaluate checks a ledger against the rules: the figures and targets of docs/统计口径.md and
 // every finding, sorted by row, column and rule. A nil r means the default rules.
 // It runs in one pass over the projects, so a 100,000-row ledger costs little more
 // than reading it.
@@ -39,6 +39,7 @@ func Evaluate(l *ledger.Ledger, r *Rules, opts Options) *Result {
 	}
 	e.totalFindings()
 	kind.finish()
+	e.noProjectsFinding()
 
 	sortFindings(e.res.Findings)
 	return e.res

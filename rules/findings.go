@@ -7,7 +7,7 @@ import (
 	"gongjian/ledger"
 )
 
-// projectFindings are the per-project checks of a 开复工台账 (SPEC §3's table).
+// projectFindings are the per-project checks of a 开复工台账 (docs/检查规则.md).
 func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	e, r := k.e, k.e.r
 	terminated := st.nature == natureTerminated
@@ -51,7 +51,7 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	}
 	if p.ActualStart.IsSet() && e.asOf.IsSet() && p.ActualStart.Compare(e.asOf) > 0 {
 		e.cellFinding(RuleFutureStart, SeverityError, p, ledger.FieldActualStart, p.ActualStart.String(),
-			fmt.Sprintf("实际开工时间%s晚于截止日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart.Display(), e.asOf))
+			fmt.Sprintf("实际开工时间%s晚于截至日期%s，还没到的日期不能算开工，请核对；如是计划日期，请填在计划开工时间列。", p.ActualStart.Display(), e.asOf))
 	}
 	if p.CumDone.IsSet() && p.Total.IsSet() && p.CumDone.Cmp(p.Total) > 0 {
 		e.cellFinding(RuleDoneExceedsTotal, SeverityError, p, ledger.FieldCumDone, p.CumDone.String(),

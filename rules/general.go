@@ -74,6 +74,17 @@ func (e *evaluation) nameColumnFinding() {
 	}
 }
 
+// noProjectsFinding warns of a ledger with a header and no project under it (a blank
+// template, a sheet whose rows are all 合计 or notes): nothing was checked, and "未发现
+// 问题" would read as a pass.
+func (e *evaluation) noProjectsFinding() {
+	if len(e.l.Projects) > 0 {
+		return
+	}
+	e.sheetFinding(RuleNoProjects, SeverityWarning, "",
+		fmt.Sprintf("台账里没有项目：表头（第%d行）下面没有一行项目，没有检查任何内容；请把项目填进表格后再检查，如项目在别的工作表，请用 --sheet 指定工作表。", e.headerRow))
+}
+
 // amountFields are the amount fields a project may hold, in column-like order.
 var amountFields = []ledger.Field{
 	ledger.FieldTotal, ledger.FieldPlan, ledger.FieldDone, ledger.FieldMonthDone, ledger.FieldCumDone,

@@ -15,7 +15,7 @@ import (
 // closestMax is how many near headers a message names.
 const closestMax = 2
 
-// closest is "（最接近的表头：H列“截止本月完成额”，可在规则文件 columns: 中加上这个列名）",
+// closest is "（最接近的表头：H列“截至本月完成额”，可在规则文件 columns: 中加上这个列名）",
 // or "" when no unused header is close to any name of the fields.
 func (e *evaluation) closest(fs ...ledger.Field) string {
 	var names []string

@@ -201,7 +201,7 @@ type Result struct {
 	progress *progressJudge // how Progress judges a project; nil for a 融资需求台账
 }
 
-// Financing is the figures of a 融资需求台账 (DOMAIN.md, "融资需求台账").
+// Financing is the figures of a 融资需求台账 (docs/统计口径.md, 融资需求台账).
 type Financing struct {
 	Counts  FinancingCounts
 	Amounts FinancingAmounts
@@ -271,6 +271,16 @@ type JoinSummary struct {
 	Financed      int
 	KeyProjects   int
 	KeyUnfinanced []string
+}
+
+// Has reports whether a finding of the rule was made.
+func (r *Result) Has(rule RuleID) bool {
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }
 
 // Counted reports whether the ledger's project i is in the figures: false for a

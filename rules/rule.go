@@ -1,7 +1,8 @@
 package rules
 
-// RuleID is a finding's rule (SPEC §3). The ids are stable: JSON output, scripts and
-// the annotated workbook rely on them; clerks read the Chinese label.
+// RuleID is a finding's rule (docs/检查规则.md). The ids are stable: JSON output and
+// scripts rely on them; everything a clerk reads (the tables, the CSV, the annotated
+// copy) names the rule by its Chinese label.
 type RuleID string
 
 const (
@@ -23,6 +24,9 @@ const (
 	RuleTargetMissed     RuleID = "target-missed"
 	RuleNotInStats       RuleID = "not-in-stats"
 	RuleMissingLeader    RuleID = "missing-leader"
+	// A ledger with a header and no project under it: nothing was checked, which a
+	// clean result must not be mistaken for.
+	RuleNoProjects RuleID = "no-projects"
 
 	// A 融资需求台账's own rules.
 	RuleUnknownProject      RuleID = "unknown-project" // a row naming no project of the 开复工台账
@@ -50,6 +54,7 @@ var ruleLabels = map[RuleID]string{
 	RuleTargetMissed:        "目标未完成",
 	RuleNotInStats:          "未入库",
 	RuleMissingLeader:       "缺少包联领导",
+	RuleNoProjects:          "台账里没有项目",
 	RuleUnknownProject:      "项目不在开复工台账",
 	RuleFinancingUnassigned: "未对接金融机构",
 	RuleFundsExceedNeed:     "放款超需求",

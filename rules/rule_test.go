@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"gongjian/internal/enumtest"
@@ -55,5 +57,19 @@ func TestEnumLabels(t *testing.T) {
 	}
 	if len(labels) != 2 || !labels["错误"] || !labels["警告"] {
 		t.Errorf("severity labels %v", labels)
+	}
+}
+
+// docs/检查规则.md describes every rule, by its id and its Chinese name.
+func TestRulesDoc(t *testing.T) {
+	data, err := os.ReadFile("../docs/检查规则.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range enumtest.Values(t, ".", "RuleID") {
+		row := "| `" + v + "` | " + RuleID(v).Label() + " |"
+		if !strings.Contains(string(data), row) {
+			t.Errorf("docs/检查规则.md has no row %q", row)
+		}
 	}
 }

@@ -61,7 +61,7 @@ type sampleRules struct {
 	groups      map[GroupBy]int
 }
 
-// sampleSeverity is each rule's severity, from SPEC §3's table.
+// sampleSeverity is each rule's severity, from docs/检查规则.md.
 var sampleSeverity = map[RuleID]Severity{
 	RuleMissingValue: SeverityError, RuleBadNumber: SeverityError, RuleBadDate: SeverityError,
 	RuleBadValue: SeverityError, RuleNegativeAmount: SeverityError, RuleDuplicateProject: SeverityError,
@@ -93,7 +93,7 @@ var sampleRuleCases = []sampleRules{
 		file: "全县开复工台账.xlsx", sheet: "开复工台账",
 		counts: Counts{Projects: 40, New: 16, NewStarted: 13, Continuing: 23, ContinuingResumed: 23, Terminated: 1, Started: 36},
 		total:  "544280.00", plan: "163380.00", done: "70137.15",
-		// 开复工率 leaves the 终止 project out (DOMAIN: 终止 set aside): 36/39.
+		// 开复工率 leaves the 终止 project out (终止 set aside: docs/统计口径.md): 36/39.
 		newStart: 13.0 / 16, contResume: 1, start: 36.0 / 39, investment: 70137.15 / 163380.00, schedule: 5.0 / 12,
 		targets: sampleMayTargets(11.0/16, 13.0/16, 2, 70137.15, 163380.00, "11552.85"),
 		required: []sampleFinding{
@@ -416,7 +416,7 @@ func checkSampleFindings(t *testing.T, s sampleRules, res *Result) {
 			t.Errorf("%s at %s: sheet %q, want %q", f.Rule, f.Cell, f.Sheet, s.sheet)
 		}
 		if sev, ok := sampleSeverity[f.Rule]; ok && f.Severity != sev {
-			t.Errorf("%s at %s: severity %s, want %s (SPEC §3)", f.Rule, f.Cell, f.Severity, sev)
+			t.Errorf("%s at %s: severity %s, want %s (docs/检查规则.md)", f.Rule, f.Cell, f.Severity, sev)
 		}
 		if !errorsExpected && f.Severity == SeverityError {
 			t.Errorf("clean sample: error %s at %s: %s", f.Rule, f.Cell, f.Message)
@@ -514,7 +514,7 @@ func TestSampleFindingsPointAtCells(t *testing.T) {
 }
 
 // TestSampleMonthColumnTotals: a 合计 row's "N月完成投资" cells are amounts it gives, so
-// each must be checked against its column's sum (SPEC §2). 逐月台账.xlsx's K15, L15 and
+// each must be checked against its column's sum (docs/台账字段.md). 逐月台账.xlsx's K15, L15 and
 // M15 happen to be right, so the samples cannot show it; these two small CSVs do.
 func TestSampleMonthColumnTotals(t *testing.T) {
 	for _, c := range []struct {

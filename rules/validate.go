@@ -77,6 +77,7 @@ func (d *decoder) rules(n *yaml.Node, r *Rules) {
 			}
 		}},
 		{name: "columns", fn: func(_, v *yaml.Node) { r.Columns = d.columns(v) }},
+		{name: "notice", fn: func(_, v *yaml.Node) { d.notice(v, &r.Notice) }},
 	})
 	if lag := r.Alerts.ScheduleLagPoints; lag.Yellow > lag.Red {
 		at := yellowAt

@@ -67,6 +67,7 @@ type finished struct {
 // batchStats are the counts of the closing summary.
 type batchStats struct {
 	files, checked, withErrors, unreadable, unwritten int
+	errors, warnings                                  int  // findings of the files checked
 	failing                                           bool // findings at or above --fail-on
 }
 
@@ -302,18 +303,28 @@ func (b *batch) collect(f finished) {
 	}
 }
 
-// emit writes one file's result: its lines on stderr, then its output.
+// emit writes one file's result: its output, then its lines on stderr, so that on a
+// terminal the line saying where the annotated copy went comes after the file's
+// tables, not above them off the screen.
 func (b *batch) emit(f finished) {
 	o := f.o
 	st := &b.stats
+	var lines []string
 	switch {
 	case o.Failed():
 		st.unreadable++
-		b.prog.println(o.ErrorMessage())
+		lines = append(lines, o.ErrorMessage())
 	default:
 		st.checked++
 		if o.Result.Worst() == rules.SeverityError {
 			st.withErrors++
+		}
+		for _, fd := range o.Result.Findings {
+			if fd.Severity == rules.SeverityError {
+				st.errors++
+			} else {
+				st.warnings++
+			}
 		}
 		if fails(o.Result, b.opts.FailOn) {
 			st.failing = true
@@ -322,19 +333,21 @@ func (b *batch) emit(f finished) {
 	switch {
 	case f.annotErr != nil:
 		st.unwritten++
-		b.prog.println(f.annotErr.Error())
+		lines = append(lines, f.annotErr.Error())
 	case f.kept != "":
-		b.prog.println(fmt.Sprintf("带批注的检查结果已写入 %s（%s 已存在，且不是本工具生成后未经改动的文件，没有覆盖）", shown(o.Annotated), shown(f.kept)))
+		lines = append(lines, fmt.Sprintf("带批注的检查结果已写入 %s（%s 已存在，且不是本工具生成后未经改动的文件，没有覆盖）", shown(o.Annotated), shown(f.kept)))
 	case o.Annotated != "":
-		b.prog.println("带批注的检查结果已写入 " + shown(o.Annotated))
+		lines = append(lines, "带批注的检查结果已写入 "+shown(o.Annotated))
 	}
-	if b.writeErr != nil {
-		return
+	if b.writeErr == nil {
+		b.toStdout(func() { b.writeErr = b.w.Write(o) })
+		if errors.Is(b.writeErr, syscall.EPIPE) {
+			// The reader of stdout has gone (`| head`): stop, as SIGPIPE would.
+			b.stop(brokenPipe())
+		}
 	}
-	b.toStdout(func() { b.writeErr = b.w.Write(o) })
-	if errors.Is(b.writeErr, syscall.EPIPE) {
-		// The reader of stdout has gone (`| head`): stop, as SIGPIPE would.
-		b.stop(brokenPipe())
+	for _, line := range lines {
+		b.prog.println(line)
 	}
 }
 
@@ -348,13 +361,14 @@ func (b *batch) toStdout(write func()) {
 	write()
 }
 
-// summary is the closing line of a run over several files.
+// summary is the closing line of a run over several files: one line, the last a
+// terminal shows (the table's own closing line is left out there, see runCheck).
 func (s batchStats) summary() string {
 	line := fmt.Sprintf("检查完毕：共 %d 个文件，已检查 %d 个（%d 个有错误），无法读取 %d 个", s.files, s.checked, s.withErrors, s.unreadable)
 	if s.unwritten > 0 {
 		line += fmt.Sprintf("，检查结果未能写出 %d 个", s.unwritten)
 	}
-	return line + "。"
+	return line + fmt.Sprintf("；错误 %d 条，警告 %d 条。", s.errors, s.warnings)
 }
 
 // readOptions are the ledger options of the run.

@@ -18,7 +18,7 @@ import (
 	"gongjian/internal/badfile"
 )
 
-// Fixtures for the batch tests and scripts: the bad files of SPEC §7, a large
+// Fixtures for the batch tests and scripts: the bad files README.md lists (无法读取的文件), a large
 // ledger, and the hashes of a folder.
 
 // workbook writes an xlsx whose first sheet holds rows (none: an empty workbook).
@@ -34,7 +34,7 @@ func workbook(path string, rows [][]any) error {
 	return f.SaveAs(path)
 }
 
-// badFile writes one bad file of SPEC §7: kind is legacy, encrypted, truncated (half
+// badFile writes one bad file of that list: kind is legacy, encrypted, truncated (half
 // of sample), empty-workbook or no-header.
 func badFile(kind, path, sample string) error {
 	switch kind {

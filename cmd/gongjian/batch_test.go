@@ -281,12 +281,12 @@ func TestOutDirFor(t *testing.T) {
 }
 
 func TestBatchSummary(t *testing.T) {
-	s := batchStats{files: 9, checked: 6, withErrors: 2, unreadable: 3}
-	if got := s.summary(); got != "检查完毕：共 9 个文件，已检查 6 个（2 个有错误），无法读取 3 个。" {
+	s := batchStats{files: 9, checked: 6, withErrors: 2, unreadable: 3, errors: 4, warnings: 11}
+	if got := s.summary(); got != "检查完毕：共 9 个文件，已检查 6 个（2 个有错误），无法读取 3 个；错误 4 条，警告 11 条。" {
 		t.Errorf("summary %q", got)
 	}
 	s.unwritten = 1
-	if got := s.summary(); !strings.HasSuffix(got, "无法读取 3 个，检查结果未能写出 1 个。") {
+	if got := s.summary(); !strings.HasSuffix(got, "无法读取 3 个，检查结果未能写出 1 个；错误 4 条，警告 11 条。") {
 		t.Errorf("summary %q", got)
 	}
 }

@@ -77,7 +77,8 @@ func newCheckCmd(run func(*checkOptions) error) *cobra.Command {
 本工具生成的检查结果文件；旧版 .xls、.et 文件会逐个列出，提示另存为 .xlsx。
 一个文件无法读取不影响其他文件，原台账从不改动。
 
-退出状态：0 没有达到 --fail-on 级别的问题；1 有；2 命令或规则文件有误；3 有台账无法读取。`,
+退出状态：0 没有达到 --fail-on 级别的问题；1 有（台账里没有项目也是 1）；2 命令或规则文件有误；
+3 有台账无法读取。`,
 		Example: `  # 检查一个台账
   gongjian check 台账.xlsx
 
@@ -250,8 +251,11 @@ func runCheck(opts *checkOptions) error {
 	// A folder always gives a JSON array, however many ledgers it holds, so a script
 	// reading a folder's results needs no special case; the closing tallies are for
 	// runs over more than one file.
+	// On a terminal that shows both stdout and stderr, the run ends with one line: the
+	// summary on stderr, not the table's closing line above it as well.
 	several := len(ins) > 1
-	w := report.NewWriter(opts.Out, opts.format, report.Options{Color: opts.Color, Several: several || folders && opts.format == report.FormatJSON, Columns: opts.Columns})
+	w := report.NewWriter(opts.Out, opts.format, report.Options{Color: opts.Color, Several: several || folders && opts.format == report.FormatJSON,
+		Columns: opts.Columns, NoTally: opts.IsTTY && opts.ErrTTY})
 	b := newBatch(opts, r, ins, outs, prog, w)
 	b.run()
 	if err := b.stopped(); err != nil {
@@ -345,13 +349,17 @@ func sameFile(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
-// fails reports whether a result has findings at or above the --fail-on level.
+// fails reports whether a result has findings at or above the --fail-on level. A
+// ledger with no project fails at any level but never: its warning says nothing was
+// checked, which a script must not take for a pass.
 func fails(res *rules.Result, failOn string) bool {
-	switch failOn {
-	case failOnNever:
+	switch {
+	case failOn == failOnNever:
 		return false
-	case failOnWarning:
+	case failOn == failOnWarning:
 		return res.Worst() != ""
+	case res.Has(rules.RuleNoProjects):
+		return true
 	}
 	return res.Worst() == rules.SeverityError
 }

@@ -15,7 +15,7 @@ import (
 	"gongjian/rules"
 )
 
-// The exit statuses of SPEC §4.
+// The exit statuses (README.md, 退出状态).
 const (
 	exitOK         = 0 // nothing at or above --fail-on
 	exitFindings   = 1 // findings at or above --fail-on

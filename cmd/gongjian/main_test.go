@@ -41,10 +41,11 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":  exits,
-			"mkbad":  mkbad,
-			"hashes": hashes,
-			"resave": resave,
+			"exits":    exits,
+			"mkbad":    mkbad,
+			"hashes":   hashes,
+			"resave":   resave,
+			"docxtext": docxtext,
 		},
 		Condition: func(cond string) (bool, error) {
 			name, ok := strings.CutPrefix(cond, "sample:")

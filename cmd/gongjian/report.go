@@ -58,12 +58,17 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 
 输出到终端（table）、Markdown（可贴进通报）、CSV 或 JSON；-o 报告.xlsx 生成可直接打印的工作簿：
 每张表一个工作表，每页都印着这张表的表头，行高随内容，带图表，A4 横向；
-总体情况的各项数字链接到“明细”表中所计的项目。`,
+总体情况的各项数字链接到“明细”表中所计的项目。
+-o 通报.docx 起草一份公文格式的通报（Word 文档）：各部分的文字作正文，排名、滞后项目清单、
+问题清单作附件，主送、署名和“下一步工作要求”取自规则文件的 notice。`,
 		Example: `  # 在终端查看本月报告
   gongjian report 全县台账.xlsx
 
   # 生成可打印的报告工作簿，并与上月对比
   gongjian report 全县台账.xlsx 融资需求台账.xlsx --previous 上月台账.xlsx -o 5月调度报告.xlsx
+
+  # 起草本月的通报（Word 文档），附件为排名和清单
+  gongjian report 全县台账.xlsx 融资需求台账.xlsx -o 5月通报.docx
 
   # 加上本年此前各月的台账（按台账的截至月份排列），看全年走势
   gongjian report 5月台账.xlsx --history 台账文件夹 -o 5月调度报告.xlsx
@@ -96,7 +101,7 @@ func newReportCmd(run func(*reportOptions) error) *cobra.Command {
 	setValueName(fs, "previous", "文件")
 	fs.StringVar(&opts.History, "history", "", "本年此前各月台账所在的文件夹，用于“月度走势”（按台账的截至月份排列）")
 	setValueName(fs, "history", "文件夹")
-	fs.StringVarP(&opts.Output, "output", "o", "", "写到文件：.xlsx 为可打印的工作簿；--format csv 时为存放 CSV 的文件夹")
+	fs.StringVarP(&opts.Output, "output", "o", "", "写到文件：.xlsx 为可打印的工作簿，.docx 为通报初稿；--format csv 时为存放 CSV 的文件夹")
 	setValueName(fs, "output", "文件")
 	fs.StringVar(&opts.Format, "format", "table", "输出格式："+formatList(report.ReportFormats)+"（默认 table）")
 	setValueName(fs, "format", "格式")
@@ -130,27 +135,28 @@ func (opts *reportOptions) parse() error {
 		opts.asOf = d
 	}
 	if opts.Output != "" {
-		isXLSX := strings.EqualFold(filepath.Ext(opts.Output), ".xlsx")
-		if opts.format == report.FormatCSV && isXLSX {
+		ext := strings.ToLower(filepath.Ext(opts.Output))
+		isFile := ext == ".xlsx" || ext == ".docx"
+		if opts.format == report.FormatCSV && isFile {
 			return usagef("--format csv 时 -o 应是一个文件夹，每部分写一个 CSV 文件")
 		}
-		if opts.format != report.FormatCSV && !isXLSX {
-			return usagef("-o 应是 .xlsx 文件（可打印的报告工作簿），或与 --format csv 一起指定文件夹")
+		if opts.format != report.FormatCSV && !isFile {
+			return usagef("-o 应是 .xlsx 文件（可打印的报告工作簿）、.docx 文件（通报初稿），或与 --format csv 一起指定文件夹")
 		}
 		for _, in := range append([]string{opts.Previous, opts.History}, opts.Files...) {
 			if in != "" && sameFile(opts.Output, in) {
 				return usagef("-o 不能是输入的台账（%s），请另取一个文件名", shown(in))
 			}
 		}
-		if isXLSX && namesFolder(opts.Output) {
-			return usagef("-o 应是一个 .xlsx 文件名，%s 是文件夹", shown(opts.Output))
+		if isFile && namesFolder(opts.Output) {
+			return usagef("-o 应是一个 %s 文件名，%s 是文件夹", ext, shown(opts.Output))
 		}
 	}
 	return nil
 }
 
-// workbookTarget is how the report workbook is written: replacing only the tool's
-// own unchanged report.
+// workbookTarget is how the report workbook or the 通报 is written: replacing only
+// the tool's own unchanged file (both are zip packages, marked in their comment).
 func (opts *reportOptions) workbookTarget() outfile.Target {
 	return outfile.Target{Path: opts.Output, Mark: outfile.MarkZip, Force: opts.Force, Perm: opts.perm}
 }
@@ -227,16 +233,21 @@ func runReport(opts *reportOptions) error {
 		mo.History = series
 	}
 	m := report.BuildMonthly(main[0], r, mo)
-	if err := writeReport(m, opts); err != nil {
+	// The report says its ledgers' errors on top; stderr says it once more, for the
+	// clerk who only looks at the file written: before the line saying where it went,
+	// which a terminal shows last, or after a report on stdout.
+	notice := m.Quality.Notice()
+	if notice != "" && opts.Output != "" {
+		fmt.Fprintln(opts.Err, notice)
+	}
+	if err := writeReport(m, r.Notice, opts); err != nil {
 		return err
 	}
-	// The report says its ledgers' errors on top; stderr says it once more, for the
-	// clerk who only looks at the file written.
-	if line := m.Quality.Notice(); line != "" {
-		fmt.Fprintln(opts.Err, line)
-		if opts.Strict {
-			return errFindings
-		}
+	if notice != "" && opts.Output == "" {
+		fmt.Fprintln(opts.Err, notice)
+	}
+	if notice != "" && opts.Strict {
+		return errFindings
 	}
 	return nil
 }
@@ -345,7 +356,9 @@ func errorMessage(file string, err error) string {
 	return shown(filepath.Base(file)) + "：无法读取，请确认文件可以在 Excel/WPS 中打开"
 }
 
-func writeReport(m *report.Monthly, opts *reportOptions) error {
+// writeReport writes the report where -o and --format say: a workbook, a 通报 (whose
+// frame is the rules' notice), a folder of CSV files, or stdout.
+func writeReport(m *report.Monthly, notice rules.Notice, opts *reportOptions) error {
 	switch {
 	case opts.Output != "" && opts.format == report.FormatCSV:
 		return writeReportCSVDir(m, opts)
@@ -353,11 +366,14 @@ func writeReport(m *report.Monthly, opts *reportOptions) error {
 		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
 			return fileWriteFailure(opts.ctx, &outfile.WriteError{Path: filepath.Dir(opts.Output), Err: err})
 		}
-		_, err := opts.files.Write(opts.ctx, opts.workbookTarget(), func(w io.Writer) error { return report.WriteMonthlyWorkbook(w, m) })
-		if err != nil {
+		write, what := func(w io.Writer) error { return report.WriteMonthlyWorkbook(w, m) }, "报告"
+		if strings.EqualFold(filepath.Ext(opts.Output), ".docx") {
+			write, what = func(w io.Writer) error { return report.WriteMonthlyNotice(w, m, notice) }, "通报初稿"
+		}
+		if _, err := opts.files.Write(opts.ctx, opts.workbookTarget(), write); err != nil {
 			return fileWriteFailure(opts.ctx, err)
 		}
-		fmt.Fprintf(opts.Err, "报告已写入 %s\n", shown(opts.Output))
+		fmt.Fprintf(opts.Err, "%s已写入 %s\n", what, shown(opts.Output))
 		return nil
 	}
 	var err error

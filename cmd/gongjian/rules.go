@@ -19,7 +19,8 @@ func newRulesCmd(files *outfile.Files) *cobra.Command {
 		Short: "显示、另存或检查规则文件（攻坚目标和检查口径）",
 		Long: `不带子命令时显示内置的默认规则（YAML，带中文说明）。
 
-规则文件写明各里程碑的目标（如上半年新建开工率不低于 90%）、亮灯阈值和重点项目标准；
+规则文件写明各里程碑的目标（如上半年新建开工率不低于 90%）、亮灯阈值和重点项目标准，
+以及通报（report -o 通报.docx）的主送、署名和“下一步工作要求”；
 另存一份按本县方案修改后，用 gongjian check --rules 规则.yaml 使用。`,
 		Example: `  gongjian rules
   gongjian rules init 规则.yaml

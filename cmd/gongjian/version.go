@@ -13,6 +13,11 @@ import (
 // (go run ./internal/release -version 1.2.0 passes -ldflags "-X main.version=1.2.0").
 var version string
 
+// The commit a release was built from, as the release build hands it to the linker: the
+// go command records no commit in a git worktree, so a release does not rely on it.
+// Empty in any other build, which then shows what the go command recorded.
+var commit, commitTime, modified string
+
 // build is what a bug report needs to name the program it came from.
 type build struct {
 	Version  string    // "1.2.0"; "" for a build that is not a release
@@ -59,6 +64,17 @@ func describeBuild(linked string, info *debug.BuildInfo) build {
 	return b
 }
 
+// withLinked puts the commit the release build gave the linker over what the go command
+// recorded.
+func (b build) withLinked(commit, commitTime, modified string) build {
+	if commit == "" {
+		return b
+	}
+	b.Commit, b.Modified = commit, modified == "true"
+	b.Time, _ = time.Parse(time.RFC3339, commitTime)
+	return b
+}
+
 // beijing is the time zone the clerks read dates in, fixed so the output does not
 // depend on the machine's zone setting.
 var beijing = time.FixedZone("北京时间", 8*60*60)
@@ -94,5 +110,5 @@ func buildText() string {
 	if !ok {
 		info = nil
 	}
-	return describeBuild(version, info).String()
+	return describeBuild(version, info).withLinked(commit, commitTime, modified).String()
 }

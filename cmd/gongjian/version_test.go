@@ -85,3 +85,18 @@ func TestBuildTextOfTestBinary(t *testing.T) {
 		}
 	}
 }
+
+// A release names the commit the release build gave the linker, also where the go
+// command recorded none (a build in a git worktree).
+func TestLinkedCommitWins(t *testing.T) {
+	b := describeBuild("1.2.0", nil).withLinked("3d4dbc03c46063024500b4c9ac55ac1b80d1446a", "2026-11-29T14:21:01Z", "")
+	text := b.String()
+	for _, want := range []string{"gongjian 1.2.0", "提交：3d4dbc03c46063024500b4c9ac55ac1b80d1446a\n", "提交时间：2026-11-29 22:21:01（北京时间）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("--version says\n%s\nwant %q in it", text, want)
+		}
+	}
+	if got := describeBuild("", nil).withLinked("", "", "").String(); !strings.Contains(got, "提交：未记录") {
+		t.Errorf("a build without a commit says\n%s", got)
+	}
+}

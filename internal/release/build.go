@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"debug/buildinfo"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,11 +14,16 @@ import (
 // goBuild cross-compiles gongjian for t into out. Every setting that could differ
 // between machines is fixed here, so the same commit and Go release give the same bytes:
 // no cgo, no build paths (-trimpath), the baseline instruction sets, and the commit
-// stamped in (-buildvcs=true overrides a GOFLAGS that turns it off). -s -w leave out the
-// symbol and debug tables (a third of the size); stack traces and the build information
-// that go version -m reads stay.
-func goBuild(root string, t target, version, out string) error {
-	ldflags := "-s -w"
+// stamped in. The commit is passed to the linker (main.commit, main.commitTime) as well
+// as recorded by the go command (-buildvcs=true overrides a GOFLAGS that turns it off),
+// because the go command records nothing in a git worktree or a checkout git will not
+// read. -s -w leave out the symbol and debug tables (a third of the size); stack traces
+// and the build information that go version -m reads stay.
+func goBuild(root string, t target, version string, src stamp, out string) error {
+	ldflags := "-s -w -X main.commit=" + src.Commit + " -X main.commitTime=" + src.Time.UTC().Format(time.RFC3339)
+	if src.Modified {
+		ldflags += " -X main.modified=true"
+	}
 	if version != "" {
 		ldflags += " -X main.version=" + version
 	}
@@ -44,31 +50,56 @@ type stamp struct {
 	Modified bool
 }
 
-// readStamp reads a built binary's commit, as gongjian --version and go version -m
-// will report it.
-func readStamp(path string) (stamp, error) {
+// gitStamp asks git which commit the work tree at root is, when it was committed, and
+// whether the tree has changes not committed (as the go command judges it: untracked
+// files count).
+func gitStamp(root string) (stamp, error) {
+	git := func(args ...string) (string, error) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = root
+		out, err := cmd.Output()
+		return strings.TrimSpace(string(out)), err
+	}
+	commit, err := git("rev-parse", "HEAD")
+	if err != nil || commit == "" {
+		return stamp{}, errors.New("读不出当前的 git 提交：请在 git 仓库里运行，并装好 git")
+	}
+	when, err := git("show", "-s", "--format=%cI", "HEAD")
+	if err != nil {
+		return stamp{}, fmt.Errorf("读不出提交 %s 的时间", commit)
+	}
+	t, err := time.Parse(time.RFC3339, when)
+	if err != nil {
+		return stamp{}, fmt.Errorf("提交 %s 的时间 %q 无法识别", commit, when)
+	}
+	status, err := git("status", "--porcelain")
+	if err != nil {
+		return stamp{}, errors.New("读不出工作区的状态（git status 失败）")
+	}
+	return stamp{Commit: commit, Time: t.UTC(), Modified: status != ""}, nil
+}
+
+// checkStamp makes sure a built binary names the commit want: the string the linker
+// was given is in it (go version -m does not show -ldflags under -trimpath), and what
+// the go command recorded, where it recorded anything, is the same commit.
+func checkStamp(path string, want stamp) error {
 	info, err := buildinfo.ReadFile(path)
 	if err != nil {
-		return stamp{}, fmt.Errorf("读不出 %s 的构建信息：%v", path, err)
+		return fmt.Errorf("读不出 %s 的构建信息：%v", path, err)
 	}
-	var s stamp
 	for _, kv := range info.Settings {
-		switch kv.Key {
-		case "vcs.revision":
-			s.Commit = kv.Value
-		case "vcs.time":
-			s.Time, err = time.Parse(time.RFC3339, kv.Value)
-			if err != nil {
-				return stamp{}, fmt.Errorf("%s 记录的提交时间 %q 无法识别", path, kv.Value)
-			}
-		case "vcs.modified":
-			s.Modified = kv.Value == "true"
+		if kv.Key == "vcs.revision" && kv.Value != want.Commit {
+			return fmt.Errorf("%s 记录的提交 %s 与 git 的 %s 不同：构建时仓库变了", path, kv.Value, want.Commit)
 		}
 	}
-	if s.Commit == "" || s.Time.IsZero() {
-		return stamp{}, fmt.Errorf("%s 没有记录 git 提交：请在 git 克隆的仓库里运行，并装好 git（go 在 git worktree 里记录不到提交）", path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
 	}
-	return s, nil
+	if want.Commit == "" || !bytes.Contains(data, []byte(want.Commit)) {
+		return fmt.Errorf("%s 没有记录 git 提交：请用 go run ./internal/release 构建", path)
+	}
+	return nil
 }
 
 // tagVersion is the version named by a tag on HEAD (v1.2.0 gives 1.2.0), or "" when

@@ -63,23 +63,22 @@ func run(args []string, out io.Writer) error {
 	}
 	defer os.RemoveAll(staging)
 
+	src, err := gitStamp(root)
+	if err != nil {
+		return err
+	}
+	if src.Modified && !*allowDirty {
+		return errors.New("工作区有未提交的修改，构建出的程序对不上任何提交：先提交或还原（试验时可加 -allow-dirty）")
+	}
+	r.stamp = src
 	var sums bytes.Buffer
-	for i, t := range targets {
+	for _, t := range targets {
 		bin := filepath.Join(staging, t.base(r.label()), t.exe())
-		if err := goBuild(root, t, r.version, bin); err != nil {
+		if err := goBuild(root, t, r.version, src, bin); err != nil {
 			return err
 		}
-		s, err := readStamp(bin)
-		if err != nil {
+		if err := checkStamp(bin, src); err != nil {
 			return err
-		}
-		if i == 0 {
-			if s.Modified && !*allowDirty {
-				return errors.New("工作区有未提交的修改，构建出的程序对不上任何提交：先提交或还原（试验时可加 -allow-dirty）")
-			}
-			r.stamp = s
-		} else if s.Commit != r.stamp.Commit || !s.Time.Equal(r.stamp.Time) || s.Modified != r.stamp.Modified {
-			return fmt.Errorf("%s/%s 记录的提交 %s 与前面的 %s 不同：构建时仓库变了", t.OS, t.Arch, s.Commit, r.stamp.Commit)
 		}
 		name, data, err := r.archive(t, bin)
 		if err != nil {

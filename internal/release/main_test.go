@@ -56,15 +56,15 @@ func TestClean(t *testing.T) {
 
 // A binary without a recorded commit (go test records none, nor does go build in a git
 // worktree) is refused: the release would not name its commit.
-func TestReadStampRefusesBinaryWithoutCommit(t *testing.T) {
+func TestCheckStampRefusesBinaryWithoutCommit(t *testing.T) {
 	self, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readStamp(self); err == nil || !strings.Contains(err.Error(), "没有记录 git 提交") {
+	if err := checkStamp(self, stamp{Commit: strings.Repeat("c0de", 10)}); err == nil || !strings.Contains(err.Error(), "没有记录 git 提交") {
 		t.Errorf("got %v, want the missing commit named", err)
 	}
-	if _, err := readStamp(filepath.Join(t.TempDir(), "nothing")); err == nil {
+	if err := checkStamp(filepath.Join(t.TempDir(), "nothing"), stamp{Commit: "x"}); err == nil {
 		t.Error("a missing binary gave no error")
 	}
 }
@@ -80,5 +80,20 @@ func TestRepositoryRoot(t *testing.T) {
 	}
 	if root != want {
 		t.Errorf("root %s, want %s", root, want)
+	}
+}
+
+// The release stamps the commit git names, also where the go command records none.
+func TestGitStampNamesHEAD(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gitStamp(root)
+	if err != nil {
+		t.Skipf("no git here: %v", err)
+	}
+	if len(s.Commit) < 40 || s.Time.IsZero() {
+		t.Errorf("gitStamp = %+v, want a full commit hash and its time", s)
 	}
 }

@@ -87,7 +87,7 @@ func Annotate(ctx context.Context, w io.Writer, res *rules.Result, src *ledger.F
 		workbook = wb
 	} else {
 		// A CSV cannot hold fills or comments: the copy is a workbook of its rows.
-		csv, err := csvWorkbook(ctx, l.Sheet, src.CSVRecords())
+		csv, err := csvWorkbook(ctx, l, src.CSVRecords())
 		if err != nil {
 			return err
 		}
@@ -181,16 +181,12 @@ func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		if f.Field != "" {
 			field = f.Field.Label()
 		}
-		project := f.Project
-		if project == "" && f.Group != "" {
-			project = strings.Replace(f.Group, ":", "：", 1)
-		}
 		sh.Rows = append(sh.Rows, []xlsxpatch.Cell{
 			{Text: f.Severity.Label(), Fill: fill},
-			{Text: string(f.Rule)},
+			{Text: f.Rule.Label()},
 			{Text: l.Sheet},
 			{Text: cell, Link: sheetRef(l.Sheet) + "!" + cell},
-			{Text: project},
+			{Text: wording.Subject(f)},
 			{Text: field},
 			{Text: f.Value},
 			{Text: f.Message},

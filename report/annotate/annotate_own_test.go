@@ -184,7 +184,7 @@ func TestCSVWorkbookRoundTrip(t *testing.T) {
 		{"行一\r\n行二\t制表", "-3", ""},
 		{"响铃\x07", "1e3", "\x1b[2J"},
 	}
-	book, err := csvWorkbook(context.Background(), "台账", rows)
+	book, err := csvWorkbook(context.Background(), &ledger.Ledger{Sheet: "台账"}, rows)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestCSVWorkbookRoundTrip(t *testing.T) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	stop := errors.New("interrupted")
 	cancel(stop)
-	if _, err := csvWorkbook(ctx, "台账", rows); !errors.Is(err, stop) {
+	if _, err := csvWorkbook(ctx, &ledger.Ledger{Sheet: "台账"}, rows); !errors.Is(err, stop) {
 		t.Errorf("cancelled: %v", err)
 	}
 }

@@ -363,18 +363,42 @@ func TestAnnotatedOpensInLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	res, in := checked(t, "../../testdata/礼义镇开复工台账.xlsx")
-	out := AnnotatedPath(in, "")
-	annotateTo(t, res, out)
-	dir := t.TempDir()
-	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+dir+"/profile", "--convert-to", "pdf", "--outdir", dir, out)
-	msg, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
+	for _, sample := range []string{"../../testdata/礼义镇开复工台账.xlsx", "../../testdata/开复工台账_utf8bom.csv"} {
+		res, in := checked(t, sample)
+		out := AnnotatedPath(in, "")
+		annotateTo(t, res, out)
+		dir := t.TempDir()
+		cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+dir+"/profile", "--convert-to", "pdf", "--outdir", dir, out)
+		msg, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("soffice: %v\n%s", err, msg)
+		}
+		pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(out), ".xlsx")+".pdf")
+		if st, err := os.Stat(pdf); err != nil || st.Size() < 1000 {
+			t.Fatalf("no PDF: %v\n%s", err, msg)
+		}
+		if filepath.Ext(sample) == ".csv" {
+			csvFirstPage(t, pdf)
+		}
 	}
-	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(out), ".xlsx")+".pdf")
-	if st, err := os.Stat(pdf); err != nil || st.Size() < 1000 {
-		t.Fatalf("no PDF: %v\n%s", err, msg)
+}
+
+// csvFirstPage reads the first printed page of a CSV ledger's copy (with pdftotext,
+// where installed): one page holds the whole 12-row table, amounts and dates as their
+// formats show them, and the page number.
+func csvFirstPage(t *testing.T, pdf string) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return
+	}
+	text, err := exec.Command(pdftotext, "-f", "1", "-l", "1", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"杨村镇2025年重点项目开复工台账", "12,500.00", "2025-02-26", "2025-03-05", "94,590.00", "陵川县杨村镇山地运动公园项目", "第 1 页"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the first printed page has no %q:\n%s", want, text)
+		}
 	}
 }
 
@@ -500,7 +524,7 @@ func TestAnnotateRongziSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+len(want) || rows[4][1] != "unknown-project" || rows[4][3] != "C18" {
+	if len(rows) != 1+len(want) || rows[4][1] != "项目不在开复工台账" || rows[4][3] != "C18" {
 		t.Errorf("检查结果 rows %v", rows)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(in), "融资需求台账.检查结果.xlsx")); err != nil {

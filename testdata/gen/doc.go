@@ -38,7 +38,7 @@
 //     "开工情况" merged over their columns, a line break in a header cell.
 //   - no 建设性质 column: section rows "一、续建项目（5个）" / "二、新建项目（7个）"
 //     set it; a 小计 after each section; "合计：12个" right under the header.
-//   - text dates in every form of SPEC §2 (incl. month-only and "3月20日");
+//   - text dates in every form docs/台账字段.md lists (incl. month-only and "3月20日");
 //     text amounts ("4,500", "１２００", " 300 ", "-", "—"); a subtotal given as text;
 //     a project name with a line break; 责任单位 and 包联领导 merged over 2–3 rows;
 //     notes under the table ("注：…", "填报人：…").

@@ -80,7 +80,7 @@ func amountRate(num, den cents) string {
 }
 
 // groupMiss is a milestone a group (乡镇, 责任单位, 包联领导) misses, computed
-// with the default rules of SPEC §3.
+// with the default rules (docs/统计口径.md).
 type groupMiss struct {
 	dim, group, milestone, detail string
 }
@@ -161,7 +161,7 @@ func judgeGroup(dim, group string, ps []*project, asOf day, dueOnly bool) []grou
 		if n, s := count("新建", h1); n > 0 && 10*s < 9*n {
 			out = append(out, groupMiss{dim, group, "上半年双过半", fmt.Sprintf("新建开工 %d/%d < 90%%", s, n)})
 		}
-		// Investment is judged only from the milestone's own month (SPEC §3).
+		// Investment is judged only from the milestone's own month (docs/统计口径.md).
 		if asOf.m == 6 {
 			var plan, done cents
 			for _, p := range ps {
@@ -194,7 +194,7 @@ func splitLeaders(s string) []string {
 }
 
 // warning is a warning-level finding the default rules should give on a
-// sample, computed from its table (SPEC §3).
+// sample, computed from its table (docs/统计口径.md).
 type warning struct {
 	rule string
 	i    int // index in the table
@@ -256,7 +256,7 @@ func expectedWarnings(ps []project, asOf day) []warning {
 	return out
 }
 
-// cleanErrors lists the error-level defects (SPEC §3) found in a table that
+// cleanErrors lists the error-level defects (docs/检查规则.md) found in a table that
 // is meant to have none: the generator refuses to write such a sample.
 func cleanErrors(ps []project, asOf day) []string {
 	var out []string
@@ -319,7 +319,7 @@ func cleanErrors(ps []project, asOf day) []string {
 }
 
 // upcoming describes the next milestone after asOf for the whole ledger and
-// what is still needed to meet it (SPEC §3: "还需开工 N 个", "还需完成投资 X").
+// what is still needed to meet it (docs/统计口径.md: "还需开工 N 个", "还需完成投资 X").
 func upcoming(ps []project, asOf day) string {
 	fg := computeFigures(ps, asOf)
 	ceilDiv := func(a, b int64) int64 { return (a + b - 1) / b }

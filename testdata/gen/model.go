@@ -55,7 +55,7 @@ func ymd(y, m, d int) day { return day{y, m, d} }
 
 func (t day) none() bool { return t.y == 0 }
 
-// onOrBefore compares at the coarser of the two precisions, as SPEC §2 asks:
+// onOrBefore compares at the coarser of the two precisions, as docs/台账字段.md says:
 // a start "2025年3月" is on or before 2025-03-31.
 func (t day) onOrBefore(at day) bool {
 	if t.y != at.y {
@@ -125,10 +125,10 @@ type project struct {
 	repeats bool
 }
 
-// startedStatus lists the statuses that count as started when no date is given (SPEC §3).
+// startedStatus lists the statuses that count as started when no date is given (docs/统计口径.md).
 var startedStatus = map[string]bool{"已开工": true, "已复工": true, "开工": true, "是": true}
 
-// startedBy follows SPEC §3: an actual start on or before the date, or no
+// startedBy follows docs/统计口径.md: an actual start on or before the date, or no
 // date and a status that says started.
 func (p *project) startedBy(at day) bool {
 	if !p.actualStart.none() {

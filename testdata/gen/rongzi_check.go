@@ -13,7 +13,7 @@ import (
 )
 
 // finFigures are the expected figures of the financing ledger, from its table, by
-// DOMAIN.md's rules: 授信 when 授信金额 > 0 or the status is at or after 已授信, 放款 when
+// docs/统计口径.md's rules: 授信 when 授信金额 > 0 or the status is at or after 已授信, 放款 when
 // 放款金额 > 0; 对接 when the status is at or after 已对接; each stage also counts the
 // projects of later stages.
 type finFigures struct {

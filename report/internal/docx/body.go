@@ -69,9 +69,19 @@ func bodyItems(blocks []Block) []item {
 		case Paragraph:
 			add(&para{style: "Normal", runs: []run{{text: clean(v.Lead, maxText), bold: true}, {text: clean(v.Text, maxText)}}})
 		case AttachmentNote:
-			add(attachmentNoteParas(v)...)
+			keepWithLast(out)
+			ps := attachmentNoteParas(v)
+			for _, p := range ps {
+				p.keepNext = true // the 附件说明 stays whole, and with the sender and date
+			}
+			add(ps...)
 		case Closing:
-			add(closingParas(v, w)...)
+			keepWithLast(out)
+			ps := closingParas(v, w)
+			if len(ps) == 2 {
+				ps[0].keepNext = true
+			}
+			add(ps...)
 		case PageBreak:
 			breakNext = true
 		case Attachment:
@@ -94,6 +104,18 @@ func bodyItems(blocks []Block) []item {
 		}
 	}
 	return out
+}
+
+// keepWithLast keeps the body's last paragraph on the page of what follows it (the
+// 附件说明, the sender and date): a page holding only the sender and the date,
+// without a line of the text they close, is what §7.3.5.4 forbids.
+func keepWithLast(items []item) {
+	if len(items) == 0 {
+		return
+	}
+	if p, ok := items[len(items)-1].(*para); ok && !p.carrier {
+		p.keepNext = true
+	}
 }
 
 // textAreaWidth is the width of the 版心, in twips.

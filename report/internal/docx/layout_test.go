@@ -355,3 +355,29 @@ func TestAttachmentNote(t *testing.T) {
 		t.Errorf("one attachment: %q", paraText(p[0]))
 	}
 }
+
+// The end of the body, the 附件说明 and the sender stay on one page with the date:
+// a page of a sender and a date alone, or a 附件说明 torn from its last line, is
+// what the laid-out 通报 of a month with four attachments showed before.
+func TestClosingKeptWithTheBody(t *testing.T) {
+	d := &Document{}
+	d.Add(
+		Paragraph{Text: "第一段。"},
+		Paragraph{Text: "最后一段。"},
+		AttachmentNote{Titles: []string{"乡镇排名", "滞后项目清单"}},
+		Closing{Issuer: "县项目攻坚专班办公室", Date: "2025年6月　　日"},
+		Attachment{Label: "附件1", Title: "乡镇排名"},
+	)
+	paras := bodyParagraphs(t, write(t, d))
+	var kept []string
+	for _, p := range paras {
+		if p.path("pPr", "keepNext") != nil {
+			kept = append(kept, paraText(p))
+		}
+	}
+	// The attachment's label and title keep with what follows by their styles.
+	want := []string{"最后一段。", "附件：1．乡镇排名", "2．滞后项目清单", "县项目攻坚专班办公室"}
+	if strings.Join(kept, "|") != strings.Join(want, "|") {
+		t.Errorf("kept with the next paragraph: %q, want %q", kept, want)
+	}
+}

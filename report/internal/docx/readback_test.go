@@ -1,13 +1,14 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
 	"strings"
 	"testing"
+
+	"gongjian/report/internal/docx/docxtest"
 )
 
 // The layout tests read the written package back with archive/zip and
@@ -122,24 +123,8 @@ func write(t *testing.T, d *Document) *written {
 	if err := d.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &written{data: buf.Bytes(), parts: map[string][]byte{}}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.parts[f.Name] = b
-		w.names = append(w.names, f.Name)
-	}
+	w := &written{data: buf.Bytes()}
+	w.names, w.parts = docxtest.Parts(t, buf.Bytes())
 	return w
 }
 

@@ -87,7 +87,8 @@ func TestTableTypeSize(t *testing.T) {
 // never inside a number, and short ones not at all.
 func TestSplitHeader(t *testing.T) {
 	for _, c := range []struct{ in, first, second string }{
-		{"新建开工率", "新建开", "工率"},
+		{"新建开工率", "新建", "开工率"}, // two words, not "新建开" / "工率"
+		{"本月完成率", "本月", "完成率"},
 		{"包联领导", "包联", "领导"},
 		{"与序时进度差（个百分点）", "与序时进度差", "（个百分点）"},
 		{"乡镇（部门）", "乡镇", "（部门）"},
@@ -107,7 +108,32 @@ func TestSplitHeader(t *testing.T) {
 	if got := headerText("新建开工率", 5*ty.wide()+ty.pad(), ty); got != "新建开工率" {
 		t.Errorf("wide column: %q", got)
 	}
-	if got := headerText("新建开工率", 4*ty.wide()+ty.pad(), ty); got != "新建开\n工率" {
+	if got := headerText("新建开工率", 4*ty.wide()+ty.pad(), ty); got != "新建\n开工率" {
 		t.Errorf("narrow column: %q", got)
+	}
+}
+
+// Where a digit meets a Chinese character LibreOffice adds a quarter character, so a
+// header such as "较4月" is measured with it: sized without, it broke after "较4".
+func TestWidthCountsTheSpaceAroundDigits(t *testing.T) {
+	ty := tableType(sizeSmall4)
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"排名", 2 * ty.wide()},
+		{"48.8%", 5 * ty.narrow()},
+		{"较4月", 2*ty.wide() + ty.narrow() + 2*(ty.wide()/4)},
+		{"2月排名", 3*ty.wide() + ty.narrow() + ty.wide()/4},
+		{"5 月", 1*ty.wide() + 2*ty.narrow()}, // a space already parts them
+	} {
+		if got := ty.width(tt.text); got != tt.want {
+			t.Errorf("width(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+	tb := Table{Header: []string{"分组", "名称", "较4月", "预警"}, Rows: [][]string{{"乡镇", "崇文镇", "持平", ""}}}
+	w := columnWidths(tb, tableLeast(tb, ty)+100, ty) // narrower than the table would like
+	if need := ty.width("较4月") + ty.pad(); w[2] < need {
+		t.Errorf("较4月 given %d twips, needs %d", w[2], need)
 	}
 }

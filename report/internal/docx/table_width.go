@@ -21,11 +21,20 @@ func (ty tableType) line() int { return int(ty) * 15 }
 // character for the borders and the readers' rounding.
 func (ty tableType) pad() int { return 2*cellMargin + ty.wide()/4 }
 
-// width is the widest line of s.
+// width is the widest line of s, with a quarter character where a digit or letter
+// meets a Chinese character: LibreOffice spaces them apart so ("较4月" takes 36
+// points in 小四, not 30), whatever the document says, and Word by default.
 func (ty tableType) width(s string) int {
 	widest := 0
 	for line := range strings.SplitSeq(s, "\n") {
-		widest = max(widest, widthOf(line, ty.wide(), ty.narrow()))
+		w, prev := widthOf(line, ty.wide(), ty.narrow()), rune(0)
+		for _, r := range line {
+			if prev != 0 && isWide(prev) != isWide(r) && prev != ' ' && r != ' ' {
+				w += ty.wide() / 4
+			}
+			prev = r
+		}
+		widest = max(widest, w)
 	}
 	return widest
 }
@@ -195,7 +204,10 @@ func splitHeader(h string, ty tableType) (first, second string) {
 			continue // inside a number or a word
 		}
 		longer := max(acc, total-acc)
-		if longer <= bestLonger { // on a tie the longer line first, as a wrapped line would be
+		// On a tie, after an even count of Chinese characters, where a header's
+		// two-character words end ("新建" / "开工率", not "新建开" / "工率"); else the
+		// longer line first, as a wrapped line would be.
+		if longer < bestLonger || longer == bestLonger && (wordEnd(runes[:i]) || !wordEnd(runes[:best])) {
 			best, bestLonger = i, longer
 		}
 		if (runes[i] == '（' || runes[i] == '(') && longer < bracketLonger {
@@ -209,6 +221,18 @@ func splitHeader(h string, ty tableType) (first, second string) {
 		return h, ""
 	}
 	return string(runes[:best]), string(runes[best:])
+}
+
+// wordEnd reports whether a header's first line ends after an even count of Chinese
+// characters.
+func wordEnd(first []rune) bool {
+	n := 0
+	for _, r := range first {
+		if isWide(r) {
+			n++
+		}
+	}
+	return n%2 == 0
 }
 
 // headerText is the header as written into a column of the given width: on one

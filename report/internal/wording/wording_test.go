@@ -89,3 +89,29 @@ func TestDue(t *testing.T) {
 		t.Errorf("Due(2025-04) = %q", got)
 	}
 }
+
+// A finding says where it is and what it is about, also when it has no cell of its
+// own: never a bare row number beside a blank.
+func TestPlaceAndSubject(t *testing.T) {
+	for _, tt := range []struct {
+		name           string
+		f              rules.Finding
+		place, subject string
+	}{
+		{"a cell", rules.Finding{Rule: rules.RuleBadDate, Row: 16, Col: 5, Cell: "F16", Project: "礼义镇污水处理厂"}, "F16", "礼义镇污水处理厂"},
+		{"a project's row", rules.Finding{Rule: rules.RuleUnknownProject, Row: 18, Col: -1, Project: "森林康养基地"}, "第18行", "森林康养基地"},
+		{"a missing column", rules.Finding{Rule: rules.RuleMissingColumn, Row: 3, Col: -1, Field: ledger.FieldStats}, "表头", "是否入库列"},
+		{"a 合计 row", rules.Finding{Rule: rules.RuleTotalMismatch, Row: 45, Col: 12, Cell: "M45", Field: ledger.FieldPlan}, "M45", "合计行"},
+		{"a group's target", rules.Finding{Rule: rules.RuleTargetMissed, Row: 3, Col: -1, Group: "责任单位:县教育局"}, "全表", "责任单位：县教育局"},
+		{"a group's target on its first project", rules.Finding{Rule: rules.RuleTargetMissed, Row: 9, Col: 7, Cell: "H9", Project: "甲", Group: "乡镇:礼义镇"}, "H9", "乡镇：礼义镇"},
+		{"the whole ledger's target", rules.Finding{Rule: rules.RuleTargetMissed, Row: 3, Col: -1}, "全表", "全部项目"},
+		{"the whole ledger", rules.Finding{Rule: rules.RuleNoProjects, Row: 3, Col: -1}, "全表", ""},
+	} {
+		if got := Place(tt.f); got != tt.place {
+			t.Errorf("%s: Place = %q, want %q", tt.name, got, tt.place)
+		}
+		if got := Subject(tt.f); got != tt.subject {
+			t.Errorf("%s: Subject = %q, want %q", tt.name, got, tt.subject)
+		}
+	}
+}
