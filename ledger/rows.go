@@ -38,6 +38,13 @@ type rowReader struct {
 	// repeated header right under it makes it one.
 	lastTitle int
 	titleText string
+	// prevProject is the project read from the row above (-1 when that row was none),
+	// pendingSection the section row above when it may be a 打包项目's parent, and pkg
+	// the package whose children the rows being read are (package.go).
+	prevProject    int
+	pendingSection *pendingSection
+	tentative      *tentativePackage
+	pkg            *openPackage
 
 	nature, category string // from the current section rows
 	grade            string // the 项目级别 a section names ("省重点项目")
@@ -76,7 +83,7 @@ type pendingDate struct {
 }
 
 func newRowReader(l *Ledger, date1904 bool) *rowReader {
-	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, yearCol: -1, monthCol: -1, lastTitle: -1, dateYears: map[int]int{}}
+	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, yearCol: -1, monthCol: -1, lastTitle: -1, prevProject: -1, dateYears: map[int]int{}}
 	maxCol := -1
 	for i := range l.Columns {
 		if l.Columns[i].Index > maxCol {
@@ -169,6 +176,8 @@ func (r *rowReader) add(row int, cells []string) {
 	// last row that may be one, forget it on any other row.
 	lastTitle, titleText := r.lastTitle, r.titleText
 	r.lastTitle, r.titleText = -1, ""
+	prev, pending, tentative := r.prevProject, r.pendingSection, r.tentative
+	r.prevProject, r.pendingSection, r.tentative = -1, nil, nil
 	if r.started && r.isRepeatedHeader(cells) {
 		r.repeatedHeader(lastTitle, titleText)
 		return
@@ -204,11 +213,15 @@ func (r *rowReader) add(row int, cells []string) {
 		}
 	}
 	if s, ok := r.sectionRow(cells, first, nonEmpty); ok {
+		before := section{nature: r.nature, category: r.category, grade: r.grade}
 		r.enterSection(s)
+		total := -1
 		if r.hasAmounts(cells) {
 			// A section row carrying its section's sums is its 小计.
+			total = len(r.l.Totals)
 			r.addTotal(row, cells, "小计")
 		}
+		r.sectionPackage(s, before, total, cells)
 		return
 	}
 	if nonEmpty <= 2 && !r.hasAmounts(cells) {
@@ -217,8 +230,18 @@ func (r *rowReader) add(row int, cells []string) {
 			return
 		}
 	}
+	named := strings.TrimSpace(r.cell(cells, r.nameCol)) != ""
+	r.placeRow(prev, pending, tentative, strings.TrimSpace(r.cell(cells, r.seqCol)), named)
 	before := len(r.l.Projects)
 	r.addProject(row, cells)
+	if len(r.l.Projects) > before {
+		r.prevProject = before
+		if r.pkg != nil {
+			r.joinPackage(before)
+		}
+	} else if r.tentative != nil {
+		r.tentative = nil
+	}
 	if nonEmpty <= 2 && !r.hasAmounts(cells) {
 		if len(r.l.Projects) > before {
 			r.lastTitle = before // a row with only a name: a project, or a title
@@ -277,6 +300,7 @@ func (r *rowReader) repeatedHeader(i int, title string) {
 	}
 	r.l.Projects = r.l.Projects[:i]
 	r.projectSection = r.projectSection[:i]
+	r.leavePackage(i)
 	kept := r.l.Problems[:0]
 	for _, pr := range r.l.Problems {
 		if pr.Row != p.Row {
@@ -780,7 +804,7 @@ func (r *rowReader) settleSeries() {
 		}
 		p.Ext.PlanToDate = take(p.Ext.series, planK)
 		p.Ext.series = nil
-		if p.Ext.Months == nil && !p.Ext.PlanToDate.IsSet() && !p.Ext.DoneBefore.IsSet() {
+		if p.Ext.Months == nil && !p.Ext.PlanToDate.IsSet() && !p.Ext.DoneBefore.IsSet() && p.Ext.Package == "" {
 			p.Ext = nil
 		}
 	}
