@@ -28,6 +28,18 @@ const PackageLabel = "打包项目"
 // Package is the name of the 打包项目 the project is a part of ("" for most projects).
 func (p *Project) Package() string { return p.ext().Package }
 
+// PackageCount is how many 打包项目 the ledger lists and how many projects they were
+// split into.
+func (l *Ledger) PackageCount() (packages, parts int) {
+	for _, t := range l.Totals {
+		if t.Package != "" {
+			packages++
+			parts += len(t.Covers)
+		}
+	}
+	return packages, parts
+}
+
 // openPackage is the package whose children the rows being read may be.
 type openPackage struct {
 	name   string
@@ -44,6 +56,7 @@ type openPackage struct {
 // next row is numbered as its child.
 type pendingSection struct {
 	id     int     // its section id
+	row    int     // its sheet row
 	number int     // its number ("（一）" is 1)
 	name   string  // its text without the number and the count
 	total  int     // its 小计 among l.Totals, -1 if it gave no sums
@@ -54,12 +67,12 @@ type pendingSection struct {
 // sectionPackage notes a section row just read (s, entered over the classification
 // before; its 小计 at total or -1): a package now if its name says 打包, else perhaps
 // once the next row is read.
-func (r *rowReader) sectionPackage(s section, before section, total int, cells []string) {
+func (r *rowReader) sectionPackage(row int, s section, before section, total int, cells []string) {
 	name := sectionName(s.text)
 	if s.level == 1 {
 		before = section{} // a level-1 section row ends the classification above it
 	}
-	ps := pendingSection{id: r.sectionID, number: leadingNumber(s.text), name: name, total: total, before: before}
+	ps := pendingSection{id: r.sectionID, row: row, number: leadingNumber(s.text), name: name, total: total, before: before}
 	named := strings.Contains(name, "打包")
 	if !named && (ps.number == 0 || s.nature != "" || s.grade != "" || !projectLike(name)) {
 		return
@@ -88,6 +101,10 @@ func (r *rowReader) openSectionPackage(ps pendingSection, n int) {
 		t := &r.l.Totals[ps.total]
 		t.Label, t.Package = PackageLabel, ps.name
 		r.subtotals = slices.DeleteFunc(r.subtotals, func(st subtotal) bool { return st.total == ps.total })
+	} else {
+		// No sums to check, but the package is listed all the same.
+		ps.total = len(r.l.Totals)
+		r.l.Totals = append(r.l.Totals, TotalRow{Row: ps.row, Label: PackageLabel, Package: ps.name, Amounts: map[Field]Amount{}})
 	}
 	r.pkg = &openPackage{name: ps.name, number: n, next: 2, section: ps.id, total: ps.total, parent: ps.parent}
 }

@@ -186,3 +186,51 @@ func TestPackageNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The generated county ledger with three packages (testdata/gen/packages.go): exact
+// counts, sums and parts, the tenth part typed as 5.10 and stored as 5.1 among them.
+func TestPackagesSample(t *testing.T) {
+	l := readBreadth(t, "打包项目台账.xlsx", Options{})
+	wantLayout(t, l, "A:seq B:name C:nature D:town E:unit F:leader G:total H:plan I:done J:plan_start K:actual_start L:status", 18)
+	for f, want := range map[Field]string{FieldTotal: "42000.00", FieldPlan: "18000.00", FieldDone: "6600.00"} {
+		if got := sumOf(l, f); got != want {
+			t.Errorf("Σ%s = %s, want %s", f, got, want)
+		}
+	}
+	want := []string{
+		"4 合计  total=42000.00 plan=18000.00 done=6600.00 {1.1,1.2,1.3,2,3-1,3-2,4,5.1,5.2,5.3,5.4,5.5,5.6,5.7,5.8,5.9,5.1,6}",
+		"5 打包项目 陵川县2025年农村道路提升打包项目 total=9000.00 plan=4500.00 done=1000.00 {1.1,1.2,1.3}",
+		"10 打包项目 陵川县2025年高标准农田建设打包项目 total=6000.00 plan=3600.00 done=1100.00 {3-1,3-2}",
+		"14 打包项目 陵川县2025年农村供水保障打包项目 total=2000.00 plan=1000.00 done=300.00 {5.1,5.2,5.3,5.4,5.5,5.6,5.7,5.8,5.9,5.1}",
+	}
+	if got := totalLines(l); !slices.Equal(got, want) {
+		t.Errorf("totals\n got %q\nwant %q", got, want)
+	}
+	if packages, parts := l.PackageCount(); packages != 3 || parts != 15 {
+		t.Errorf("%d packages of %d parts, want 3 of 15", packages, parts)
+	}
+	natures, leaders, units := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, p := range l.Projects {
+		natures[p.Nature]++
+		leaders[p.Leader]++
+		units[p.Unit]++
+	}
+	if natures["新建"] != 15 || natures["续建"] != 3 {
+		t.Errorf("natures %v: the parts take their package's 新建", natures)
+	}
+	if fmt.Sprint(leaders) != "map[张国华:1 李志强:3 王建军:2 赵敏:2 陈卫东:10]" {
+		t.Errorf("leaders %v", leaders)
+	}
+	if fmt.Sprint(units) != "map[县交通局:4 县住建局:1 县农业农村局:2 县卫健局:1 县水务局:10]" {
+		t.Errorf("units %v", units)
+	}
+	if p := l.Projects[1]; p.Name != "礼义镇农村道路提升工程" || p.Leader != "王建军" || p.Town != "礼义镇" {
+		t.Errorf("part 1.2 %+v: its own leader and town stay", p)
+	}
+	if p := l.Projects[6]; p.Name != "陵川县城区老旧小区改造打包项目" || p.Package() != "" {
+		t.Errorf("row 13 %q (package %q): a package with no parts is a project", p.Name, p.Package())
+	}
+	if len(l.Problems) != 0 {
+		t.Errorf("problems %v", l.Problems)
+	}
+}

@@ -221,7 +221,7 @@ func (r *rowReader) add(row int, cells []string) {
 			total = len(r.l.Totals)
 			r.addTotal(row, cells, "小计")
 		}
-		r.sectionPackage(s, before, total, cells)
+		r.sectionPackage(row, s, before, total, cells)
 		return
 	}
 	if nonEmpty <= 2 && !r.hasAmounts(cells) {

@@ -156,6 +156,15 @@ func countCell(n int) cell {
 	return cell{Text: s, Num: s, Kind: kindCount}
 }
 
+// knownCountCell is a count, or "-" for one the ledger's columns cannot give (known
+// false): never a 0 that was not counted.
+func knownCountCell(n int, known bool) cell {
+	if !known {
+		return cell{Text: "-", Kind: kindCount}
+	}
+	return countCell(n)
+}
+
 func amountCell(a ledger.Amount) cell {
 	if !a.IsSet() {
 		return cell{Text: "-", Kind: kindAmount}

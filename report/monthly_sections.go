@@ -61,11 +61,11 @@ func (m *Monthly) overviewSection() section {
 	c := o.Counts
 	rows := [][]cell{
 		{textCell("项目总数"), countCell(c.Projects)},
-		{textCell("新建项目"), countCell(c.New)},
-		{textCell("其中已开工"), countCell(c.NewStarted)},
+		{textCell("新建项目"), knownCountCell(c.New, !c.NatureUnknown)},
+		{textCell("其中已开工"), knownCountCell(c.NewStarted, !c.NatureUnknown && !c.StartUnknown)},
 		{textCell("新建开工率"), rateCell(o.Metrics.NewStartRate)},
-		{textCell("续建项目"), countCell(c.Continuing)},
-		{textCell("其中已复工"), countCell(c.ContinuingResumed)},
+		{textCell("续建项目"), knownCountCell(c.Continuing, !c.NatureUnknown)},
+		{textCell("其中已复工"), knownCountCell(c.ContinuingResumed, !c.NatureUnknown && !c.StartUnknown)},
 		{textCell("续建复工率"), rateCell(o.Metrics.ContinuingResumeRate)},
 		{textCell("开复工率"), rateCell(o.Metrics.StartRate)},
 		{textCell("总投资（万元）"), amountCell(o.Amounts.Total)},
@@ -138,7 +138,23 @@ func (m *Monthly) overviewSentence() string {
 		fmt.Fprintf(&b, "截至%s，", chineseDate(m.AsOf))
 	}
 	fmt.Fprintf(&b, "纳入调度的项目共%d个", c.Projects)
-	if c.New+c.Continuing > 0 {
+	if m.Result != nil && m.Result.Ledger != nil {
+		if packages, parts := m.Result.Ledger.PackageCount(); packages > 0 {
+			fmt.Fprintf(&b, "（含%d个打包项目拆分后的%d项）", packages, parts)
+		}
+	}
+	switch {
+	case c.NatureUnknown:
+		if !c.StartUnknown {
+			fmt.Fprintf(&b, "，已开复工%d个", c.Started)
+			if o.Metrics.StartRate != nil {
+				fmt.Fprintf(&b, "，开复工率%s", wording.Percent(o.Metrics.StartRate))
+			}
+		}
+		b.WriteString("（" + noNatureText + "）")
+	case c.StartUnknown && c.New+c.Continuing > 0:
+		fmt.Fprintf(&b, "，其中新建项目%d个、续建项目%d个（%s）", c.New, c.Continuing, noStartText)
+	case c.New+c.Continuing > 0:
 		fmt.Fprintf(&b, "，其中新建项目%d个、已开工%d个", c.New, c.NewStarted)
 		if o.Metrics.NewStartRate != nil {
 			fmt.Fprintf(&b, "，开工率%s", wording.Percent(o.Metrics.NewStartRate))

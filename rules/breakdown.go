@@ -78,7 +78,7 @@ func Breakdown(res *Result, r *Rules, by GroupBy) []Group {
 	for _, name := range names {
 		sc := scopes[name]
 		t := &sc.tallies[0]
-		out = append(out, Group{By: by, Name: name, Counts: t.countsAt(0), Amounts: t.amounts,
+		out = append(out, Group{By: by, Name: name, Counts: t.countsKnown(k.avail), Amounts: t.amounts,
 			Metrics: t.metrics(k.avail, schedule), Projects: sc.projects})
 	}
 	return out

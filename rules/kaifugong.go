@@ -136,7 +136,7 @@ func (k *kaifugongChecks) finish() {
 		schedule = &s
 	}
 	t := &k.whole.tallies[0]
-	res.Counts = t.countsAt(0)
+	res.Counts = t.countsKnown(k.avail)
 	res.Amounts = t.amounts
 	res.Metrics = t.metrics(k.avail, schedule)
 
@@ -144,7 +144,7 @@ func (k *kaifugongChecks) finish() {
 	res.Groups = make([]Group, len(groups))
 	for i, g := range groups {
 		gt := &g.tallies[0]
-		res.Groups[i] = Group{By: g.by, Name: g.name, Counts: gt.countsAt(0), Amounts: gt.amounts,
+		res.Groups[i] = Group{By: g.by, Name: g.name, Counts: gt.countsKnown(k.avail), Amounts: gt.amounts,
 			Metrics: gt.metrics(k.avail, schedule), Projects: g.projects}
 	}
 

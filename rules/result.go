@@ -104,6 +104,12 @@ type Counts struct {
 	// Started is 开复工率's numerator: NewStarted + ContinuingResumed, or, when the ledger
 	// gives no 建设性质, every project started.
 	Started int
+	// NatureUnknown: the ledger gives no 建设性质 (no column, no section rows), so New,
+	// Continuing, Terminated, Reserve and their started counts are not known (not 0).
+	NatureUnknown bool
+	// StartUnknown: the ledger has no 实际开工时间 and no 开工状态, so the started
+	// counts are not known (not 0).
+	StartUnknown bool
 }
 
 // Amounts of a 开复工台账, in 万元.

@@ -155,6 +155,8 @@ func (s *sheetWriter) line(cells ...any) error {
 			}
 		case float64:
 			style = s.b.st.amount
+		case seqNum:
+			v, style = float64(x), s.b.st.center
 		case day:
 			v, style = x.serial(false), s.b.st.date
 		case yesNo:
@@ -214,6 +216,7 @@ func writeBreadth(dir string) error {
 		{"县重点项目进展情况表.xlsx", writeRoadmap},
 		{"省市重点项目6月进度表.xlsx", writeCityMonthly},
 		{"二季度推进情况表.xlsx", writeQuarterTable},
+		{"打包项目台账.xlsx", writePackages},
 	} {
 		if err := w.write(filepath.Join(dir, w.name)); err != nil {
 			return fmt.Errorf("%s: %w", w.name, err)

@@ -88,6 +88,11 @@
 // headers only. Their figures were worked out from the files by a second reader
 // (testdata/README.md, section 11).
 //
+// 打包项目台账.xlsx (packages.go) — 打包项目 as county ledgers list them: a package's
+// parent row with the sums of its parts, the parts under it numbered 1.1, 1.2 … (typed
+// as numbers, so a tenth "5.10" is stored as 5.1) or "3-1", "3-2" (text); one parent
+// whose plan its parts do not reach; a package with no parts, an ordinary project.
+//
 // 逐月/ (yearly.go) — one county's ledgers of 2–5月 2025 for `report --history`,
 // each month as a clerk sends it (a month-by-month export, a title date, an em-dash
 // "1—4月累计完成" in a file named 台账-最新.xlsx, "1-5月完成投资"), and last year's
