@@ -27,11 +27,11 @@ func WriteMonthlyNotice(w io.Writer, m *Monthly, n rules.Notice) error {
 // notice lays the 通报 out.
 func (m *Monthly) notice(n rules.Notice) *docx.Document {
 	period := noticePeriod(m.AsOf)
-	place := "全县"
+	whose := "全县重点项目"
 	if m.Result != nil && m.Result.Ledger != nil {
-		place = noticePlace(m.Result.Ledger)
+		whose = noticeSubject(m.Result.Ledger)
 	}
-	subject := period + place + "重点项目建设进展情况"
+	subject := period + whose + "建设进展情况"
 	d := &docx.Document{}
 	d.Add(docx.Title{Text: breakTitle("关于" + subject + "的通报")})
 	if n.Addressee != "" {
