@@ -97,6 +97,7 @@ func (r *rowReader) sectionPackage(row int, s section, before section, total int
 // set is undone, and its 小计 is the package's total, over its children only.
 func (r *rowReader) openSectionPackage(ps pendingSection, n int) {
 	r.nature, r.category, r.grade = ps.before.nature, ps.before.category, ps.before.grade
+	r.sectionCats[ps.id-1] = r.category
 	if ps.total >= 0 {
 		t := &r.l.Totals[ps.total]
 		t.Label, t.Package = PackageLabel, ps.name

@@ -46,8 +46,9 @@ type rowReader struct {
 	tentative      *tentativePackage
 	pkg            *openPackage
 
-	nature, category string // from the current section rows
-	grade            string // the 项目级别 a section names ("省重点项目")
+	nature, category string   // from the current section rows
+	sectionCats      []string // the category each section gives its rows, by section id - 1
+	grade            string   // the 项目级别 a section names ("省重点项目")
 	sectionText      string
 	sectionID        int   // increases with each section row; 0 before any
 	projectSection   []int // section id of each project
@@ -391,6 +392,16 @@ func (r *rowReader) enterSection(s section) {
 	if s.level == 1 && s.nature != "" {
 		r.category = ""
 	}
+	r.sectionCats = append(r.sectionCats, r.category)
+}
+
+// sectionCategory is the 项目类别 section id gives its rows ("" for none, and before
+// any section row).
+func (r *rowReader) sectionCategory(id int) string {
+	if id < 1 || id > len(r.sectionCats) {
+		return ""
+	}
+	return r.sectionCats[id-1]
 }
 
 // hasAmounts reports whether any amount column of the row holds a number.
@@ -691,6 +702,7 @@ var notStartedWords = map[string]bool{"否": true, "未开工": true, "未复工
 func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 	l := r.l
 	r.inheritMerged(merges)
+	r.settleStatusCategory()
 	r.settleSeries()
 	l.inferDates(above, opts, r)
 	r.settleDoneBefore()
