@@ -120,12 +120,8 @@ func (m *Monthly) overviewSection() section {
 		{"开复工和投资完成情况", []string{m.overviewSentence()}},
 		{"攻坚目标完成情况", targetSentences(o.Targets)},
 	}), s.Blocks...)
-	// The data quality comes first, red when the figures leave cells out.
-	quality := para(m.Quality.sentence())
-	if m.Quality.Errors() > 0 {
-		quality.Spans[0].Tone = toneBad
-	}
-	s.Blocks = append([]block{quality}, s.Blocks...)
+	// The data quality comes first.
+	s.Blocks = append([]block{m.Quality.paragraph()}, s.Blocks...)
 	return s
 }
 

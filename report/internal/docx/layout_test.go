@@ -242,8 +242,9 @@ func TestAttachmentsAndTables(t *testing.T) {
 		if sum != textAreaWidth() {
 			t.Errorf("table %d: columns add up to %d, text area %d", i, sum, textAreaWidth())
 		}
-		// The ten-column ranking in 五号 on 15.75-point lines, the lagging list in the styles' 小四.
-		wantSize, wantLine := []string{"21", ""}[i], []string{"315", ""}[i]
+		// The ten-column ranking in 小五 on 13.5-point lines (its numbers at the widest
+		// a substitute face draws them), the lagging list in the styles' 小四.
+		wantSize, wantLine := []string{"18", ""}[i], []string{"270", ""}[i]
 		for _, p := range tbl.all("p") {
 			if got := p.val("line", "pPr", "spacing"); got != wantLine {
 				t.Fatalf("table %d: line %q, want %q", i, got, wantLine)

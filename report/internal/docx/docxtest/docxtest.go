@@ -62,10 +62,36 @@ type Word struct {
 	Text string
 }
 
-// Print writes data as name.docx into dir, converts it to PDF with LibreOffice and
-// reads the pages back. The test is skipped in -short mode: a conversion takes
-// seconds.
+// plainConf is the system's own fontconfig and nothing more: a machine with only
+// its default CJK face, where every face the document names is missing.
+const plainConf = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include></fontconfig>
+`
+
+// Faces says which faces LibreOffice draws the document in.
+type Faces int
+
+const (
+	// Mapped stands the nearest free faces in for the ones the document names
+	// (fonts.conf): serif for 仿宋 and 宋体, sans for 黑体.
+	Mapped Faces = iota
+	// Default leaves LibreOffice to its fallbacks, as on a machine with none of the
+	// document's fonts: the default CJK sans for Chinese, DejaVu Sans, whose digits
+	// are wider than 仿宋's, for digits and Latin letters.
+	Default
+)
+
+// Print writes data as name.docx into dir, converts it to PDF with LibreOffice in
+// the Mapped faces and reads the pages back. The test is skipped in -short mode: a
+// conversion takes seconds.
 func Print(t *testing.T, data []byte, dir, name string) (pdf string, pages []Page) {
+	t.Helper()
+	return PrintIn(t, Mapped, data, dir, name)
+}
+
+// PrintIn is Print in the given faces.
+func PrintIn(t *testing.T, faces Faces, data []byte, dir, name string) (pdf string, pages []Page) {
 	t.Helper()
 	soffice := NeedTool(t, "soffice", "libreoffice-writer")
 	NeedTool(t, "pdftotext", "poppler-utils")
@@ -74,7 +100,11 @@ func Print(t *testing.T, data []byte, dir, name string) (pdf string, pages []Pag
 	}
 	docx := filepath.Join(dir, name+".docx")
 	conf := filepath.Join(dir, "fonts.conf")
-	for path, b := range map[string][]byte{docx: data, conf: fontsConf} {
+	confData := fontsConf
+	if faces == Default {
+		confData = []byte(plainConf)
+	}
+	for path, b := range map[string][]byte{docx: data, conf: confData} {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -120,6 +150,17 @@ func number(s string) float64 {
 }
 
 var unescape = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`).Replace
+
+// HasWord reports whether the page shows w as one word: a number broken over two
+// lines of its cell shows as two.
+func (p Page) HasWord(w string) bool {
+	for _, x := range p.Words {
+		if x.Text == w {
+			return true
+		}
+	}
+	return false
+}
 
 // FirstLine is the page's first line of text, spaces dropped (LibreOffice spaces
 // digits from Chinese: "附件 1").
