@@ -174,6 +174,7 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 		return map[cellKind]int{
 			kindText:    cellStyle(font, 0, "", "left", true),
 			kindCount:   cellStyle(font, 1, "", "center", false),
+			kindFigure:  cellStyle(font, 1, "", "right", false),
 			kindAmount:  cellStyle(font, 4, "", "right", false),
 			kindPercent: cellStyle(font, 0, "0.0%", "right", false),
 			kindPoints:  cellStyle(font, 0, "+0.0;-0.0;0.0", "right", false),
@@ -220,10 +221,11 @@ type pendingLink struct{ sheet, ref, anchor string }
 // Column widths, in characters: a text column grows with its text up to maxTextWidth
 // and wraps beyond; a header wraps within its column.
 const (
-	minColWidth    = 6
-	maxTextWidth   = 40
-	maxHeaderWidth = 16
-	chartRowsPerPx = 1.0 / 20 // a default row is 15 points, 20 pixels
+	minColWidth      = 6
+	maxTextWidth     = 40
+	maxHeaderWidth   = 16
+	chartRowsPerPx   = 1.0 / 20 // a default row is 15 points, 20 pixels
+	defaultRowHeight = 15       // points
 	// A chart's height in pixels: at most maxChartHeight, at least minChartHeight
 	// (minRotatedChartHeight with its names turned).
 	maxChartHeight        = 340
@@ -337,6 +339,7 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 	}
 	print := book.Print{Header: wb.title}
 	if t == nil {
+		print.OnePage = book.OnePage(total, used)
 		return book.PrintSheet(f, sheet, print)
 	}
 	// The table's rows, measured before anything is written.
@@ -356,7 +359,7 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 		tableHeight += heights[i+1]
 	}
 	row++ // a blank row before the table or its chart
-	used += 15
+	used += defaultRowHeight
 	firstDataRow := row + 2
 	if t.Chart != nil {
 		// The chart stands above its table (so a page break never cuts it) and reads
@@ -371,6 +374,7 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 			height = max(height, minRotatedChartHeight)
 		}
 		chartRows := int(float64(height)*chartRowsPerPx) + 2
+		used += float64(chartRows) * defaultRowHeight
 		firstDataRow += chartRows
 		if err := wb.addChart(sheet, "A"+strconv.Itoa(row), t, firstDataRow-1, firstDataRow+len(t.Rows)-1, int(width), height); err != nil {
 			return err
@@ -399,10 +403,14 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 			return err
 		}
 	}
+	mixed := mixedColumns(t)
 	for i, r := range t.Rows {
 		row++
 		for c, v := range r {
 			ref, _ := excelize.CoordinatesToCellName(c+1, row)
+			if v.Kind == kindCount && mixed[c] {
+				v.Kind = kindFigure
+			}
 			if err := wb.setCell(sheet, ref, v); err != nil {
 				return err
 			}
@@ -412,6 +420,10 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 		}
 	}
 	print.RepeatFrom, print.RepeatTo = headerRow, headerRow
+	for _, h := range heights {
+		used += h
+	}
+	print.OnePage = book.OnePage(total, used)
 	if err := book.PrintSheet(f, sheet, print); err != nil {
 		return err
 	}
@@ -422,6 +434,26 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 			TopLeftCell: "A" + strconv.Itoa(headerRow+1), ActivePane: "bottomLeft"})
 	}
 	return nil
+}
+
+// kindFigure is a count in a column of other figures (主要指标's 数值): right-aligned
+// with them, not centred as a column of counts is.
+const kindFigure cellKind = -1
+
+// mixedColumns marks the columns holding counts and other figures both.
+func mixedColumns(t *table) []bool {
+	out := make([]bool, len(t.Header))
+	for c := range out {
+		counts, others := false, false
+		for _, r := range t.Rows {
+			if c < len(r) && r[c].Num != "" {
+				counts = counts || r[c].Kind == kindCount
+				others = others || r[c].Kind != kindCount
+			}
+		}
+		out[c] = counts && others
+	}
+	return out
 }
 
 // setCell writes one cell: numbers as numbers in their format, a light in its colour,

@@ -205,3 +205,39 @@ func between(s, from, to string) string {
 	}
 	return s[i : i+j]
 }
+
+// 主要指标's 数值 column holds counts, amounts and rates: all right-aligned, so the
+// digits line up, where a column of counts alone (项目数) is centred.
+func TestWorkbookFiguresRightAligned(t *testing.T) {
+	f, _ := workbookOf(t, countyReport(t))
+	align := func(sheet, ref string) string {
+		id, _ := f.GetCellStyle(sheet, ref)
+		st, _ := f.GetStyle(id)
+		if st == nil || st.Alignment == nil {
+			return ""
+		}
+		return st.Alignment.Horizontal
+	}
+	rows, _ := f.GetRows("总体情况")
+	figures := 0
+	for i, r := range rows {
+		if len(r) < 2 || r[1] == "" || r[0] == "指标" {
+			continue
+		}
+		figures++
+		if a := align("总体情况", "B"+strconv.Itoa(i+1)); a != "right" {
+			t.Errorf("%s %s aligned %q", r[0], r[1], a)
+		}
+	}
+	if figures < 17 {
+		t.Errorf("%d figures", figures)
+	}
+	rows, _ = f.GetRows("乡镇排名")
+	for i, r := range rows {
+		if len(r) > 2 && r[1] == "崇文镇" {
+			if a := align("乡镇排名", "C"+strconv.Itoa(i+1)); a != "center" {
+				t.Errorf("项目数 aligned %q", a)
+			}
+		}
+	}
+}

@@ -69,3 +69,36 @@ func TestStyles(t *testing.T) {
 		t.Error("the first error was forgotten")
 	}
 }
+
+// OnePage and A3 reach the page setup: fitted to one page tall as well as wide, on
+// A3 (paper size 8).
+func TestPrintOnePageA3(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := PrintSheet(f, "Sheet1", Print{OnePage: true, A3: true}); err != nil {
+		t.Fatal(err)
+	}
+	pl, err := f.GetPageLayout("Sheet1")
+	if err != nil || *pl.Size != 8 || *pl.FitToWidth != 1 || *pl.FitToHeight != 1 {
+		t.Errorf("page layout size %d, fit %d × %d, %v", *pl.Size, *pl.FitToWidth, *pl.FitToHeight, err)
+	}
+}
+
+// A sheet is shrunk onto one page only when it runs a little over: not when it
+// fits, not when it fills two pages.
+func TestOnePage(t *testing.T) {
+	for _, tt := range []struct {
+		width, height float64
+		want          bool
+	}{
+		{110, 500, false},  // fits a page
+		{110, 560, true},   // three rows over
+		{110, 700, false},  // a third over: two pages
+		{300, 1200, true},  // twice as wide as the page: half as tall fitted, a little over
+		{300, 1600, false}, // two pages even so
+	} {
+		if got := OnePage(tt.width, tt.height); got != tt.want {
+			t.Errorf("OnePage(%v, %v) = %v, want %v", tt.width, tt.height, got, tt.want)
+		}
+	}
+}

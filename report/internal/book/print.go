@@ -24,13 +24,49 @@ type Print struct {
 	// Header is printed small at the head of every page, left; the sheet's name goes
 	// right. "" prints no page header.
 	Header string
+	// OnePage shrinks the sheet onto one page, when it would run onto a second by a
+	// few rows (see OnePage).
+	OnePage bool
+	// A3 prints on A3 rather than A4: a ledger of twenty-odd columns is printed so,
+	// on A4 its text would be a few points high.
+	A3 bool
+}
+
+// The printable part of a page, in points: A4 landscape (841.9 × 595.3) less the
+// half-inch margins PrintSheet sets; A3 is √2 times as long each way.
+const (
+	printableWidth  = 841.9 - 72
+	printableHeight = 595.3 - 72
+)
+
+// maxShrink is the most OnePage shrinks a sheet's text beyond fitting its width:
+// by a quarter, so 10.5-point text still prints at 8 points.
+const maxShrink = 1.3
+
+// OnePage reports whether a sheet of the given width (column units, as SetColWidth
+// takes them) and height (points, the rows' heights added up), printed on A4
+// landscape fitted to the page's width, runs onto a second page by at most
+// three tenths of one: then it is better shrunk a little onto one page than
+// printed with a page holding the last rows of its table under nothing.
+func OnePage(width, height float64) bool {
+	// A column w units wide prints as about 7w pixels of 0.75 points (and the few
+	// pixels of its margins, left out: the estimate errs towards the taller).
+	scale := min(1, printableWidth/(width*7*0.75))
+	h := height * scale
+	return h > printableHeight && h <= printableHeight*maxShrink
 }
 
 // PrintSheet sets a sheet to print on A4 landscape, fitted to the page's width, with
 // the page numbers in the footer, and p's repeated rows and page header.
 func PrintSheet(f *excelize.File, sheet string, p Print) error {
 	orientation, size := "landscape", 9 // 9 is A4
+	if p.A3 {
+		size = 8
+	}
 	fitWidth, fitHeight := 1, 0
+	if p.OnePage {
+		fitHeight = 1
+	}
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orientation, FitToWidth: &fitWidth, FitToHeight: &fitHeight,
 	}); err != nil {

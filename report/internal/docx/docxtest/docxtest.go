@@ -1,6 +1,6 @@
-// Package docxtest prints a written .docx with LibreOffice, as CI does, and reads
-// the PDF back page by page, for the tests of the documents the tool writes: the
-// docx package's sample and the report's 通报. It needs soffice and poppler-utils;
+// Package docxtest prints a written .docx (or a workbook) with LibreOffice, as CI
+// does, and reads the PDF back page by page, for the tests of the documents the tool
+// writes: the docx package's sample, the report's 通报 and its workbook. It needs soffice and poppler-utils;
 // without them a test is skipped, except under CI, which must have them.
 package docxtest
 
@@ -99,23 +99,41 @@ func PrintIn(t *testing.T, faces Faces, data []byte, dir, name string) (pdf stri
 		t.Skip("slow")
 	}
 	docx := filepath.Join(dir, name+".docx")
+	if err := os.WriteFile(docx, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return convert(t, soffice, faces, docx, dir)
+}
+
+// PrintFile converts a document or workbook already written (an .xlsx the tool
+// wrote) to PDF in dir with LibreOffice, in the given faces, and reads the pages back.
+func PrintFile(t *testing.T, faces Faces, path, dir string) (pdf string, pages []Page) {
+	t.Helper()
+	soffice := NeedTool(t, "soffice", "libreoffice-calc")
+	NeedTool(t, "pdftotext", "poppler-utils")
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	return convert(t, soffice, faces, path, dir)
+}
+
+func convert(t *testing.T, soffice string, faces Faces, path, dir string) (pdf string, pages []Page) {
+	t.Helper()
 	conf := filepath.Join(dir, "fonts.conf")
 	confData := fontsConf
 	if faces == Default {
 		confData = []byte(plainConf)
 	}
-	for path, b := range map[string][]byte{docx: data, conf: confData} {
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(conf, confData, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+dir+"/profile",
-		"--convert-to", "pdf", "--outdir", dir, docx)
+		"--convert-to", "pdf", "--outdir", dir, path)
 	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, msg)
 	}
-	pdf = filepath.Join(dir, name+".pdf")
+	pdf = filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+".pdf")
 	if _, err := os.Stat(pdf); err != nil {
 		t.Fatalf("no PDF: %v", err)
 	}
