@@ -73,7 +73,13 @@ func (wb *workbookWriter) addChart(sheet, anchor string, t *table, headerRow, la
 	}
 	if len(c.Lines) > 0 {
 		wb.charts++
-		return wb.f.AddChart(sheet, anchor, lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng, width, height))
+		ch := lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng, width, height)
+		if c.Percent && linesAtMost(t, c.Lines, 1) {
+			// Rates of 100% at most: the axis stops at 100%, not at an empty 120%.
+			one := 1.0
+			ch.YAxis.Maximum = &one
+		}
+		return wb.f.AddChart(sheet, anchor, ch)
 	}
 	bars := &excelize.Chart{
 		Type: excelize.Col,
@@ -122,6 +128,18 @@ func lineLabelPoint(t *table) int {
 		}
 	}
 	return at
+}
+
+// linesAtMost reports whether every value of the columns drawn as lines is at most max.
+func linesAtMost(t *table, columns []int, max float64) bool {
+	for _, r := range t.Rows {
+		for _, c := range columns {
+			if v, err := strconv.ParseFloat(r[c].Num, 64); err == nil && v > max {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // trendLines are the lines' looks in the order of chartSpec.Lines: the rates solid

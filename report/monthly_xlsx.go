@@ -420,10 +420,16 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 		}
 	}
 	print.RepeatFrom, print.RepeatTo = headerRow, headerRow
+	above := used + heights[0]
 	for _, h := range heights {
 		used += h
 	}
 	print.OnePage = book.OnePage(total, used)
+	if i := book.BalancedBreak(total, above, heights[0], heights[1:]); i >= 0 {
+		if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(headerRow+1+i)); err != nil {
+			return err
+		}
+	}
 	if err := book.PrintSheet(f, sheet, print); err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -103,6 +104,10 @@ func TestCSVCopyIsAWorkbookToSend(t *testing.T) {
 				if !st.Font.Bold || !bordered(st) || st.Fill.Pattern != 1 || !st.Alignment.WrapText {
 					t.Errorf("header %s: bold %v, bordered %v, fill %v", cell, st.Font.Bold, bordered(st), st.Fill)
 				}
+			}
+			// The findings name the sheet, the CSV's file name, on one line.
+			if w, _ := f.GetColWidth("检查结果", "C"); w < float64(book.Columns(sheet))+1 {
+				t.Errorf("检查结果's 工作表 column %.0f wide for %q", w, sheet)
 			}
 			panes, err := f.GetPanes(sheet)
 			if err != nil || !panes.Freeze || panes.YSplit != 2 || panes.XSplit != 3 || panes.TopLeftCell != "D3" {

@@ -102,3 +102,30 @@ func TestOnePage(t *testing.T) {
 		}
 	}
 }
+
+// A table of one and a half pages breaks in its middle, at a row: two pages half
+// full, wherever they print; one that fits, shrinks onto one, or takes more than two
+// is left to the spreadsheet.
+func TestBalancedBreak(t *testing.T) {
+	rows := func(n int) []float64 {
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = 20
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		above float64
+		n     int
+		want  int
+	}{
+		{100, 20, -1}, // 500 points: one page
+		{100, 25, -1}, // 600: shrunk onto one
+		{100, 35, 15}, // 800: 100 and 15 rows (400) above the break, 20 rows and the header (420) below
+		{100, 60, -1}, // 1300: three pages
+	} {
+		if got := BalancedBreak(110, tt.above, 20, rows(tt.n)); got != tt.want {
+			t.Errorf("%v above %d rows: break at %d, want %d", tt.above, tt.n, got, tt.want)
+		}
+	}
+}

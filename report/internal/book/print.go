@@ -2,6 +2,7 @@ package book
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -54,6 +55,38 @@ func OnePage(width, height float64) bool {
 	scale := min(1, printableWidth/(width*7*0.75))
 	h := height * scale
 	return h > printableHeight && h <= printableHeight*maxShrink
+}
+
+// BalancedBreak is where a table that takes more than OnePage shrinks and at most two
+// pages breaks: the index of the row (of rows, the table's rows below its header)
+// before which the second page starts, so the two pages hold about as much; -1 when
+// the sheet fits a page or takes more than two. width is the sheet's in column
+// units, above the height of what stands above the rows (title, sentences, header),
+// header the height of the header repeated on the second page.
+//
+// Left to the spreadsheet, the second page takes whatever the first leaves, which
+// where the reader draws the columns wider than Excel (LibreOffice without Calibri
+// fits a third more on a page) can be four rows under nothing; broken in the middle,
+// both pages are half full wherever they print.
+func BalancedBreak(width, above, header float64, rows []float64) int {
+	total := above
+	for _, h := range rows {
+		total += h
+	}
+	scale := min(1, printableWidth/(width*7*0.75))
+	if h := total * scale; h <= printableHeight*maxShrink || h > 2*printableHeight-header*scale {
+		return -1
+	}
+	best, bestDiff, first := -1, total, above
+	for i, h := range rows {
+		if i > 0 && first*scale <= printableHeight {
+			if d := math.Abs(first - (total - first + header)); d < bestDiff {
+				best, bestDiff = i, d
+			}
+		}
+		first += h
+	}
+	return best
 }
 
 // PrintSheet sets a sheet to print on A4 landscape, fitted to the page's width, with

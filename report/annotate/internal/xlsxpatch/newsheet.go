@@ -29,7 +29,7 @@ type Sheet struct {
 type Cell struct {
 	Text    string
 	Number  string // a number written exactly as given ("1234.50"); Text is ignored
-	Percent bool   // Number is a fraction shown as a percentage
+	Percent bool   // Number is a fraction shown as a percentage with one decimal
 	Link    string // a place in the workbook to jump to ("'开复工台账'!H17")
 	Fill    Fill
 }
@@ -69,11 +69,13 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 		return s.xf(fmt.Sprintf(`<xf numFmtId="%d" fontId="%d" fillId="%d" borderId="%d" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment %s/></xf>`, numFmt, font, fill, thin, align))
 	}
 	const top = `vertical="top" wrapText="1"`
+	// Rates with one decimal, as every other output shows them ("78.9%", not "78.95%").
+	pct := s.numFmt("0.0%")
 	st := &sheetStyles{
 		header:    xf(0, bold, gray, `horizontal="center" vertical="center" wrapText="1"`),
 		text:      xf(0, plain, 0, top),
 		number:    xf(4, plain, 0, `vertical="top"`),
-		percent:   xf(10, plain, 0, `vertical="top"`),
+		percent:   xf(pct, plain, 0, `vertical="top"`),
 		link:      xf(0, link, 0, top),
 		fills:     map[Fill][3]int{},
 		unitScale: s.defaultFontSize() / book.UnitSize,
@@ -83,7 +85,7 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 		fill Fill
 		id   int
 	}{{FillError, errorFill}, {FillWarning, warningFill}, {FillGood, green}} {
-		st.fills[f.fill] = [3]int{xf(0, plain, f.id, top), xf(4, plain, f.id, `vertical="top"`), xf(10, plain, f.id, `vertical="top"`)}
+		st.fills[f.fill] = [3]int{xf(0, plain, f.id, top), xf(4, plain, f.id, `vertical="top"`), xf(pct, plain, f.id, `vertical="top"`)}
 	}
 	return st
 }

@@ -141,3 +141,30 @@ func TestSheetRewriteCopiesUnmarkedRows(t *testing.T) {
 		t.Error("with old fills, the unmarked rows' cells were not looked at")
 	}
 }
+
+// A custom number format takes the next free id from 164, in a numFmts list of its
+// own when the workbook has none (first in the style sheet) or appended to the
+// workbook's, its count raised.
+func TestNumFmt(t *testing.T) {
+	for _, tt := range []struct {
+		name, styles string
+		id           int
+		want         string
+	}{
+		{"none", minimalStyles, 164, `<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts`},
+		{"its own", strings.Replace(minimalStyles, "<fonts", `<numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy-mm-dd"/></numFmts><fonts`, 1), 177,
+			`<numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy-mm-dd"/><numFmt numFmtId="177" formatCode="0.0%"/></numFmts>`},
+		{"prefixed", strings.NewReplacer("<styleSheet", "<x:styleSheet", "</styleSheet", "</x:styleSheet").Replace(minimalStyles), 164, `<x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="0.0%"/></x:numFmts>`},
+	} {
+		s, err := parseStyles(tt.styles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id := s.numFmt("0.0%"); id != tt.id {
+			t.Errorf("%s: id %d, want %d", tt.name, id, tt.id)
+		}
+		if out := s.render(); !strings.Contains(out, tt.want) {
+			t.Errorf("%s: %s\nlacks %s", tt.name, out, tt.want)
+		}
+	}
+}
