@@ -425,7 +425,7 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 		used += h
 	}
 	print.OnePage = book.OnePage(total, used)
-	if i := book.BalancedBreak(total, above, heights[0], heights[1:]); i >= 0 {
+	for _, i := range book.PageBreaks(total, above, heights[0], heights[1:]) {
 		if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(headerRow+1+i)); err != nil {
 			return err
 		}

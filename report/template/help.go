@@ -112,13 +112,13 @@ func (t *templateWriter) help() error {
 		row++
 	}
 	// Each page repeats the table's header, not the notes above it; a table that runs
-	// a few rows onto a second page is shrunk onto one, one that takes two is broken
-	// in its middle.
+	// a few rows onto a second page is shrunk onto one, one that would leave a tail
+	// of rows to its last page is broken evenly.
 	above := height
 	for _, h := range rowHeights {
 		height += h
 	}
-	if i := book.BalancedBreak(total, above, headHeight, rowHeights); i >= 0 {
+	for _, i := range book.PageBreaks(total, above, headHeight, rowHeights) {
 		if err := f.InsertPageBreak(s, fmt.Sprintf("A%d", headRow+1+i)); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package book
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -103,10 +104,11 @@ func TestOnePage(t *testing.T) {
 	}
 }
 
-// A table of one and a half pages breaks in its middle, at a row: two pages half
-// full, wherever they print; one that fits, shrinks onto one, or takes more than two
-// is left to the spreadsheet.
-func TestBalancedBreak(t *testing.T) {
+// A table whose last page would hold a tail of rows is broken evenly (the page holds
+// 523 points): a few rows over a page shrink onto it; a page and a third breaks in
+// its middle; two pages and a row into three even pages; one that fits, fills its
+// last page half, or takes more than eight pages is left to the spreadsheet.
+func TestPageBreaks(t *testing.T) {
 	rows := func(n int) []float64 {
 		out := make([]float64, n)
 		for i := range out {
@@ -115,17 +117,18 @@ func TestBalancedBreak(t *testing.T) {
 		return out
 	}
 	for _, tt := range []struct {
-		above float64
-		n     int
-		want  int
+		n    int
+		want string
 	}{
-		{100, 20, -1}, // 500 points: one page
-		{100, 25, -1}, // 600: shrunk onto one
-		{100, 35, 15}, // 800: 100 and 15 rows (400) above the break, 20 rows and the header (420) below
-		{100, 60, -1}, // 1300: three pages
+		{20, "[]"},      // 500 points: one page
+		{25, "[]"},      // 600: shrunk onto one
+		{30, "[13]"},    // 700: 100 and 13 rows (360) on the first page, the header and 17 rows (360) on the second
+		{35, "[]"},      // 800: the second page half full
+		{48, "[13 30]"}, // 1060: a row on a third page; three of 360
+		{400, "[]"},     // sixteen pages
 	} {
-		if got := BalancedBreak(110, tt.above, 20, rows(tt.n)); got != tt.want {
-			t.Errorf("%v above %d rows: break at %d, want %d", tt.above, tt.n, got, tt.want)
+		if got := fmt.Sprint(PageBreaks(110, 100, 20, rows(tt.n))); got != tt.want {
+			t.Errorf("100 above %d rows: breaks %s, want %s", tt.n, got, tt.want)
 		}
 	}
 }

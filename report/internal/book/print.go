@@ -33,11 +33,18 @@ type Print struct {
 	A3 bool
 }
 
-// The printable part of a page, in points: A4 landscape (841.9 × 595.3) less the
-// half-inch margins PrintSheet sets; A3 is √2 times as long each way.
+// The margins of every printed sheet, in inches: half an inch round the page, the
+// page header and footer 0.3 from its edges.
 const (
-	printableWidth  = 841.9 - 72
-	printableHeight = 595.3 - 72
+	Margin       = 0.5
+	HeaderMargin = 0.3
+)
+
+// The printable part of a page, in points: A4 landscape (841.9 × 595.3) less the
+// margins.
+const (
+	printableWidth  = 841.9 - 2*72*Margin
+	printableHeight = 595.3 - 2*72*Margin
 )
 
 // maxShrink is the most OnePage shrinks a sheet's text beyond fitting its width:
@@ -57,37 +64,61 @@ func OnePage(width, height float64) bool {
 	return h > printableHeight && h <= printableHeight*maxShrink
 }
 
-// BalancedBreak is where a table that takes more than OnePage shrinks and at most two
-// pages breaks: the index of the row (of rows, the table's rows below its header)
-// before which the second page starts, so the two pages hold about as much; -1 when
-// the sheet fits a page or takes more than two. width is the sheet's in column
-// units, above the height of what stands above the rows (title, sentences, header),
-// header the height of the header repeated on the second page.
+// PageBreaks are where a table whose last page would hold a tail of rows breaks,
+// so that its pages hold about as much: the indexes of the rows (of rows, the
+// table's rows below its header) that start a new page. None when the sheet fits a
+// page, is shrunk onto one (OnePage), fills its last page at least half, or takes
+// more than maxBalancedPages. width is the sheet's in column units, above the
+// height of what stands above the rows (title, sentences, header), header the
+// height of the header repeated on each page.
 //
-// Left to the spreadsheet, the second page takes whatever the first leaves, which
-// where the reader draws the columns wider than Excel (LibreOffice without Calibri
-// fits a third more on a page) can be four rows under nothing; broken in the middle,
-// both pages are half full wherever they print.
-func BalancedBreak(width, above, header float64, rows []float64) int {
+// Left to the spreadsheet, the last page takes whatever the others leave: two rows
+// under nothing, sometimes. Where it is depends on the reader: a column unit is a
+// digit of the workbook's default font, Calibri, 7 pixels in Excel and WPS; where
+// Calibri (and its double Carlito) is missing, LibreOffice measures DejaVu Sans's,
+// 9⅓, so a sheet wider than the page is fitted smaller and a page holds more. The
+// breaks are placed for Excel's pages, which LibreOffice's hold too, whenever
+// either would leave a tail; then every page is as full as the others in both.
+func PageBreaks(width, above, header float64, rows []float64) []int {
 	total := above
 	for _, h := range rows {
 		total += h
 	}
-	scale := min(1, printableWidth/(width*7*0.75))
-	if h := total * scale; h <= printableHeight*maxShrink || h > 2*printableHeight-header*scale {
-		return -1
+	// page is a page's height in the sheet's points, fitted to the page's width with
+	// columns of the given pixels a unit.
+	page := func(unitPx float64) float64 {
+		return printableHeight / min(1, printableWidth/(width*unitPx*0.75))
 	}
-	best, bestDiff, first := -1, total, above
+	tail := func(page float64) bool {
+		pages := math.Ceil(total / page)
+		return pages > 1 && total-(pages-1)*page < page/2
+	}
+	excel := page(7)
+	pages := math.Ceil(total / excel)
+	if total <= excel*maxShrink || pages > maxBalancedPages || !tail(excel) && !tail(page(28.0/3)) {
+		return nil
+	}
+	// Each page takes rows up to an even share of the whole (a page after the first
+	// also holds the header again).
+	share := (total + (pages-1)*header) / pages
+	var breaks []int
+	filled := above
 	for i, h := range rows {
-		if i > 0 && first*scale <= printableHeight {
-			if d := math.Abs(first - (total - first + header)); d < bestDiff {
-				best, bestDiff = i, d
-			}
+		if filled+h/2 > share && i > 0 && len(breaks) < int(pages)-1 {
+			breaks = append(breaks, i)
+			filled = header
 		}
-		first += h
+		filled += h
+		if filled > excel {
+			return nil // a row too tall to share out: the spreadsheet's own breaks
+		}
 	}
-	return best
+	return breaks
 }
+
+// maxBalancedPages is the most pages PageBreaks shares a table out over: beyond, a
+// short last page is one of many.
+const maxBalancedPages = 8
 
 // PrintSheet sets a sheet to print on A4 landscape, fitted to the page's width, with
 // the page numbers in the footer, and p's repeated rows and page header.
@@ -109,7 +140,7 @@ func PrintSheet(f *excelize.File, sheet string, p Print) error {
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	margin, edge := 0.5, 0.3
+	margin, edge := Margin, HeaderMargin
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
 		Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &edge, Footer: &edge,
 	}); err != nil {

@@ -168,3 +168,44 @@ func TestNumFmt(t *testing.T) {
 		}
 	}
 }
+
+// An appended sheet a few rows over a page prints shrunk onto one; one that would
+// leave a tail of rows to its last page is broken evenly; a short one, one whose
+// last page is half full and a long one are left alone.
+func TestAppendedSheetPages(t *testing.T) {
+	st, err := parseStyles(minimalStyles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	styles := addSheetStyles(st, st.solidFill("FFFFB7B7"), st.solidFill("FFFFE9A8"))
+	for _, tt := range []struct {
+		rows        int
+		oneFit, brk bool
+		name        string
+	}{
+		{5, false, false, "short"},
+		{27, true, false, "a few rows over"},
+		{35, false, true, "a page and a third"},
+		{40, false, false, "a page and a half"},
+		{150, false, false, "many pages"},
+	} {
+		sh := &Sheet{Name: "检查结果", Headers: []string{"严重程度", "说明"}, Widths: []float64{9, 70}}
+		for range tt.rows {
+			sh.Rows = append(sh.Rows, []Cell{{Text: "警告"}, {Text: "一行说明"}})
+		}
+		var b strings.Builder
+		if err := sheetXML(&b, sh, styles, false); err != nil {
+			t.Fatal(err)
+		}
+		x := b.String()
+		if got := strings.Contains(x, `fitToHeight="1"`); got != tt.oneFit {
+			t.Errorf("%s: fitted to one page %v", tt.name, got)
+		}
+		if got := strings.Contains(x, "<rowBreaks"); got != tt.brk {
+			t.Errorf("%s: broken %v", tt.name, got)
+		}
+		if i := strings.Index(x, "<rowBreaks"); tt.brk && i >= 0 && !strings.Contains(x, `<brk id="19" max="16383" man="1"/>`) { // the header and 18 rows, then 17
+			t.Errorf("%s: %s", tt.name, x[i:])
+		}
+	}
+}
