@@ -89,12 +89,13 @@ func (m *Monthly) notice(n rules.Notice) *docx.Document {
 		}
 	}
 
-	titles := make([]string, len(annexes))
+	titles, noted := make([]string, len(annexes)), make([]string, len(annexes))
 	for i, t := range annexes {
 		titles[i] = period + t.Annex
+		noted[i] = breakNoted(titles[i], i, len(annexes))
 	}
 	if len(annexes) > 0 {
-		d.Add(docx.AttachmentNote{Titles: titles})
+		d.Add(docx.AttachmentNote{Titles: noted})
 	}
 	d.Add(docx.Closing{Issuer: n.Issuer, Date: draftDate(m.AsOf)})
 	for i, t := range annexes {
@@ -147,6 +148,27 @@ func breakTitle(s string) string {
 		return s
 	}
 	return s[:best] + "\n" + s[best:]
+}
+
+// breakNoted is the i-th of n titles as the 附件说明 lists it: whole when it stands
+// on one line in any face, else broken at the last pause in the sense whose first
+// part does ("2025年1-5月各乡镇和部门" / "投资完成率逐月排名"), rather than wrapped with
+// a character or two on a line of their own.
+func breakNoted(title string, i, n int) string {
+	if docx.AttachmentTitleFits(title, i, n) {
+		return title
+	}
+	best := -1
+	for _, w := range titleBreaks {
+		at := strings.LastIndex(title, w)
+		if at > best && docx.AttachmentTitleFits(title[:at], i, n) {
+			best = at
+		}
+	}
+	if best <= 0 {
+		return title
+	}
+	return title[:best] + "\n" + title[best:]
 }
 
 // halfWidth counts a Chinese character as two, a digit or letter as one.
