@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/report/internal/book"
+	"gongjian/report/internal/docx"
 )
 
 // The monthly report as a workbook to print for the 调度会议: a sheet per table, so
@@ -175,6 +176,7 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 			kindText:    cellStyle(font, 0, "", "left", true),
 			kindCount:   cellStyle(font, 1, "", "center", false),
 			kindFigure:  cellStyle(font, 1, "", "right", false),
+			kindMark:    cellStyle(font, 0, "", "center", false),
 			kindAmount:  cellStyle(font, 4, "", "right", false),
 			kindPercent: cellStyle(font, 0, "0.0%", "right", false),
 			kindPoints:  cellStyle(font, 0, "+0.0;-0.0;0.0", "right", false),
@@ -404,12 +406,19 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 		}
 	}
 	mixed := mixedColumns(t)
+	marks := make([]bool, len(t.Header)) // short marks (↑2, 持平, 预警), centred as in the 通报
+	for c := range marks {
+		marks[c] = columnAlign(*t, c) == docx.AlignCenter
+	}
 	for i, r := range t.Rows {
 		row++
 		for c, v := range r {
 			ref, _ := excelize.CoordinatesToCellName(c+1, row)
-			if v.Kind == kindCount && mixed[c] {
+			switch {
+			case v.Kind == kindCount && mixed[c]:
 				v.Kind = kindFigure
+			case v.Kind == kindText && v.Num == "" && marks[c]:
+				v.Kind = kindMark
 			}
 			if err := wb.setCell(sheet, ref, v); err != nil {
 				return err
@@ -442,9 +451,13 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 	return nil
 }
 
-// kindFigure is a count in a column of other figures (主要指标's 数值): right-aligned
-// with them, not centred as a column of counts is.
-const kindFigure cellKind = -1
+// Kinds of the workbook's own: kindFigure is a count in a column of other figures
+// (主要指标's 数值), right-aligned with them, not centred as a column of counts is;
+// kindMark a short mark in a column of them (较4月's ↑2, 持平), centred.
+const (
+	kindFigure cellKind = -1 - iota
+	kindMark
+)
 
 // mixedColumns marks the columns holding counts and other figures both.
 func mixedColumns(t *table) []bool {
@@ -475,6 +488,9 @@ func (wb *workbookWriter) setCell(sheet, ref string, v cell) error {
 		wb.links = append(wb.links, pendingLink{sheet: sheet, ref: ref, anchor: v.Link})
 	}
 	style := styles[kindText]
+	if v.Kind == kindMark {
+		style = styles[kindMark]
+	}
 	switch {
 	case v.Text == "" && v.Num == "":
 		// Nothing to say: an empty cell, not an empty string, which a chart would

@@ -240,4 +240,23 @@ func TestWorkbookFiguresRightAligned(t *testing.T) {
 			}
 		}
 	}
+	// Short marks centred, as the 通报 has them: the ranks' moves (↑1, 持平, 新增),
+	// the names beside them left.
+	f, _ = workbookOf(t, trendOf(t, "全年", "5月台账.xlsx"))
+	rows, _ = f.GetRows("排名走势")
+	moves := 0
+	for i, r := range rows {
+		if len(r) > 6 && r[1] == "西河底镇" || len(r) > 6 && r[1] == "崇文镇" {
+			moves++
+			if a := align("排名走势", "G"+strconv.Itoa(i+1)); a != "center" {
+				t.Errorf("%s's move %q aligned %q", r[1], r[6], a)
+			}
+			if a := align("排名走势", "B"+strconv.Itoa(i+1)); a != "left" {
+				t.Errorf("%s aligned %q", r[1], a)
+			}
+		}
+	}
+	if moves != 2 {
+		t.Errorf("%d rows of 排名走势 looked at", moves)
+	}
 }
