@@ -378,7 +378,7 @@ func TestMergedForPaper(t *testing.T) {
 		col, _ := excelize.ColumnNumberToName(c + 1)
 		w, _ := f.GetColWidth(sheet, col)
 		switch {
-		case !used && w > max(6, float64(book.Columns(h))/2+3):
+		case !used && w > max(6, float64(book.Columns(h))+2):
 			t.Errorf("%s, empty, is %.0f wide", h, w)
 		case !used:
 			empty++

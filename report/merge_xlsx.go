@@ -177,8 +177,8 @@ func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 }
 
 // mergeWidths are the columns' widths, 来源 last: each canonical column's own, but a
-// column no ledger filled (建设规模及内容, 形象进度 …) only as wide as its header on two
-// lines — it stays in the standard header for the clerks to fill, and leaves the
+// column no ledger filled (建设规模及内容, 形象进度 …) only as wide as its header, on two
+// lines when longer than four characters — it stays in the standard header for the clerks to fill, and leaves the
 // printed page to the columns that say something.
 func mergeWidths(m *ledger.Merged, st mergeStyles) []float64 {
 	used := make([]bool, len(m.Columns))
@@ -194,7 +194,12 @@ func mergeWidths(m *ledger.Merged, st mergeStyles) []float64 {
 	for j, c := range m.Columns {
 		widths[j] = c.Width
 		if !used[j] {
-			widths[j] = min(c.Width, max(6, math.Ceil(float64(book.Columns(c.Field.Label()))/2)+2))
+			// On one line up to four characters, else on two ("建设规模" / "及内容").
+			head := float64(book.Columns(c.Field.Label()))
+			if head > 8 {
+				head = math.Ceil(head/2) + 2
+			}
+			widths[j] = min(c.Width, max(6, head+2))
 		}
 	}
 	widths[len(m.Columns)] = mergeSourceWidth
