@@ -105,6 +105,14 @@ func TestCSVCopyIsAWorkbookToSend(t *testing.T) {
 					t.Errorf("header %s: bold %v, bordered %v, fill %v", cell, st.Font.Bold, bordered(st), st.Fill)
 				}
 			}
+			// The 序号 centred, apart from the 项目代码 beside it ("12" and "2503-…" read
+			// as one number when both hug the border between them).
+			if st := styleOf(t, f, sheet, "A3"); st.Alignment == nil || st.Alignment.Horizontal != "center" {
+				t.Errorf("序号 A3 aligned %+v", st.Alignment)
+			}
+			if v, _ := f.GetCellValue(sheet, "A14"); v != "12" {
+				t.Errorf("A14 %q, want the 12th 序号", v)
+			}
 			// The findings name the sheet, the CSV's file name, on one line.
 			if w, _ := f.GetColWidth("检查结果", "C"); w < float64(book.Columns(sheet))+1 {
 				t.Errorf("检查结果's 工作表 column %.0f wide for %q", w, sheet)
