@@ -143,6 +143,17 @@ func TestWorkbookChartsForPaper(t *testing.T) {
 		t.Errorf("the 序时进度 line is not labelled once, at 杨村镇 (the sixth and lowest): %s", line)
 	}
 
+	// The 部门's two bars at 35.9% end just under the line at 41.7%: the values go
+	// white inside the bars' bases, where the line cannot strike them through; the
+	// 乡镇's, none near the line, stay above their bars.
+	bars := func(chart string) string { return between(charts[chart], "<barChart>", "</barChart>") }
+	if b := bars("xl/charts/chart2.xml"); !strings.Contains(b, `<dLblPos val="inBase">`) || !strings.Contains(b, `<a:srgbClr val="FFFFFF">`) {
+		t.Errorf("the 部门's values are not inside the bars' bases: %s", b)
+	}
+	if b := bars("xl/charts/chart1.xml"); strings.Contains(b, `inBase`) {
+		t.Errorf("the 乡镇's values moved inside the bars: %s", b)
+	}
+
 	// Twenty 乡镇 with long names: turned, and none skipped.
 	tb := table{Name: "乡镇排名", Header: []string{"乡镇", "完成率"}}
 	for i := range 20 {
