@@ -45,6 +45,8 @@ type Column struct {
 	// Derived marks a column the reader added for a field another column gives (the
 	// planned and actual starts of one "开工/计划开工时间" column), not a header cell.
 	Derived bool
+	// NewIfYes marks a "是否新开工" column read as 建设性质: 是 is 新建, 否 续建.
+	NewIfYes bool
 }
 
 // Has reports whether the ledger has a column for the field.

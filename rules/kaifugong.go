@@ -109,11 +109,7 @@ func (k *kaifugongChecks) classify(p *ledger.Project) *projectState {
 	st.nature = natureOf(p)
 	st.statusStarted, st.statusKnown = k.e.r.IsStarted(p.Status)
 	for s, d := range k.slots {
-		if p.ActualStart.IsSet() {
-			st.started[s] = d.IsSet() && p.ActualStart.Compare(d) <= 0
-		} else {
-			st.started[s] = st.statusStarted
-		}
+		st.started[s] = startedAt(p, d, st.statusStarted, st.statusKnown)
 	}
 	for s := range k.slots {
 		st.due[s] = st.started[s] || k.dueToStart(p, k.dueBy[s], st.startedNow())
