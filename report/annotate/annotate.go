@@ -200,7 +200,7 @@ func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 
 // targetsSheetOf is the targets table for the whole ledger and each group.
 func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
-	sh := listSheet(targetsSheet, []string{"范围", "里程碑", "截止日期", "指标", "目标", "实际", "状态", "差距或还需"},
+	sh := listSheet(targetsSheet, []string{"范围", "里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"},
 		[]float64{24, 16, 12, 12, 14, 10, 10, 40})
 	for _, t := range res.Targets {
 		scope := "全部项目"

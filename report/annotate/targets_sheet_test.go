@@ -49,6 +49,10 @@ func TestTargetsSheetPercentAsShown(t *testing.T) {
 	if rows[1][4] != "100.0%" && rows[1][4] != "50.0%" {
 		t.Errorf("the first target shows %q", rows[1][4])
 	}
+	// A milestone's date is its 到期日, as the report and the rules file call it.
+	if rows[0][2] != "到期日" {
+		t.Errorf("header %v", rows[0])
+	}
 	py, err := exec.LookPath("/usr/bin/python3")
 	if err != nil {
 		t.Skip("no /usr/bin/python3")
