@@ -2,7 +2,6 @@ package book
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -90,30 +89,48 @@ func PageBreaks(width, above, header float64, rows []float64) []int {
 		return printableHeight / min(1, printableWidth/(width*unitPx*0.75))
 	}
 	tail := func(page float64) bool {
-		pages := math.Ceil(total / page)
-		return pages > 1 && total-(pages-1)*page < page/2
+		breaks, last, ok := paginate(above, header, rows, page)
+		return ok && len(breaks) > 0 && last < page/2
 	}
 	excel := page(7)
-	pages := math.Ceil(total / excel)
-	if total <= excel*maxShrink || pages > maxBalancedPages || !tail(excel) && !tail(page(28.0/3)) {
+	breaks, _, ok := paginate(above, header, rows, excel)
+	pages := len(breaks) + 1
+	if !ok || total <= excel*maxShrink || pages > maxBalancedPages || !tail(excel) && !tail(page(28.0/3)) {
 		return nil
 	}
-	// Each page takes rows up to an even share of the whole (a page after the first
-	// also holds the header again).
-	share := (total + (pages-1)*header) / pages
-	var breaks []int
+	// The shortest page that still takes the rows in as many pages: its breaks share
+	// them out evenly.
+	lo, hi := total/float64(pages), excel
+	for range 30 {
+		mid := (lo + hi) / 2
+		if b, _, ok := paginate(above, header, rows, mid); ok && len(b)+1 <= pages {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	breaks, _, _ = paginate(above, header, rows, hi)
+	return breaks
+}
+
+// paginate lays the rows out on pages of the given height as a spreadsheet does: the
+// first page under what stands above the rows, the others under the repeated
+// header, a row on the next page when it does not fit. It returns the rows that
+// start a page, and the height of the last page; not ok when a row is taller than
+// a page.
+func paginate(above, header float64, rows []float64, page float64) (breaks []int, last float64, ok bool) {
 	filled := above
 	for i, h := range rows {
-		if filled+h/2 > share && i > 0 && len(breaks) < int(pages)-1 {
+		if filled+h > page {
+			if i == 0 || header+h > page {
+				return nil, 0, false
+			}
 			breaks = append(breaks, i)
 			filled = header
 		}
 		filled += h
-		if filled > excel {
-			return nil // a row too tall to share out: the spreadsheet's own breaks
-		}
 	}
-	return breaks
+	return breaks, filled, true
 }
 
 // maxBalancedPages is the most pages PageBreaks shares a table out over: beyond, a
