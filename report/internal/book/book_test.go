@@ -13,13 +13,13 @@ import (
 func TestPrintSetup(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := PrintSetup(f, "Sheet1", 3); err != nil {
+	if err := PrintSheet(f, "Sheet1", Print{RepeatFrom: 1, RepeatTo: 3}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.NewSheet("说明"); err != nil {
 		t.Fatal(err)
 	}
-	if err := PrintSetup(f, "说明", 0); err != nil {
+	if err := PrintSheet(f, "说明", Print{}); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer

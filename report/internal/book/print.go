@@ -10,12 +10,6 @@ import (
 // Footer numbers the printed pages: "第 2 页，共 5 页" at the foot of each.
 const Footer = "&C第 &P 页，共 &N 页"
 
-// PrintSetup sets a sheet to print on A4 landscape, fitted to the page's width, with
-// rows 1..repeatRows repeated on every page (none when 0) and page numbers in the footer.
-func PrintSetup(f *excelize.File, sheet string, repeatRows int) error {
-	return PrintSheet(f, sheet, Print{RepeatFrom: 1, RepeatTo: repeatRows})
-}
-
 // Print is how a sheet prints beyond the shared A4 setup.
 type Print struct {
 	// RepeatFrom..RepeatTo are the rows printed at the top of every page — a table's
