@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -120,12 +122,8 @@ func (m *Monthly) overviewSection() section {
 		{"开复工和投资完成情况", []string{m.overviewSentence()}},
 		{"攻坚目标完成情况", targetSentences(o.Targets)},
 	}), s.Blocks...)
-	// The data quality comes first, red when the figures leave cells out.
-	quality := para(m.Quality.sentence())
-	if m.Quality.Errors() > 0 {
-		quality.Spans[0].Tone = toneBad
-	}
-	s.Blocks = append([]block{quality}, s.Blocks...)
+	// The data quality comes first.
+	s.Blocks = append([]block{m.Quality.paragraph()}, s.Blocks...)
 	return s
 }
 
@@ -354,7 +352,7 @@ func (m *Monthly) changesSection() section {
 		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})
 	}
 	added := table{Name: "本月完成投资（万元）", Sheet: "本月完成投资", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
-	for _, g := range c.Added {
+	for _, g := range addedByAmount(c.Added) {
 		added.Rows = append(added.Rows, []cell{textCell(g.By.RankingLabel()), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
 	}
 	moved := table{Name: "新增和减少的项目", Sheet: "新增减少项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
@@ -372,6 +370,32 @@ func (m *Monthly) changesSection() section {
 		paras = append(paras, "本月转为红灯："+strings.Join(names, "、")+"。")
 	}
 	return newSection("本月变化", "本月变化", paras, started, added, moved)
+}
+
+// addedByAmount lists the groups' month as the meeting reads it: the 乡镇, then the
+// 部门, each from the most done this month down (the name on a tie), not in the
+// order of their names' code points.
+func addedByAmount(gs []GroupChange) []GroupChange {
+	out := slices.Clone(gs)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.By != b.By {
+			return groupKindOrder(a.By) < groupKindOrder(b.By)
+		}
+		if c := a.Added.Cmp(b.Added); c != 0 {
+			return c > 0
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// groupKindOrder puts the 乡镇 before the 部门.
+func groupKindOrder(by rules.GroupBy) int {
+	if by == rules.GroupByTown {
+		return 0
+	}
+	return 1
 }
 
 // financingLayout is section 6; the figures come from the 融资需求台账, its rates as

@@ -204,7 +204,7 @@ func TestEvaluateSeptember(t *testing.T) {
 				{milestone: "招商引资项目当年开工", metric: MetricNewStartRate, status: StatusUpcoming, actual: 0.5, needed: true, neededProjects: 0},
 			})
 			q3 := findTarget(res, "", "三季度超序时", MetricInvestmentRate)
-			if !near(q3.Target.Float(), 0.75) || q3.TargetLabel != "序时进度(75%)" {
+			if !near(q3.Target.Float(), 0.75) || q3.TargetLabel != "序时进度（75%）" {
 				t.Errorf("超序时 target %v %q", q3.Target, q3.TargetLabel)
 			}
 		})

@@ -71,7 +71,7 @@ type Target struct {
 	Due         ledger.Date  // the due date in the ledger's year
 	Metric      string       // "new_start_rate"
 	Target      ledger.Rate  // the minimum rate (0.5); for "schedule", the 序时进度 at Due
-	TargetLabel string       // "50%", "序时进度(75%)"
+	TargetLabel string       // "50%", "序时进度（75%）"
 	Actual      *ledger.Rate // nil when the metric is not available
 	Status      Status
 	GroupBy     GroupBy // "" for the whole ledger; GroupByTown, GroupByUnit, GroupByLeader
