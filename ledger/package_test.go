@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -232,5 +233,58 @@ func TestPackagesSample(t *testing.T) {
 	}
 	if len(l.Problems) != 0 {
 		t.Errorf("problems %v", l.Problems)
+	}
+}
+
+// Ledgers of random 序号 — parents, parts, ordinary numbers, section rows, 小计 and
+// blank rows in any order — read without a panic, and every row naming a project is a
+// project or a package's parent, never both and never lost; a package's total covers
+// its own parts only.
+func TestPackagesShuffled(t *testing.T) {
+	seqs := []string{"1", "2", "3", "1.1", "1.2", "1.3", "1.10", "2-1", "2-2", "3.1", "3.2", "（一）", "（二）", "一", "", "2.5", "1.1.1"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		b.WriteString(packageHeader)
+		named, chinese := 0, 0 // rows naming a project; of them, numbered 一 or （一）, which may be section rows
+		for r := 0; r < 3+rnd.IntN(14); r++ {
+			switch k := rnd.IntN(20); {
+			case k == 0:
+				b.WriteString("\n")
+			case k == 1:
+				b.WriteString("小计,,,,,,100,50,10\n")
+			case k == 2:
+				b.WriteString("二、续建项目\n")
+			default:
+				name := fmt.Sprintf("项目%d", r)
+				if rnd.IntN(4) == 0 {
+					name = fmt.Sprintf("陵川县2025年第%d批道路打包项目", r)
+				}
+				seq := seqs[rnd.IntN(len(seqs))]
+				if strings.Contains(seq, "一") || strings.Contains(seq, "二") {
+					chinese++
+				}
+				named++
+				fmt.Fprintf(&b, "%s,%s,新建,崇文镇,,,100,50,10\n", seq, name)
+			}
+		}
+		l := readCSVText(t, b.String())
+		parents := 0
+		for _, tr := range l.Totals {
+			if tr.Label != PackageLabel {
+				continue
+			}
+			if strings.HasPrefix(tr.Package, "项目") || strings.Contains(tr.Package, "打包") {
+				parents++
+			}
+			for _, i := range tr.Covers {
+				if i < 0 || i >= len(l.Projects) || l.Projects[i].Package() != tr.Package {
+					t.Fatalf("ledger\n%s\npackage %q covers %d (%d projects)", b.String(), tr.Package, i, len(l.Projects))
+				}
+			}
+		}
+		if got := len(l.Projects) + parents; got > named || got < named-chinese {
+			t.Fatalf("ledger\n%s\n%d projects and %d parents of %d named rows", b.String(), len(l.Projects), parents, named)
+		}
 	}
 }
