@@ -7,6 +7,7 @@ const (
 	AsOfHeader  AsOfSource = "header"   // a "1-N月" header
 	AsOfTitle   AsOfSource = "title"    // the title ("截至2025年6月30日")
 	AsOfMonthly AsOfSource = "monthly"  // the latest of the month-by-month columns
+	AsOfColumn  AsOfSource = "column"   // a 填报月份 column ("2022-06" on every row)
 	AsOfYearEnd AsOfSource = "year-end" // a past year's ledger that names no month: that year's end
 	AsOfToday   AsOfSource = "today"    // nothing in the ledger says: today
 	AsOfFlag    AsOfSource = "flag"     // given on the command line (--as-of)
@@ -23,6 +24,8 @@ func (s AsOfSource) Label() string {
 		return "标题"
 	case AsOfMonthly:
 		return "逐月列"
+	case AsOfColumn:
+		return "填报月份列"
 	case AsOfYearEnd:
 		return "往年台账，取年末"
 	case AsOfToday:

@@ -86,17 +86,20 @@ func (l *Ledger) Closest(f Field, n int) []Column {
 	}
 	var cands []scored
 	for _, c := range l.Columns {
-		if c.Derived || c.Field != "" {
+		// A column the reader knows as another field ("建设地址", a second 所在乡镇) is
+		// not the missing one, however alike their words.
+		if c.Derived || c.Field != "" || c.Known != "" && c.Known != f {
 			continue
 		}
 		t := normalizeHeader(c.Header).text
-		best := 0.0
+		best, common := 0.0, 0
 		for _, name := range names {
-			if s := similarity(t, name); s > best {
-				best = s
+			if s, n := similarity(t, name); s > best {
+				best, common = s, n
 			}
 		}
-		if best >= 0.3 {
+		// One pair of characters in common ("建设" of 建设地址 and 建设性质) is chance.
+		if best >= 0.3 && common >= 2 {
 			cands = append(cands, scored{c, best})
 		}
 	}
@@ -109,13 +112,12 @@ func (l *Ledger) Closest(f Field, n int) []Column {
 }
 
 // similarity is the share of two texts' character pairs (bigrams) they have in common,
-// 0 to 1 (Dice's coefficient): "本年完成额" and "本年完成投资" share 本年, 年完, 完成.
-func similarity(a, b string) float64 {
+// 0 to 1 (Dice's coefficient), and how many they share: "本年完成额" and "本年完成投资" share 本年, 年完, 完成.
+func similarity(a, b string) (score float64, common int) {
 	pa, pb := bigrams(a), bigrams(b)
 	if len(pa) == 0 || len(pb) == 0 {
-		return 0
+		return 0, 0
 	}
-	common := 0
 	used := make([]bool, len(pb))
 	for _, x := range pa {
 		for j, y := range pb {
@@ -125,7 +127,7 @@ func similarity(a, b string) float64 {
 			}
 		}
 	}
-	return 2 * float64(common) / float64(len(pa)+len(pb))
+	return 2 * float64(common) / float64(len(pa)+len(pb)), common
 }
 
 func bigrams(s string) []string {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -212,7 +213,35 @@ func ParseDate(raw string, date1904 bool, year int) (Date, error) {
 	if d, ok, err := spanDate(s, year); ok {
 		return d, err
 	}
+	if d, ok, err := monthRange(s, year); ok {
+		return d, err
+	}
 	return textDate(s, year)
+}
+
+// monthRangeRe is a start planned for a span of months: "2024年3-4月", "3月-4月",
+// "3至4月份".
+var monthRangeRe = regexp.MustCompile(`^(?:(\d{4})年)?(\d{1,2})月?[-至到](\d{1,2})月(?:份|底|前|底前)?$`)
+
+// monthRange reads a span of months as its last month: a start planned for "3-4月"
+// is due by the end of April.
+func monthRange(s string, year int) (Date, bool, error) {
+	m := monthRangeRe.FindStringSubmatch(strings.ReplaceAll(s, " ", ""))
+	if m == nil {
+		return Date{}, false, nil
+	}
+	from, _ := strconv.Atoi(m[2])
+	to, _ := strconv.Atoi(m[3])
+	if from < 1 || from >= to || to > 12 {
+		return Date{}, true, ErrNotDate
+	}
+	if m[1] != "" {
+		year, _ = strconv.Atoi(m[1])
+	}
+	if year == 0 {
+		return Date{}, true, ErrNotDate
+	}
+	return MonthDate(year, to), true, nil
 }
 
 // yearOnly reads a year typed alone ("2018" in a number or text cell): a start planned
@@ -397,7 +426,8 @@ func textDate(s string, year int) (Date, error) {
 	if strings.ContainsAny(s, "年月") {
 		s = strings.ReplaceAll(s, " ", "") // "2025年 3月"
 		s = strings.TrimSuffix(s, "前")     // "3月底前": by the end of March
-		for _, suf := range []string{"日", "号", "底", "初", "份"} {
+		// "5月中旬" is May: a planned start said to the 旬 is due by the month's end.
+		for _, suf := range []string{"日", "号", "底", "初", "份", "上旬", "中旬", "下旬"} {
 			if t, ok := strings.CutSuffix(s, suf); ok {
 				s = t
 				break

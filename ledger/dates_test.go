@@ -52,6 +52,13 @@ var dateCases = []struct {
 
 	// Typed text, month precision (Day stays 0).
 	{"点年月", "2025.3", false, 0, "2025-03", nil},
+	// A start planned to the 旬 is due by the month's end.
+	{"中旬", "2024年5月中旬", false, 0, "2024-05", nil},
+	{"上旬无年", "6月上旬", false, 2024, "2024-06", nil},
+	// A span of months is due by its last.
+	{"月份区间", "2024年3-4月", false, 0, "2024-04", nil},
+	{"月份区间无年", "3月-4月份", false, 2024, "2024-04", nil},
+	{"月份区间倒序", "2024年5-4月", false, 0, "", ErrNotDate},
 	{"点年月补零", "2025.03", false, 0, "2025-03", nil},
 	{"点年月十二月", "2025.12", false, 0, "2025-12", nil},
 	// A number cell holding 2025.10 stores 2025.1, so "2025.1" can only be read as

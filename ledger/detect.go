@@ -93,8 +93,8 @@ func isSubHeader(upper, lower []string, cols []Column) bool {
 		if _, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64); err == nil {
 			return false
 		}
-		if d, err := ParseDate(v, false, 2000); err == nil && d.IsSet() {
-			return false
+		if d, err := ParseDate(v, false, 2000); err == nil && d.IsSet() && !monthSpanRe.MatchString(v) && !strings.HasSuffix(v, "季度") {
+			return false // a date; but "1月", "二季度" under "投资路线图" are labels
 		}
 		children++
 		if cell(upper, c) != "" && cell(upper, c+1) == "" && cell(lower, c+1) != "" {
@@ -102,6 +102,18 @@ func isSubHeader(upper, lower []string, cols []Column) bool {
 		}
 	}
 	return children >= 2 && group
+}
+
+// monthSpanRe is a group header naming only months: "1-5月", "5月", "1至5月份".
+var monthSpanRe = regexp.MustCompile(`^(?:1[-至到])?\d{1,2}月份?$`)
+
+// isTotalChild reports whether a header under a group is its total ("合计", "小计").
+func isTotalChild(t string) bool {
+	switch t {
+	case "合计", "小计", "总计", "合计数", "总额", "金额":
+		return true
+	}
+	return false
 }
 
 // isPlanGroup reports whether a group header holds what is planned or expected
@@ -136,7 +148,8 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 	}
 	var m headerMatch
 	var found []headerCell
-	group := "" // the group header over this column ("投资情况（万元）")
+	group := ""          // the group header over this column ("投资情况（万元）")
+	groupAmount := false // the group names an amount field whose first child has not been read
 	var texts []string
 	for c := 0; c < n; c++ {
 		up, low := cell(upper, c), cell(lower, c)
@@ -146,8 +159,10 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 			switch {
 			case up != "" && low != "":
 				group = up
+				gm, ok := mt.match(normalizeHeader(up))
+				groupAmount = ok && gm.field.Type() == TypeAmount && gm.month == 0
 			case up != "" || low == "":
-				group = ""
+				group, groupAmount = "", false
 			}
 		}
 		if up == "" && low == "" {
@@ -170,6 +185,12 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 			h = normalizeHeader(low)
 			mm, ok = mt.match(h)
 			g := normalizeHeader(group)
+			if ok && mm.month == 0 && monthSpanRe.MatchString(g.text) {
+				// "1-5月" over "完成投资 | 计划投资": the group gives the month.
+				if jm, jok := mt.match(headerLabel{text: g.text + h.text, before: g.text + h.text}); jok && jm.month != 0 {
+					mm = jm
+				}
+			}
 			if ok && mm.rank == rankLoose && isPlanGroup(g.text) {
 				ok = false // "二季度工作计划" over "工作内容及形象进度": a plan, not the progress
 			}
@@ -179,9 +200,21 @@ func (mt *matcher) matchRows(upper, lower []string) headerMatch {
 						break
 					}
 				}
-				// "项目起止年月" over "起 | 止": both halves of the period.
-				if gm, gok := mt.match(g); !ok && gok && gm.field == FieldPeriod && periodParts[h.text] {
+				if ok && mm.rank == rankLoose && isPlanGroup(g.text) {
+					ok = false // "二季度工作计划" + "工作内容及形象进度": a quarter's plan, not the year's
+				}
+				gm, gok := mt.match(g)
+				switch {
+				case ok || !gok:
+				case gm.field == FieldPeriod && periodParts[h.text]:
+					// "项目起止年月" over "起 | 止": both halves of the period.
 					mm, ok = gm, true
+				case groupAmount && (cell(upper, c) != "" || isTotalChild(h.text)):
+					// An amount broken down: "本年计划" over "工程计划总额 | 资金计划总额",
+					// "年度计划投资" over "合计 | 其中：中央资金": the first child (or the
+					// 合计) is the amount itself, the others its parts.
+					mm, ok = gm, true
+					groupAmount = false
 				}
 			}
 			if !h.hasUnit && g.hasUnit {
@@ -242,9 +275,17 @@ type headerCell struct {
 func resolveColumns(cells []headerCell) []Column {
 	februaryYTD := map[Field]bool{} // a "1-2月…" column names the field
 	singleMonths := map[Field]int{}
+	thisYear, sinceStart := false, false // a 本年 完成投资 column; a "截至目前累计完成投资"
 	for _, hc := range cells {
 		if !hc.ok {
 			continue
+		}
+		if hc.match.field == FieldDone {
+			if hc.match.sinceStart {
+				sinceStart = true
+			} else {
+				thisYear = true
+			}
 		}
 		if hc.match.ytd && hc.match.month == 2 {
 			februaryYTD[hc.match.field] = true
@@ -267,6 +308,15 @@ func resolveColumns(cells []headerCell) []Column {
 			hc.match.field, hc.match.ytd = FieldPlanToDate, true
 		}
 	}
+	// Beside "本年累计完成投资", "截至目前累计完成投资" is what was done since the project
+	// began (截至上年 + 本年).
+	if thisYear && sinceStart {
+		for i := range cells {
+			if cells[i].ok && cells[i].match.sinceStart {
+				cells[i].match.field = FieldCumDone
+			}
+		}
+	}
 	best := map[Field]int{} // field → index of the column read
 	var cols []Column
 	for i, hc := range cells {
@@ -276,7 +326,7 @@ func resolveColumns(cells []headerCell) []Column {
 			continue
 		}
 		f, mm := hc.match.field, hc.match
-		cols[i].Known, cols[i].Month = f, mm.month
+		cols[i].Known, cols[i].Month, cols[i].NewIfYes = f, mm.month, mm.newIfYes
 		switch {
 		case f == FieldMonthDone && mm.month > 0, f == FieldProgress && mm.month > 0:
 			cols[i].Field = f // month-by-month columns: all kept
@@ -366,6 +416,7 @@ func (t titleDate) in(year int) Date {
 
 func readAboveHeader(grid [][]string, top int) aboveHeader {
 	var a aboveHeader
+	var dateLines []string // lines that may state the date under a title that does not
 	for r := 1; r < top && r <= len(grid); r++ {
 		for _, v := range grid[r-1] {
 			v = strings.TrimSpace(v)
@@ -384,6 +435,10 @@ func readAboveHeader(grid [][]string, top int) aboveHeader {
 					continue
 				}
 				a.title = cleanText(v)
+				continue
+			}
+			if asOfLineRe.MatchString(v) {
+				dateLines = append(dateLines, v)
 			}
 		}
 	}
@@ -395,8 +450,24 @@ func readAboveHeader(grid [][]string, top int) aboveHeader {
 	if a.title != "" {
 		a.year, a.when = datesInTitle(a.title)
 	}
+	// "（截至2024年5月31日）" on a line of its own under the title.
+	for _, v := range dateLines {
+		if a.when.isSet() {
+			break
+		}
+		year, when := datesInTitle(v)
+		if a.year == 0 {
+			a.year = year
+		}
+		a.when = when
+	}
 	return a
 }
+
+// asOfLineRe is a line above the header stating the reporting date: "（截至2024年5月
+// 31日）", "截止5月底", "2024年1-5月", "（2024年5月）" — not the day a form was filled in
+// ("填报日期：2024年6月5日").
+var asOfLineRe = regexp.MustCompile(`^[(（]?\s*(?:截[至止]|(?:20\d\d\s*年\s*)?1\s*[-—–~至到]\s*\d{1,2}\s*月|20\d\d\s*年\s*\d{1,2}\s*月(?:份|底|末)?\s*[)）]?$)`)
 
 // datesInTitle reads the year and the reporting date a title states: "截至2025年5月
 // 底", "1-5月", "5月进展情况", "二季度", "前三季度", "上半年". The date may come

@@ -4,8 +4,8 @@
 //
 // It finds the sheet and the header (title rows, merged two-level headers, synonyms),
 // converts units (万元, 亿元, 元) and cell text (amounts, dates in the forms people type),
-// and sets aside rows that are not projects: section rows, 合计/小计 rows, blank rows
-// and notes. Values it cannot read are recorded as Problems at their cells, never
+// and sets aside rows that are not projects: section rows, 合计/小计 rows, a 打包项目's
+// parent row (its parts are the projects; package.go), blank rows and notes. Values it cannot read are recorded as Problems at their cells, never
 // turned into silent zeros.
 //
 // It also owns what ledgers share: one project identity across rows and ledgers

@@ -44,6 +44,10 @@ const (
 	// FieldYear is a column giving each project's year ("年度", "项目年份"): the
 	// ledger's year when nothing above the table says it.
 	FieldYear Field = "year"
+	// FieldReportMonth is a column giving the month each row reports ("填报月份",
+	// "录入月份": "2022-06"), as systems export a month's records: the ledger's month
+	// when no header or title says it.
+	FieldReportMonth Field = "report_month"
 
 	// 融资需求台账
 	FieldNeed       Field = "need"
@@ -108,6 +112,7 @@ var fields = map[Field]fieldInfo{
 	FieldDoneBefore:   {"截至上年底累计完成投资", TypeAmount, false},
 	FieldPlanToDate:   {"1-N月计划投资", TypeAmount, false},
 	FieldYear:         {"年度", TypeText, false},
+	FieldReportMonth:  {"填报月份", TypeText, false},
 	FieldNeed:         {"融资需求", TypeAmount, false},
 	FieldMethod:       {"融资方式", TypeText, false},
 	FieldBank:         {"对接金融机构", TypeText, false},
@@ -127,7 +132,7 @@ func Fields() []Field {
 		FieldSeq, FieldCode, FieldName, FieldOwner, FieldTown, FieldNature, FieldContent, FieldPeriod,
 		FieldCategory, FieldLevel, FieldUnit, FieldLeader, FieldTotal, FieldPlan, FieldDone, FieldMonthDone,
 		FieldCumDone, FieldDoneBefore, FieldPlanToDate, FieldPlanStart, FieldActualStart, FieldStartEither,
-		FieldStatus, FieldStats, FieldProblems, FieldPlanProgress, FieldFunding, FieldProgress, FieldRemark, FieldYear,
+		FieldStatus, FieldStats, FieldProblems, FieldPlanProgress, FieldFunding, FieldProgress, FieldRemark, FieldYear, FieldReportMonth,
 		FieldNeed, FieldMethod, FieldBank, FieldDockStatus, FieldCredit, FieldSigned, FieldDisbursed,
 		FieldDockDate, FieldContact, FieldPhone,
 	}

@@ -138,6 +138,11 @@ type match struct {
 	rank  int  // how surely (rankUser … rankLoose)
 	ytd   bool // a "1-N月" column, one of a year-to-date series
 	year  int  // the year a "至2023年底累计完成投资" column names
+	// sinceStart: "截至目前累计完成投资" is this year's 完成投资 when it is the only
+	// one, and the project's since it began beside a "本年累计完成投资".
+	sinceStart bool
+	// newIfYes: a "是否新开工" column, whose 是 is 新建 and 否 续建.
+	newIfYes bool
 }
 
 // fieldMonthPlan is a "N月计划投资" column: one month's plan, which the reader uses
@@ -196,20 +201,45 @@ func (mt *matcher) match(h headerLabel) (match, bool) {
 	if s, ok := synonyms[t]; ok {
 		return match{field: s.field, rank: s.rank}, true
 	}
+	if newStartRe.MatchString(t) {
+		// A 建设性质 column beside it is surer.
+		return match{field: FieldNature, rank: rankSecondary, newIfYes: true}, true
+	}
 	if m, ok := matchMonthHeader(t); ok {
 		return m, true
 	}
-	// Drop a bracketed remark ("项目名称(全称)", "开工状态(已开工/未开工)") and try again.
-	if i := strings.IndexByte(t, '('); i > 0 {
-		head := t[:i]
-		if f, ok := mt.user[head]; ok {
-			return match{field: f, rank: rankUser}, true
+	// An amount's name with 额, 合计 or 总额 after it: "年初至今累计完成投资额",
+	// "本年累计完成投资合计".
+	if short := trimAmountSuffix(t); short != t {
+		if s, ok := synonyms[short]; ok {
+			return match{field: s.field, rank: s.rank}, true
 		}
-		if s, ok := synonyms[head]; ok {
-			return match{field: s.field, rank: max(s.rank, rankExact)}, true
-		}
-		if m, ok := matchMonthHeader(head); ok {
+		if m, ok := asOfDoneHeader(short); ok {
 			return m, true
+		}
+	}
+	if i := strings.IndexByte(t, '('); i > 0 {
+		if strings.HasSuffix(t, ")") && strings.IndexByte(t[i:], ')') == len(t)-i-1 {
+			// Drop a bracketed remark at the end ("项目名称(全称)", "开工状态(已开工/未开工)")
+			// and try again.
+			head := t[:i]
+			if f, ok := mt.user[head]; ok {
+				return match{field: f, rank: rankUser}, true
+			}
+			if s, ok := synonyms[head]; ok {
+				return match{field: s.field, rank: max(s.rank, rankExact)}, true
+			}
+			if m, ok := matchMonthHeader(head); ok {
+				return m, true
+			}
+		} else {
+			// A bracket inside the name is part of it: "项目(法人)单位" is 项目法人单位,
+			// never the 项目 its first word alone would name.
+			for _, n := range []string{strings.NewReplacer("(", "", ")", "").Replace(t), dropBracketed(t)} {
+				if s, ok := synonyms[n]; ok {
+					return match{field: s.field, rank: max(s.rank, rankExact)}, true
+				}
+			}
 		}
 	}
 	// Two names for one column: "计划开工年月/拟开工日期".
@@ -233,6 +263,20 @@ func (mt *matcher) match(h headerLabel) (match, bool) {
 	return looseMatch(t)
 }
 
+// newStartRe is a column saying by 是/否 whether a project is new this year: "是否新开工",
+// "是否2026年新开工", "是否当年新开工项目".
+var newStartRe = regexp.MustCompile(`^是否(?:为)?(?:(?:19|20)\d\d年度?|当年|本年|今年)?(?:为)?新开工(?:项目)?(?:\(是/否\))?$`)
+
+// trimAmountSuffix drops the 额, 合计 or 总额 some forms write after an amount's name.
+func trimAmountSuffix(t string) string {
+	for _, suf := range []string{"合计", "总额", "额"} {
+		if rest, ok := strings.CutSuffix(t, suf); ok && strings.HasSuffix(rest, "投资") {
+			return rest
+		}
+	}
+	return t
+}
+
 // looseMatch is the last try, by the words a header starts with or holds: "项目名称及
 // 代码", "存在的主要问题", "县级包抓领导（职务）", "总投资额（含征地）". A header saying a
 // rate (率, 比例, %) is none of these fields.
@@ -242,13 +286,16 @@ func looseMatch(t string) (match, bool) {
 	}
 	loose := func(f Field) (match, bool) { return match{field: f, rank: rankLoose}, true }
 	switch {
-	case strings.HasPrefix(t, "项目名称"):
+	case strings.HasPrefix(t, "项目名称"), strings.HasPrefix(t, "建设项目名称"):
+		// "建设项目名称及建设起止年月"
 		return loose(FieldName)
 	case strings.HasPrefix(t, "存在") && strings.Contains(t, "问题"):
 		return loose(FieldProblems)
 	case strings.HasPrefix(t, "备注"):
 		return loose(FieldRemark)
-	case strings.Contains(t, "领导") && !strings.ContainsAny(t, "单位电话") && !strings.Contains(t, "小组"):
+	case strings.Contains(t, "领导") && !strings.ContainsAny(t, "单位电话") && !strings.Contains(t, "小组") &&
+		!strings.HasSuffix(t, "职务") && !strings.HasSuffix(t, "职位"):
+		// "包保责任领导职务" beside "包保责任领导姓名" holds posts, not people.
 		return loose(FieldLeader)
 	case strings.HasPrefix(t, "责任单位") || strings.HasPrefix(t, "牵头单位"):
 		return loose(FieldUnit)
@@ -260,7 +307,10 @@ func looseMatch(t string) (match, bool) {
 		return loose(FieldPlanStart)
 	case strings.HasPrefix(t, "实际开工") || strings.HasPrefix(t, "实际开复工"):
 		return loose(FieldActualStart)
-	case strings.HasSuffix(t, "形象进度") && !strings.Contains(t, "计划") && !strings.Contains(t, "目标"):
+	case strings.HasSuffix(t, "形象进度") && (strings.Contains(t, "计划") || strings.Contains(t, "目标") || strings.Contains(t, "应达")):
+		// "2012年底工程应达形象进度": where the project should be, not where it is.
+		return loose(FieldPlanProgress)
+	case strings.HasSuffix(t, "形象进度"):
 		return loose(FieldProgress)
 	}
 	return match{}, false
@@ -268,7 +318,7 @@ func looseMatch(t string) (match, bool) {
 
 // asOfDoneRe is this year's investment done up to a date: "截至5月底完成投资", "截止
 // 2025年6月累计完成投资", "截至目前完成投资".
-var asOfDoneRe = regexp.MustCompile(`^截[至止](?:(?:20\d\d)年)?(?:(\d{1,2})月(?:底|末|份)?|目前|本月|当前)(?:累计)?(?:已)?完成(?:投资)?(?:额)?$`)
+var asOfDoneRe = regexp.MustCompile(`^截[至止]到?(?:(?:20\d\d)年)?(?:(\d{1,2})月(?:底|末|份)?|目前|本月|当前)(?:累计)?(?:已)?完成(?:投资)?(?:额)?$`)
 
 func asOfDoneHeader(t string) (match, bool) {
 	m := asOfDoneRe.FindStringSubmatch(t)
@@ -282,6 +332,8 @@ func asOfDoneHeader(t string) (match, bool) {
 			return match{}, false
 		}
 		mm.month, mm.ytd = mo, true
+	} else {
+		mm.sinceStart = strings.Contains(t, "累计")
 	}
 	return mm, true
 }
@@ -310,6 +362,9 @@ func matchMonthHeader(t string) (match, bool) {
 		return match{}, false
 	}
 	head, rest := t[:i], t[i+len("月"):]
+	if strings.ContainsAny(rest, "率%占") || strings.Contains(rest, "比例") {
+		return match{}, false // "1-5月占年计划%": a rate, not an amount
+	}
 	rest = strings.TrimPrefix(rest, "份")
 	rest = strings.TrimPrefix(rest, "末")
 	rest = strings.TrimPrefix(rest, "底")

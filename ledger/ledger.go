@@ -45,6 +45,8 @@ type Column struct {
 	// Derived marks a column the reader added for a field another column gives (the
 	// planned and actual starts of one "开工/计划开工时间" column), not a header cell.
 	Derived bool
+	// NewIfYes marks a "是否新开工" column read as 建设性质: 是 is 新建, 否 续建.
+	NewIfYes bool
 }
 
 // Has reports whether the ledger has a column for the field.
@@ -113,6 +115,8 @@ type Extra struct {
 	PlanToDate Amount
 	// DoneBefore is "截至上一年底累计完成投资": what was done before this year.
 	DoneBefore Amount
+	// Package is the name of the 打包项目 the row is a part of (package.go).
+	Package string
 	// series holds the "1-N月完成投资" and "1-N月计划投资" cells, one per series column,
 	// until the whole sheet tells which month is the latest filled.
 	series []Amount
@@ -373,8 +377,10 @@ func (p *Project) datePtr(f Field) *Date {
 
 // TotalRow is a 合计/小计 row: the amounts it states and the projects it covers.
 type TotalRow struct {
-	Row     int
-	Label   string           // "合计", "小计", "总计"
+	Row   int
+	Label string // "合计", "小计", "总计", or PackageLabel for a 打包项目's parent row
+	// Package is the 打包项目's name when the row is a package's parent (package.go).
+	Package string
 	Amounts map[Field]Amount // only the cells that were given
 	// Months are the month-by-month 完成投资 cells it gives, in the order of
 	// Ledger.MonthColumns (an empty cell is not given); nil when none.

@@ -192,7 +192,7 @@ func Merge(ls []*Ledger, opts MergeOptions) *Merged {
 // title, its monthly columns); zero when it was only guessed from today's date.
 func statedAsOf(l *Ledger) Date {
 	switch l.AsOfSource {
-	case AsOfHeader, AsOfTitle, AsOfMonthly:
+	case AsOfHeader, AsOfTitle, AsOfMonthly, AsOfColumn:
 		return l.AsOf
 	}
 	return Date{}

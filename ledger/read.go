@@ -296,13 +296,16 @@ func decideKind(l *Ledger, forced Kind) Kind {
 	return KindKaifugong
 }
 
-// inferDates settles the ledger's year and reporting date (docs/台账字段.md, 截至日期和年份). The year: the
-// title, a header ("2025年计划投资"), the 年度 column, the year most dates fall in, the
-// --as-of year, this year. The date: the latest "1-N月" column filled, else the title
-// (with the ledger's year when the title gives only "5月" or "二季度"), else the
+// inferDates settles the ledger's year and reporting date (docs/台账字段.md, 截至日期和
+// 年份). The year: the title, a header ("2025年计划投资"), the 年度 column, the 填报月份
+// column, the year most dates fall in, the --as-of year, this year. The date: the
+// latest "1-N月" column filled, else the title or a line under it (with the ledger's
+// year when it gives only "5月" or "二季度"), else the 填报月份 column, else the
 // month-by-month columns, else a month in a header ("5月进展情况"), else today — or,
 // for a past year's ledger that names no month, that year's end.
-func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, columnYear int, opts Options) {
+func (l *Ledger) inferDates(above aboveHeader, opts Options, r *rowReader) {
+	dateYears, columnYear := r.dateYears, r.columnYear()
+	colYear, colMonth := r.columnMonth()
 	today := opts.Today
 	if !today.IsSet() {
 		t := time.Now()
@@ -310,6 +313,9 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, columnYear
 	}
 	if l.Year == 0 && columnYear != 0 {
 		l.Year, l.YearSource = columnYear, "column"
+	}
+	if l.Year == 0 && colYear != 0 {
+		l.Year, l.YearSource = colYear, "column"
 	}
 	if l.Year == 0 {
 		best, bestN := 0, 0
@@ -333,6 +339,9 @@ func (l *Ledger) inferDates(above aboveHeader, dateYears map[int]int, columnYear
 	case above.when.isSet():
 		l.AsOf, l.AsOfSource = above.when.in(l.Year), AsOfTitle
 		l.Month = int(l.AsOf.Month)
+	case colMonth != 0:
+		l.Month = colMonth
+		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), AsOfColumn
 	case l.monthlyMonth() != 0:
 		l.Month = l.monthlyMonth()
 		l.AsOf, l.AsOfSource = MonthDate(l.Year, l.Month).MonthEnd(), AsOfMonthly

@@ -48,6 +48,8 @@ func isNote(text string) bool {
 var (
 	sectionLevel1 = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.．,，]|第[一二三四五六七八九十]+(?:部分|类|批)[、:：\s]?)`)
 	sectionLevel2 = regexp.MustCompile(`^\s*[(（][一二三四五六七八九十]+[)）]\s*[、.．]?`)
+	// sectionNumber is a section's number alone in the 序号 column: "一", "（二）".
+	sectionNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+|[(（][一二三四五六七八九十]+[)）])$`)
 	sectionCount  = regexp.MustCompile(`[(（:：]?\s*(?:共|计)?\s*\d+\s*(?:个|项)(?:项目)?\s*[)）]?\s*$`)
 )
 
@@ -57,6 +59,14 @@ type section struct {
 	level    int    // 1 for "一、", 2 for "（一）"
 	nature   string // 新建/续建/终止, when the section names one
 	category string // otherwise: "工业", "招商引资"
+	grade    string // or a 项目级别: "省重点", "市重点"
+}
+
+// gradeWords are the 项目级别 a section of a key-project table names ("一、省重点项目").
+var gradeWords = map[string]string{
+	"省重点": "省重点", "省级重点": "省重点", "省重大": "省重点", "省级重大": "省重点",
+	"市重点": "市重点", "市级重点": "市重点", "市重大": "市重点", "市级重大": "市重点",
+	"县重点": "县重点", "县级重点": "县重点", "县重大": "县重点", "县级重大": "县重点",
 }
 
 // parseSection reads a section row's text ("一、续建项目（21个）", "（二）工业项目").
@@ -86,6 +96,10 @@ func parseSection(text string, plain bool) (section, bool) {
 		}
 		c := strings.TrimSuffix(body, "项目")
 		c = strings.TrimSuffix(c, "类")
+		if g, ok := gradeWords[strings.TrimSuffix(strings.TrimSpace(c), "建设")]; ok {
+			s.grade = g
+			return s, true
+		}
 		s.category = strings.TrimSpace(c)
 		if s.category == "" {
 			return section{}, false
@@ -249,4 +263,24 @@ func unitRowUnits(cells []string) (map[int]Unit, bool) {
 		n++
 	}
 	return units, n >= 2
+}
+
+// startWords are the words clerks type into a date column instead of a date: the
+// 开工状态 they say ("" for one that says none, "续建" under 计划开工时间).
+var startWords = map[string]string{
+	"已开工": "已开工", "已复工": "已复工", "已开复工": "已开工", "开工": "开工", "复工": "复工", "在建": "在建", "已开工建设": "已开工",
+	"未开工": "未开工", "未复工": "未复工", "暂未开工": "未开工", "尚未开工": "未开工", "未开复工": "未开工",
+	"续建": "", "续建项目": "", "已竣工": "已竣工",
+}
+
+// newIfYes reads a "是否新开工" cell as 建设性质: yes (是, 1, √) is 新建, no (否, 0, ×)
+// 续建; anything else is kept for the rules to reject.
+func newIfYes(v string) string {
+	switch v {
+	case "是", "1", "√", "✓", "✔", "Y", "y":
+		return NatureNew
+	case "否", "0", "×", "✗", "✘", "N", "n":
+		return NatureContinuing
+	}
+	return v
 }

@@ -10,22 +10,27 @@ func TestParseSection(t *testing.T) {
 		level    int
 		nature   string
 		category string
+		grade    string
 	}{
-		{"一、续建项目（21个）", false, true, 1, "续建", ""},
-		{"二、新建项目(12个)", false, true, 1, "新建", ""},
-		{"（二）续建项目", false, true, 2, "续建", ""},
-		{"(一)新开工项目", false, true, 2, "新建", ""},
-		{"三、工业项目", false, true, 1, "", "工业"},
-		{"四、招商引资项目（共5个）", false, true, 1, "", "招商引资"},
-		{"第一部分 续建项目", false, true, 1, "续建", ""},
-		{"续建项目（28个）", true, true, 1, "续建", ""},
-		{"续建项目（28个）", false, false, 0, "", ""},
-		{"陵川县供水工程", true, false, 0, "", ""},
-		{"1、某某项目", false, false, 0, "", ""},
+		{"一、续建项目（21个）", false, true, 1, "续建", "", ""},
+		{"二、新建项目(12个)", false, true, 1, "新建", "", ""},
+		{"（二）续建项目", false, true, 2, "续建", "", ""},
+		{"(一)新开工项目", false, true, 2, "新建", "", ""},
+		{"三、工业项目", false, true, 1, "", "工业", ""},
+		{"四、招商引资项目（共5个）", false, true, 1, "", "招商引资", ""},
+		{"第一部分 续建项目", false, true, 1, "续建", "", ""},
+		{"续建项目（28个）", true, true, 1, "续建", "", ""},
+		{"续建项目（28个）", false, false, 0, "", "", ""},
+		{"陵川县供水工程", true, false, 0, "", "", ""},
+		{"1、某某项目", false, false, 0, "", "", ""},
+		// A key-project table's sections name the 项目级别, not a 类别.
+		{"一、省重点项目（5个）", false, true, 1, "", "", "省重点"},
+		{"二、市级重点建设项目", false, true, 1, "", "", "市重点"},
+		{"（三）县重点项目", false, true, 2, "", "", "县重点"},
 	}
 	for _, tt := range tests {
 		s, ok := parseSection(tt.text, tt.plain)
-		if ok != tt.ok || s.level != tt.level || s.nature != tt.nature || s.category != tt.category {
+		if ok != tt.ok || s.level != tt.level || s.nature != tt.nature || s.category != tt.category || s.grade != tt.grade {
 			t.Errorf("%q plain=%v: got ok=%v %+v", tt.text, tt.plain, ok, s)
 		}
 	}

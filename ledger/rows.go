@@ -26,6 +26,10 @@ type rowReader struct {
 	persons []bool
 	yearCol int         // the 年度/项目年份 column, -1 if none
 	years   map[int]int // the years it gives, and how often
+	// monthCol is the 填报月份 column (-1 if none); months the months it gives
+	// (year*100+month, the year 0 when not given), and how often.
+	monthCol int
+	months   map[int]int
 	// headerTexts are the header's cells as typed and normalised, to know a header
 	// repeated over each sub-table of a sheet.
 	headerTexts map[string]bool
@@ -34,8 +38,17 @@ type rowReader struct {
 	// repeated header right under it makes it one.
 	lastTitle int
 	titleText string
+	// prevProject is the project read from the row above (-1 when that row was none),
+	// pendingSection the section row above when it may be a 打包项目's parent, and pkg
+	// the package whose children the rows being read are (package.go).
+	prevProject    int
+	pendingSection *pendingSection
+	tentative      *tentativePackage
+	pkg            *openPackage
 
-	nature, category string // from the current section rows
+	nature, category string   // from the current section rows
+	sectionCats      []string // the category each section gives its rows, by section id - 1
+	grade            string   // the 项目级别 a section names ("省重点项目")
 	sectionText      string
 	sectionID        int   // increases with each section row; 0 before any
 	projectSection   []int // section id of each project
@@ -71,7 +84,7 @@ type pendingDate struct {
 }
 
 func newRowReader(l *Ledger, date1904 bool) *rowReader {
-	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, yearCol: -1, lastTitle: -1, dateYears: map[int]int{}}
+	r := &rowReader{l: l, date1904: date1904, seqCol: -1, nameCol: -1, yearCol: -1, monthCol: -1, lastTitle: -1, prevProject: -1, dateYears: map[int]int{}}
 	maxCol := -1
 	for i := range l.Columns {
 		if l.Columns[i].Index > maxCol {
@@ -107,6 +120,8 @@ func newRowReader(l *Ledger, date1904 bool) *rowReader {
 			r.nameCol = c.Index
 		case FieldYear:
 			r.yearCol, r.years = c.Index, map[int]int{}
+		case FieldReportMonth:
+			r.monthCol, r.months = c.Index, map[int]int{}
 		}
 	}
 	for i := range l.Columns {
@@ -162,6 +177,8 @@ func (r *rowReader) add(row int, cells []string) {
 	// last row that may be one, forget it on any other row.
 	lastTitle, titleText := r.lastTitle, r.titleText
 	r.lastTitle, r.titleText = -1, ""
+	prev, pending, tentative := r.prevProject, r.pendingSection, r.tentative
+	r.prevProject, r.pendingSection, r.tentative = -1, nil, nil
 	if r.started && r.isRepeatedHeader(cells) {
 		r.repeatedHeader(lastTitle, titleText)
 		return
@@ -197,11 +214,15 @@ func (r *rowReader) add(row int, cells []string) {
 		}
 	}
 	if s, ok := r.sectionRow(cells, first, nonEmpty); ok {
+		before := section{nature: r.nature, category: r.category, grade: r.grade}
 		r.enterSection(s)
+		total := -1
 		if r.hasAmounts(cells) {
 			// A section row carrying its section's sums is its 小计.
+			total = len(r.l.Totals)
 			r.addTotal(row, cells, "小计")
 		}
+		r.sectionPackage(row, s, before, total, cells)
 		return
 	}
 	if nonEmpty <= 2 && !r.hasAmounts(cells) {
@@ -210,8 +231,18 @@ func (r *rowReader) add(row int, cells []string) {
 			return
 		}
 	}
+	named := strings.TrimSpace(r.cell(cells, r.nameCol)) != ""
+	r.placeRow(prev, pending, tentative, strings.TrimSpace(r.cell(cells, r.seqCol)), named)
 	before := len(r.l.Projects)
 	r.addProject(row, cells)
+	if len(r.l.Projects) > before {
+		r.prevProject = before
+		if r.pkg != nil {
+			r.joinPackage(before)
+		}
+	} else if r.tentative != nil {
+		r.tentative = nil
+	}
 	if nonEmpty <= 2 && !r.hasAmounts(cells) {
 		if len(r.l.Projects) > before {
 			r.lastTitle = before // a row with only a name: a project, or a title
@@ -270,6 +301,7 @@ func (r *rowReader) repeatedHeader(i int, title string) {
 	}
 	r.l.Projects = r.l.Projects[:i]
 	r.projectSection = r.projectSection[:i]
+	r.leavePackage(i)
 	kept := r.l.Problems[:0]
 	for _, pr := range r.l.Problems {
 		if pr.Row != p.Row {
@@ -322,6 +354,13 @@ func (r *rowReader) sectionRow(cells []string, first string, nonEmpty int) (sect
 	if v := strings.TrimSpace(r.cell(cells, r.nameCol)); v != "" && r.nameCol >= 0 {
 		if _, ok := parseSection(v, false); ok {
 			text = v
+		} else if seq := strings.TrimSpace(r.cell(cells, r.seqCol)); r.seqCol >= 0 && sectionNumber.MatchString(seq) {
+			// The section's number in the 序号 column, its name in the name column:
+			// "一 | 产业项目（44个）" is "一、产业项目（44个）".
+			text = seq + "、" + v
+			if strings.HasSuffix(seq, ")") || strings.HasSuffix(seq, "）") {
+				text = seq + v
+			}
 		}
 	}
 	if s, ok := parseSection(text, false); ok && (nonEmpty <= 3 || r.hasAmounts(cells)) {
@@ -339,10 +378,13 @@ func (r *rowReader) enterSection(s section) {
 	r.sectionID++
 	r.sectionText = s.text
 	if s.level == 1 {
-		r.nature, r.category = "", ""
+		r.nature, r.category, r.grade = "", "", ""
 	}
 	if s.nature != "" {
 		r.nature = s.nature
+	}
+	if s.grade != "" {
+		r.grade = s.grade
 	}
 	if s.category != "" {
 		r.category = s.category
@@ -350,6 +392,16 @@ func (r *rowReader) enterSection(s section) {
 	if s.level == 1 && s.nature != "" {
 		r.category = ""
 	}
+	r.sectionCats = append(r.sectionCats, r.category)
+}
+
+// sectionCategory is the 项目类别 section id gives its rows ("" for none, and before
+// any section row).
+func (r *rowReader) sectionCategory(id int) string {
+	if id < 1 || id > len(r.sectionCats) {
+		return ""
+	}
+	return r.sectionCats[id-1]
 }
 
 // hasAmounts reports whether any amount column of the row holds a number.
@@ -452,6 +504,10 @@ func (r *rowReader) addProject(row int, cells []string) {
 				r.countYear(raw)
 				continue
 			}
+			if c == r.monthCol {
+				r.countMonth(raw)
+				continue
+			}
 			ptr := p.textPtr(col.Field)
 			if ptr == nil {
 				continue
@@ -512,6 +568,9 @@ func (r *rowReader) addProject(row int, cells []string) {
 	if p.Category == "" {
 		p.Category = r.category
 	}
+	if p.Level == "" {
+		p.Level = r.grade
+	}
 }
 
 // countYear notes the year a 年度/项目年份 cell gives ("2025", "2025年", "2025年度").
@@ -548,9 +607,12 @@ func (r *rowReader) text(c int, raw string) string {
 		}
 	}
 	var v string
-	if r.persons[c] {
+	switch {
+	case r.persons[c]:
 		v = normalizePersons(raw)
-	} else {
+	case r.byCol[c].NewIfYes:
+		v = newIfYes(cleanText(raw))
+	default:
 		v = cleanText(raw)
 	}
 	if m != nil {
@@ -570,6 +632,14 @@ const maxInterned = 1024
 func (r *rowReader) readDate(p *Project, idx, row, c int, f Field, raw string) {
 	d, err := ParseDate(raw, r.date1904, r.l.Year)
 	if err != nil {
+		if w, ok := startWords[strings.TrimSpace(raw)]; ok {
+			// "已开工" typed where the date belongs gives no date; in the 实际开工时间
+			// it says whether the project has started, when no 开工状态 cell does.
+			if w != "" && p.Status == "" && (f == FieldActualStart || f == FieldStartEither) {
+				p.Status = w
+			}
+			return
+		}
 		if r.l.Year == 0 && needsYear(raw) {
 			r.yearless = append(r.yearless, pendingDate{project: idx, col: c, row: row, raw: raw})
 			return
@@ -599,13 +669,42 @@ func needsYear(raw string) bool {
 	return strings.Contains(raw, "月") || strings.Contains(raw, "季度") || strings.Contains(raw, "半年")
 }
 
+// settleGenericStart reads a lone "开工时间" column beside a 开工状态 as clerks keep it:
+// one date column for both, the day a project started or, while its 开工状态 says it
+// has not, the day it is planned to. (A column named "实际开工时间" means what it says,
+// and a date in it beside 未开工 stays a contradiction.)
+func (r *rowReader) settleGenericStart() {
+	l := r.l
+	c := l.Column(FieldActualStart)
+	if c == nil || c.Derived || l.Has(FieldPlanStart) || !l.Has(FieldStatus) || strings.Contains(c.Header, "实际") {
+		return
+	}
+	moved := false
+	for i := range l.Projects {
+		p := &l.Projects[i]
+		if p.ActualStart.IsSet() && notStartedWords[strings.TrimSpace(p.Status)] {
+			p.PlanStart, p.ActualStart = p.ActualStart, Date{}
+			moved = true
+		}
+	}
+	if moved {
+		l.Columns = append(l.Columns, Column{Index: c.Index, Letter: c.Letter, Header: c.Header, Typed: c.Typed,
+			Field: FieldPlanStart, Known: FieldPlanStart, Derived: true})
+	}
+}
+
+// notStartedWords are the 开工状态 values that say a project has not started.
+var notStartedWords = map[string]bool{"否": true, "未开工": true, "未复工": true, "未开复工": true, "暂未开工": true,
+	"尚未开工": true, "0": true, "×": true, "✗": true}
+
 // finish settles what needs the whole sheet: the year and as-of date, dates that
 // waited for the year, the "开工/计划开工时间" column, and what each total covers.
 func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 	l := r.l
 	r.inheritMerged(merges)
+	r.settleStatusCategory()
 	r.settleSeries()
-	l.inferDates(above, r.dateYears, r.columnYear(), opts)
+	l.inferDates(above, opts, r)
 	r.settleDoneBefore()
 	for _, pd := range r.yearless {
 		col := r.byCol[pd.col]
@@ -643,6 +742,7 @@ func (r *rowReader) finish(above aboveHeader, opts Options, merges []Range) {
 			}
 		}
 	}
+	r.settleGenericStart()
 	if r.monthly {
 		// 本年完成 is the sum of the monthly columns, pointed at the latest one.
 		cols := l.MonthColumns()
@@ -716,7 +816,7 @@ func (r *rowReader) settleSeries() {
 		}
 		p.Ext.PlanToDate = take(p.Ext.series, planK)
 		p.Ext.series = nil
-		if p.Ext.Months == nil && !p.Ext.PlanToDate.IsSet() && !p.Ext.DoneBefore.IsSet() {
+		if p.Ext.Months == nil && !p.Ext.PlanToDate.IsSet() && !p.Ext.DoneBefore.IsSet() && p.Ext.Package == "" {
 			p.Ext = nil
 		}
 	}
@@ -750,6 +850,36 @@ func (r *rowReader) settleSeries() {
 			break
 		}
 	}
+}
+
+// countMonth notes the month a 填报月份 cell gives: "2022-06", "2022年6月", "2022.6",
+// "202206", a date, or "6月" alone.
+func (r *rowReader) countMonth(raw string) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(raw), "份"))
+	if len(t) == 6 && isDigits(t) {
+		t = t[:4] + "-" + t[4:]
+	}
+	d, err := ParseDate(t, r.date1904, 0)
+	if err == nil && d.IsSet() && d.Day >= 0 {
+		r.months[int(d.Year)*100+int(d.Month)]++
+		return
+	}
+	t = strings.TrimSuffix(t, "月")
+	if m, err := strconv.Atoi(t); err == nil && m >= 1 && m <= 12 {
+		r.months[m]++
+	}
+}
+
+// columnMonth is the month the 填报月份 column gives most often, the latest between
+// equals: its year (0 when the cells give none) and month (0 if no column).
+func (r *rowReader) columnMonth() (year, month int) {
+	best, bestN := 0, 0
+	for ym, n := range r.months {
+		if n > bestN || n == bestN && ym > best {
+			best, bestN = ym, n
+		}
+	}
+	return best / 100, best % 100
 }
 
 // columnYear is the year the 年度/项目年份 column gives most often (0 if none).

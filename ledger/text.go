@@ -207,12 +207,20 @@ func personTokens(part string) []string {
 	raw := strings.FieldsFunc(part, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
 	tokens := raw[:0]
 	for _, t := range raw {
+		// "县级：李强" names the level before the person.
+		if i := strings.IndexAny(t, ":："); i >= 0 {
+			t = strings.TrimLeft(t[i:], ":：")
+		}
 		for _, title := range officialTitles {
 			if t == title {
 				t = ""
 				break
 			}
-			if rest, ok := strings.CutPrefix(t, title); ok && isHan(rest) && utf8.RuneCountInString(rest) >= 2 && utf8.RuneCountInString(rest) <= 4 {
+			rest, ok := strings.CutPrefix(t, title)
+			if !ok {
+				rest, ok = strings.CutSuffix(t, title) // "李志强副县长"
+			}
+			if ok && isHan(rest) && utf8.RuneCountInString(rest) >= 2 && utf8.RuneCountInString(rest) <= 4 {
 				t = rest
 				break
 			}

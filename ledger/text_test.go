@@ -120,6 +120,10 @@ func TestSplitPersons(t *testing.T) {
 		{"副县长 李志强", []string{"李志强"}},
 		{"县委常委、常务副县长张国华", []string{"张国华"}},
 		{"常务副县长张国华\n副县长 周  红", []string{"张国华", "周红"}},
+		// a post after the name; the level before it, as 调度系统 fill the cell
+		{"李志强副县长、王建军县长", []string{"李志强", "王建军"}},
+		{"市级：王刚；县级：李强", []string{"王刚", "李强"}},
+		{"张国华,刘晓明,陈卫东", []string{"张国华", "刘晓明", "陈卫东"}},
 		{"、张三、、李四、", []string{"张三", "李四"}},
 		{"张三", []string{"张三"}},
 		{"", nil},

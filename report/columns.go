@@ -56,9 +56,13 @@ func columnUnit(c ledger.Column) string {
 	return ""
 }
 
-// columnNote says why a column naming a field is not read: "与D列重复" and the like.
+// columnNote says why a column naming a field is not read ("与D列重复" and the like),
+// or why a column is read as another field than its header names (a 项目类别 whose
+// values are 开工状态).
 func columnNote(c ledger.Column) string {
 	switch {
+	case c.Field != "" && c.Note != "":
+		return c.Note
 	case c.Field == "" && c.Known != "" && c.Note != "":
 		return "可识别为" + fieldName(c) + "，未使用：" + c.Note
 	case c.Field == "" && c.Known != "":
@@ -99,6 +103,8 @@ func columnRows(l *ledger.Ledger) [][]string {
 	for _, c := range l.HeaderCells() {
 		as := "未识别"
 		switch {
+		case c.Field != "" && c.Note != "":
+			as = fieldName(c) + "（" + c.Note + "）"
 		case c.Field != "":
 			as = fieldName(c)
 		case c.Known != "":

@@ -37,6 +37,10 @@ type section struct {
 	Title  string // "一、总体情况", "问题清单"
 	Sheet  string // the workbook sheet ("总体情况")
 	Blocks []block
+	// Joined runs the section's sentences together as one paragraph in the 通报 (the
+	// 月度走势: a 通报 says the month's movement in one breath); the other forms keep a
+	// sentence a line.
+	Joined bool
 	// CSV are the tables a CSV folder gets for the section instead of the ones shown,
 	// when data for scripts is better long than laid out for reading (the 月度走势: one
 	// row per month and group); nil writes the shown tables.
@@ -61,6 +65,10 @@ type paragraph struct {
 type span struct {
 	Text string
 	Tone tone
+	// Notice is the span as the 通报 says it, where the other forms speak to the one
+	// who runs the tool ("请先用 gongjian check 改正") and the 通报's reader has no tool
+	// to run; "" says Text there too. Only such advice differs, never a figure.
+	Notice string
 }
 
 func para(text string) paragraph { return paragraph{Spans: []span{{Text: text}}} }
@@ -69,6 +77,19 @@ func (p paragraph) text() string {
 	s := ""
 	for _, sp := range p.Spans {
 		s += sp.Text
+	}
+	return s
+}
+
+// noticeText is the paragraph as the 通报 says it.
+func (p paragraph) noticeText() string {
+	s := ""
+	for _, sp := range p.Spans {
+		if sp.Notice != "" {
+			s += sp.Notice
+		} else {
+			s += sp.Text
+		}
 	}
 	return s
 }
@@ -154,6 +175,15 @@ func textCells(ss ...string) []cell {
 func countCell(n int) cell {
 	s := strconv.Itoa(n)
 	return cell{Text: s, Num: s, Kind: kindCount}
+}
+
+// knownCountCell is a count, or "-" for one the ledger's columns cannot give (known
+// false): never a 0 that was not counted.
+func knownCountCell(n int, known bool) cell {
+	if !known {
+		return cell{Text: "-", Kind: kindCount}
+	}
+	return countCell(n)
 }
 
 func amountCell(a ledger.Amount) cell {

@@ -30,6 +30,7 @@ type fileJSON struct {
 	Targets    []targetJSON         `json:"targets"`
 	Findings   []findingJSON        `json:"findings"`            // always empty: encodeJSON writes findings in its place
 	Columns    []columnJSON         `json:"columns"`             // every header cell, recognised or not
+	Packages   []packageJSON        `json:"packages"`            // the 打包项目, each counted as its parts
 	Annotated  string               `json:"annotated,omitempty"` // the annotated copy, when one was written
 	Error      *errorJSON           `json:"error"`
 
@@ -49,13 +50,16 @@ type errorJSON struct {
 	Message string `json:"message"`
 }
 
+// countsJSON are the project counts; a count the ledger's columns do not allow (the
+// 新建/续建 split without 建设性质, the started ones without 实际开工时间 or 开工状态)
+// is null, never 0.
 type countsJSON struct {
-	Projects          int `json:"projects"`
-	New               int `json:"new"`
-	NewStarted        int `json:"new_started"`
-	Continuing        int `json:"continuing"`
-	ContinuingResumed int `json:"continuing_resumed"`
-	Reserve           int `json:"reserve"` // 预备/储备/前期 projects, in no start rate
+	Projects          int  `json:"projects"`
+	New               *int `json:"new"`
+	NewStarted        *int `json:"new_started"`
+	Continuing        *int `json:"continuing"`
+	ContinuingResumed *int `json:"continuing_resumed"`
+	Reserve           *int `json:"reserve"` // 预备/储备/前期 projects, in no start rate
 }
 
 // amountsJSON holds exact amounts as strings with two decimals; null when no cell gave one.
@@ -190,6 +194,7 @@ func jsonValue(o Outcome) any {
 		v.HeaderRows = append(v.HeaderRows, l.HeaderRows...)
 	}
 	v.Columns = columnsJSONOf(res.Ledger)
+	v.Packages = packagesJSONOf(res.Ledger)
 	if isFinancing(res) {
 		fin := financingOf(res)
 		v.Counts, v.Amounts, v.Metrics, v.Financing = rongziJSONOf(fin)
@@ -263,9 +268,44 @@ func nonNil(s []string) []string {
 	return s
 }
 
+// packageJSON is a 打包项目: its parent row and name, and the rows of its parts, which
+// are the projects counted.
+type packageJSON struct {
+	Row   int    `json:"row"`
+	Name  string `json:"name"`
+	Parts []int  `json:"parts"`
+}
+
+// packagesJSONOf lists the ledger's 打包项目 that state their sums (a parent row of
+// their own), in row order; [] when there are none.
+func packagesJSONOf(l *ledger.Ledger) []packageJSON {
+	out := []packageJSON{}
+	if l == nil {
+		return out
+	}
+	for _, t := range l.Totals {
+		if t.Package == "" {
+			continue
+		}
+		pj := packageJSON{Row: t.Row, Name: t.Package, Parts: []int{}}
+		for _, i := range t.Covers {
+			pj.Parts = append(pj.Parts, l.Projects[i].Row)
+		}
+		out = append(out, pj)
+	}
+	return out
+}
+
 func countsJSONOf(c rules.Counts) countsJSON {
-	return countsJSON{Projects: c.Projects, New: c.New, NewStarted: c.NewStarted,
-		Continuing: c.Continuing, ContinuingResumed: c.ContinuingResumed, Reserve: c.Reserve}
+	known := func(n int, ok bool) *int {
+		if !ok {
+			return nil
+		}
+		return &n
+	}
+	nature, started := !c.NatureUnknown, !c.NatureUnknown && !c.StartUnknown
+	return countsJSON{Projects: c.Projects, New: known(c.New, nature), NewStarted: known(c.NewStarted, started),
+		Continuing: known(c.Continuing, nature), ContinuingResumed: known(c.ContinuingResumed, started), Reserve: known(c.Reserve, nature)}
 }
 
 func amountsJSONOf(a rules.Amounts) amountsJSON {

@@ -355,3 +355,38 @@ func TestMergedRowHeights(t *testing.T) {
 		t.Errorf("only %d wrapped cells checked", n)
 	}
 }
+
+// The merged ledger prints on A3, its header rows on every page, and a column no
+// ledger filled is only as wide as its header on two lines: it stays for the clerks,
+// the page goes to the columns with something in them.
+func TestMergedForPaper(t *testing.T) {
+	ls := readAll(t, mergeSamples, ledger.Options{})
+	m := ledger.Merge(ls, ledger.MergeOptions{Kind: ledger.KindKaifugong, AsOf: ledger.DayDate(2025, 6, 30)})
+	f, _ := openMerged(t, m)
+	sheet := f.GetSheetList()[0]
+	pl, err := f.GetPageLayout(sheet)
+	if err != nil || *pl.Size != 8 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
+		t.Errorf("page layout %+v, %v: want A3 landscape one page wide", pl, err)
+	}
+	rows, _ := f.GetRows(sheet)
+	empty, filled := 0, 0
+	for c, h := range rows[mergeHeaderRow-1] {
+		used := false
+		for _, r := range rows[mergeHeaderRow : len(rows)-1] {
+			used = used || c < len(r) && r[c] != ""
+		}
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		w, _ := f.GetColWidth(sheet, col)
+		switch {
+		case !used && w > max(6, float64(book.Columns(h))+2):
+			t.Errorf("%s, empty, is %.0f wide", h, w)
+		case !used:
+			empty++
+		case used:
+			filled++
+		}
+	}
+	if empty == 0 || filled < 15 {
+		t.Errorf("%d empty columns and %d filled: the test tells nothing", empty, filled)
+	}
+}

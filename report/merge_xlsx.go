@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -55,16 +56,19 @@ func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", mergeHeaderRow, last, lastRow-1), nil); err != nil {
 		return err
 	}
-	if err := book.PrintSetup(f, sheet, mergeHeaderRow); err != nil {
+	// A ledger of twenty-odd columns prints on A3, as offices print ledgers; on A4
+	// its text would be four points high.
+	if err := book.PrintSheet(f, sheet, book.Print{RepeatFrom: 1, RepeatTo: mergeHeaderRow, A3: true}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
+	widths := mergeWidths(m, st)
 	nameCol := 0
 	for i, c := range m.Columns {
-		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return err
 		}
 		if c.Field == ledger.FieldName {
@@ -83,12 +87,7 @@ func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 
 	// Every row is as tall as its wrapped text (package book): the title across the
 	// sheet, the header, and the long text columns and 来源 of each project.
-	widths := make([]float64, ncol)
 	sheetWidth := 0.0
-	for i, c := range m.Columns {
-		widths[i] = c.Width
-	}
-	widths[ncol-1] = mergeSourceWidth
 	for _, w := range widths {
 		sheetWidth += w
 	}
@@ -175,6 +174,36 @@ func WriteMerged(w io.Writer, m *ledger.Merged, tmpDir string) error {
 		return err
 	}
 	return book.Write(f, w)
+}
+
+// mergeWidths are the columns' widths, 来源 last: each canonical column's own, but a
+// column no ledger filled (建设规模及内容, 形象进度 …) only as wide as its header, on two
+// lines when longer than four characters — it stays in the standard header for the clerks to fill, and leaves the
+// printed page to the columns that say something.
+func mergeWidths(m *ledger.Merged, st mergeStyles) []float64 {
+	used := make([]bool, len(m.Columns))
+	for i := range m.Rows {
+		for j, c := range m.Columns {
+			if !used[j] {
+				v := mergedCell(&m.Rows[i], c, i+1, st).Value
+				used[j] = v != nil && v != ""
+			}
+		}
+	}
+	widths := make([]float64, len(m.Columns)+1)
+	for j, c := range m.Columns {
+		widths[j] = c.Width
+		if !used[j] {
+			// On one line up to four characters, else on two ("建设规模" / "及内容").
+			head := float64(book.Columns(c.Field.Label()))
+			if head > 8 {
+				head = math.Ceil(head/2) + 2
+			}
+			widths[j] = min(c.Width, max(6, head+2))
+		}
+	}
+	widths[len(m.Columns)] = mergeSourceWidth
+	return widths
 }
 
 // mergedCell is one project's value for a column: text as it was, amounts as numbers

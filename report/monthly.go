@@ -139,23 +139,14 @@ func BuildMonthly(res *rules.Result, r *rules.Rules, opts MonthlyOptions) *Month
 	return m
 }
 
-// monthlyTitle names the report after the ledger ("陵川县2025年重点项目开复工台账" →
-// "陵川县2025年重点项目建设情况调度"), with the reporting date.
+// monthlyTitle names the report after what the ledger lists (title.go: "陵川县2025年
+// 重点项目开复工台账" → "陵川县2025年重点项目建设情况调度报告"), with the reporting date.
 func monthlyTitle(res *rules.Result) string {
-	name := "重点项目建设情况调度报告"
-	if l := res.Ledger; l != nil && l.Title != "" {
-		t := l.Title
-		if i := strings.IndexAny(t, "（("); i > 0 {
-			t = t[:i]
-		}
-		for _, suffix := range []string{"开复工台账", "推进台账", "台账", "月度调度表", "调度表", "情况表"} {
-			if strings.HasSuffix(t, suffix) {
-				t = strings.TrimSuffix(t, suffix)
-				break
-			}
-		}
-		name = t + "建设情况调度报告"
+	title := ""
+	if res.Ledger != nil {
+		title = res.Ledger.Title
 	}
+	name := ledgerSubject(title) + "建设情况调度报告"
 	if res.AsOf.IsSet() {
 		name += "（截至" + chineseDate(res.AsOf) + "）"
 	}

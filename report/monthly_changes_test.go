@@ -47,6 +47,40 @@ func TestChangesThisMonth(t *testing.T) {
 	}
 }
 
+// The month's investment table reads 乡镇 then 部门, each from the most done this
+// month down: 崇文镇 (4715.47) first, 县民政局 (125.00) last.
+func TestChangesTableByAmount(t *testing.T) {
+	prevLedger, err := ledger.Read(countyAprilSample, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := monthlyOf(t, countySample, MonthlyOptions{Previous: rules.Evaluate(prevLedger, rules.Default(), rules.Options{})})
+	var added table
+	for _, tb := range m.changesSection().tables() {
+		if tb.Sheet == "本月完成投资" {
+			added = tb
+		}
+	}
+	if len(added.Rows) != 16 {
+		t.Fatalf("%d rows, want 6 乡镇 and 10 部门", len(added.Rows))
+	}
+	var names []string
+	for i, r := range added.Rows {
+		names = append(names, r[1].Text)
+		if i == 0 || added.Rows[i-1][0].Text != r[0].Text {
+			continue
+		}
+		prev, _ := ledger.ParseAmount(added.Rows[i-1][4].Num, ledger.UnitWan)
+		cur, _ := ledger.ParseAmount(r[4].Num, ledger.UnitWan)
+		if prev.Cmp(cur) < 0 {
+			t.Errorf("row %d: %s done %s after %s", i+1, r[1].Text, r[4].Text, added.Rows[i-1][4].Text)
+		}
+	}
+	if names[0] != "崇文镇" || added.Rows[5][0].Text != "乡镇" || added.Rows[6][0].Text == "乡镇" || names[15] != "县民政局" {
+		t.Errorf("order %v", names)
+	}
+}
+
 func TestInMonthOf(t *testing.T) {
 	asOf := ledger.DayDate(2025, 5, 31)
 	for _, tt := range []struct {

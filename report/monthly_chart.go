@@ -73,7 +73,13 @@ func (wb *workbookWriter) addChart(sheet, anchor string, t *table, headerRow, la
 	}
 	if len(c.Lines) > 0 {
 		wb.charts++
-		return wb.f.AddChart(sheet, anchor, lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng, width, height))
+		ch := lineChart(c, func(i int) string { return fmt.Sprintf("%s$%s$%d", q, col(i), headerRow) }, rng, width, height)
+		if c.Percent && linesAtMost(t, c.Lines, 1) {
+			// Rates of 100% at most: the axis stops at 100%, not at an empty 120%.
+			one := 1.0
+			ch.YAxis.Maximum = &one
+		}
+		return wb.f.AddChart(sheet, anchor, ch)
 	}
 	bars := &excelize.Chart{
 		Type: excelize.Col,
@@ -105,7 +111,42 @@ func (wb *workbookWriter) addChart(sheet, anchor string, t *table, headerRow, la
 		YAxis: values,
 	}
 	wb.lineEnds[wb.charts] = lineLabelPoint(t)
+	if valuesAtBase(t, height) {
+		bars.Series[0].DataLabelPosition = excelize.ChartDataLabelsPositionInsideBase
+		bars.Series[0].DataLabel.Font = chartFont(9, true)
+		bars.Series[0].DataLabel.Font.Color = "FFFFFF"
+	}
 	return wb.f.AddChart(sheet, anchor, bars, line)
+}
+
+// valuesAtBase reports whether the bars' values go inside their bases, in white: when
+// a bar ends just under the 序时进度 line, its value above it stands where the line
+// runs and is struck through (LibreOffice draws the line over the labels). Only when
+// every bar is tall enough to hold its value and the line runs well above the bases.
+// Heights are reckoned in the axis's units: a label is about 16 of the plot's
+// pixels, the plot about three fifths of the chart, the axis a little above the
+// tallest bar or the line.
+func valuesAtBase(t *table, chartHeight int) bool {
+	line := t.Chart.Line.Rounded(4)
+	top := line
+	var values []float64
+	for _, r := range t.Rows {
+		v, err := strconv.ParseFloat(r[t.Chart.BarColumn].Num, 64)
+		if err != nil {
+			return false // a group with no rate: no bar to write in
+		}
+		values = append(values, v)
+		top = max(top, v)
+	}
+	label := 16 / (float64(chartHeight) * 0.6) * top * 1.15
+	struck := false
+	for _, v := range values {
+		if v < 1.3*label {
+			return false
+		}
+		struck = struck || v < line && line-v < 1.2*label
+	}
+	return struck && line >= 1.5*label
 }
 
 // lineLabelPoint is the category at which the line is labelled: the one whose bar is
@@ -122,6 +163,18 @@ func lineLabelPoint(t *table) int {
 		}
 	}
 	return at
+}
+
+// linesAtMost reports whether every value of the columns drawn as lines is at most max.
+func linesAtMost(t *table, columns []int, max float64) bool {
+	for _, r := range t.Rows {
+		for _, c := range columns {
+			if v, err := strconv.ParseFloat(r[c].Num, 64); err == nil && v > max {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // trendLines are the lines' looks in the order of chartSpec.Lines: the rates solid

@@ -68,7 +68,7 @@ func (m *Monthly) detailTable() *table {
 	if len(parts) == 0 {
 		return nil
 	}
-	t := table{Name: "明细：各项指标所计的项目（金额单位：万元）", Sheet: "明细", WorkbookOnly: true, Wrap: []int{0: 18},
+	t := table{Name: "明细：各项指标所计的项目（金额单位：万元）", Sheet: "明细", WorkbookOnly: true, Wrap: []int{0: 22},
 		Header: []string{"类别", "序号", "项目名称", "所在乡镇", "责任单位", "开工情况", "年度计划", "本年完成", "台账位置"}}
 	detail := res.Detail()
 	o := m.Overview

@@ -72,6 +72,8 @@ type projectRefJSON struct {
 	Sheet string `json:"sheet"`
 	Row   int    `json:"row"`
 	Name  string `json:"name"`
+	// Package is the 打包项目 the project is a part of, when it is one.
+	Package string `json:"package,omitempty"`
 }
 
 type groupJSON struct {
@@ -290,7 +292,8 @@ func (m *Monthly) detailJSON() map[string]detailJSON {
 	refs := func(list []int) []projectRefJSON {
 		v := []projectRefJSON{}
 		for _, i := range list {
-			v = append(v, projectRefJSON{Sheet: l.Sheet, Row: l.Projects[i].Row, Name: l.Projects[i].Name})
+			p := &l.Projects[i]
+			v = append(v, projectRefJSON{Sheet: l.Sheet, Row: p.Row, Name: p.Name, Package: p.Package()})
 		}
 		return v
 	}

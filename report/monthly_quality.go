@@ -127,9 +127,11 @@ func leftOutReason(f rules.Finding) string {
 	return ""
 }
 
-// qualitySentence opens the report: the ledgers' errors by rule and what the figures
-// leave out, or that check found none.
-func (q DataQuality) sentence() string {
+// paragraph opens the report: the ledgers' errors by rule and what the figures leave
+// out, or that check found none; then what to do about it — in the 通报 for its
+// reader, who corrects the ledger before the 通报 goes out, elsewhere for the one at
+// the terminal, who has gongjian check to find the cells. Red when there are errors.
+func (q DataQuality) paragraph() paragraph {
 	var parts []string
 	for _, f := range q.Files {
 		if f.Errors == 0 {
@@ -163,13 +165,17 @@ func (q DataQuality) sentence() string {
 		parts = append(parts, s)
 	}
 	if len(parts) == 0 {
-		s := "数据质量：台账经检查未发现错误"
+		p := paragraph{Spans: []span{{Text: "数据质量：台账经检查未发现错误"}}}
 		if w := q.Warnings(); w > 0 {
-			s += fmt.Sprintf("（另有警告%d条，可用 gongjian check 查看）", w)
+			p.Spans = append(p.Spans, span{Text: fmt.Sprintf("（另有警告%d条，可用 gongjian check 查看）", w), Notice: fmt.Sprintf("（另有警告%d条）", w)})
 		}
-		return s + "。"
+		p.Spans = append(p.Spans, span{Text: "。"})
+		return p
 	}
-	return "数据质量：" + strings.Join(parts, "；") + "。请先用 gongjian check 改正这些错误，再出报告。"
+	return paragraph{Spans: []span{
+		{Text: "数据质量：" + strings.Join(parts, "；") + "。", Tone: toneBad},
+		{Text: "请先用 gongjian check 改正这些错误，再出报告。", Notice: "请先改正台账中的这些错误，再印发本通报。", Tone: toneBad},
+	}}
 }
 
 // leftOutTable lists the cells the figures leave out; nil when there are none.

@@ -29,11 +29,17 @@ func TestReportSaysTheLedgersErrors(t *testing.T) {
 	if got, want := strings.Join(cells, " "), "P5 O7 K9 M11 F13 Q14 R16 C26"; got != want {
 		t.Errorf("cells left out %s, want %s", got, want)
 	}
-	sentence := q.sentence()
+	sentence, notice := q.paragraph().text(), q.paragraph().noticeText()
 	for _, want := range []string{"错误台账.xlsx有15条错误（", "金额有误2处", "重复项目1处", "未计入无法识别的7个单元格", "重复的1个项目只计一次", "gongjian check"} {
 		if !strings.Contains(sentence, want) {
 			t.Errorf("the sentence lacks %q: %s", want, sentence)
 		}
+	}
+	// The 通报 says the same figures to its reader, who has no command to run: correct
+	// the ledger before the 通报 goes out.
+	facts, _, _ := strings.Cut(sentence, "请先")
+	if !strings.HasPrefix(notice, facts) || strings.Contains(notice, "gongjian") || !strings.HasSuffix(notice, "请先改正台账中的这些错误，再印发本通报。") {
+		t.Errorf("the 通报's sentence %q, the report's %q", notice, sentence)
 	}
 	var table, md, csv bytes.Buffer
 	if err := WriteMonthlyTable(&table, m); err != nil {
@@ -91,8 +97,11 @@ func TestReportSaysTheLedgersErrors(t *testing.T) {
 // A clean ledger's report says check found no error, and stderr stays quiet.
 func TestReportOfACleanLedger(t *testing.T) {
 	m := monthlyOf(t, countySample, MonthlyOptions{})
-	if s := m.Quality.sentence(); s != "数据质量：台账经检查未发现错误（另有警告4条，可用 gongjian check 查看）。" {
+	if s := m.Quality.paragraph().text(); s != "数据质量：台账经检查未发现错误（另有警告4条，可用 gongjian check 查看）。" {
 		t.Errorf("sentence %q", s)
+	}
+	if s := m.Quality.paragraph().noticeText(); s != "数据质量：台账经检查未发现错误（另有警告4条）。" {
+		t.Errorf("the 通报's sentence %q", s)
 	}
 	if m.Quality.Notice() != "" || m.Quality.leftOutTable() != nil {
 		t.Error("a clean ledger gets a notice or a table of cells left out")

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -61,11 +63,11 @@ func (m *Monthly) overviewSection() section {
 	c := o.Counts
 	rows := [][]cell{
 		{textCell("项目总数"), countCell(c.Projects)},
-		{textCell("新建项目"), countCell(c.New)},
-		{textCell("其中已开工"), countCell(c.NewStarted)},
+		{textCell("新建项目"), knownCountCell(c.New, !c.NatureUnknown)},
+		{textCell("其中已开工"), knownCountCell(c.NewStarted, !c.NatureUnknown && !c.StartUnknown)},
 		{textCell("新建开工率"), rateCell(o.Metrics.NewStartRate)},
-		{textCell("续建项目"), countCell(c.Continuing)},
-		{textCell("其中已复工"), countCell(c.ContinuingResumed)},
+		{textCell("续建项目"), knownCountCell(c.Continuing, !c.NatureUnknown)},
+		{textCell("其中已复工"), knownCountCell(c.ContinuingResumed, !c.NatureUnknown && !c.StartUnknown)},
 		{textCell("续建复工率"), rateCell(o.Metrics.ContinuingResumeRate)},
 		{textCell("开复工率"), rateCell(o.Metrics.StartRate)},
 		{textCell("总投资（万元）"), amountCell(o.Amounts.Total)},
@@ -120,12 +122,8 @@ func (m *Monthly) overviewSection() section {
 		{"开复工和投资完成情况", []string{m.overviewSentence()}},
 		{"攻坚目标完成情况", targetSentences(o.Targets)},
 	}), s.Blocks...)
-	// The data quality comes first, red when the figures leave cells out.
-	quality := para(m.Quality.sentence())
-	if m.Quality.Errors() > 0 {
-		quality.Spans[0].Tone = toneBad
-	}
-	s.Blocks = append([]block{quality}, s.Blocks...)
+	// The data quality comes first.
+	s.Blocks = append([]block{m.Quality.paragraph()}, s.Blocks...)
 	return s
 }
 
@@ -138,7 +136,23 @@ func (m *Monthly) overviewSentence() string {
 		fmt.Fprintf(&b, "截至%s，", chineseDate(m.AsOf))
 	}
 	fmt.Fprintf(&b, "纳入调度的项目共%d个", c.Projects)
-	if c.New+c.Continuing > 0 {
+	if m.Result != nil && m.Result.Ledger != nil {
+		if packages, parts := m.Result.Ledger.PackageCount(); packages > 0 {
+			fmt.Fprintf(&b, "（含%d个打包项目拆分后的%d项）", packages, parts)
+		}
+	}
+	switch {
+	case c.NatureUnknown:
+		if !c.StartUnknown {
+			fmt.Fprintf(&b, "，已开复工%d个", c.Started)
+			if o.Metrics.StartRate != nil {
+				fmt.Fprintf(&b, "，开复工率%s", wording.Percent(o.Metrics.StartRate))
+			}
+		}
+		b.WriteString("（" + noNatureText + "）")
+	case c.StartUnknown && c.New+c.Continuing > 0:
+		fmt.Fprintf(&b, "，其中新建项目%d个、续建项目%d个（%s）", c.New, c.Continuing, noStartText)
+	case c.New+c.Continuing > 0:
 		fmt.Fprintf(&b, "，其中新建项目%d个、已开工%d个", c.New, c.NewStarted)
 		if o.Metrics.NewStartRate != nil {
 			fmt.Fprintf(&b, "，开工率%s", wording.Percent(o.Metrics.NewStartRate))
@@ -338,7 +352,7 @@ func (m *Monthly) changesSection() section {
 		started.Rows = append(started.Rows, []cell{countCell(i + 1), textCell(p.Name), textCell(p.Town), textCell(p.Unit), textCell(p.Start.String())})
 	}
 	added := table{Name: "本月完成投资（万元）", Sheet: "本月完成投资", Header: []string{"分组", "名称", "上月累计", "本月累计", "本月完成", "亮灯", "上月亮灯"}}
-	for _, g := range c.Added {
+	for _, g := range addedByAmount(c.Added) {
 		added.Rows = append(added.Rows, []cell{textCell(g.By.RankingLabel()), textCell(g.Name), amountCell(g.Before), amountCell(g.Done), amountCell(g.Added), lightCell(g.Light), lightCell(g.LightBefore)})
 	}
 	moved := table{Name: "新增和减少的项目", Sheet: "新增减少项目", Header: []string{"变化", "项目名称", "所在乡镇", "责任单位"}}
@@ -356,6 +370,32 @@ func (m *Monthly) changesSection() section {
 		paras = append(paras, "本月转为红灯："+strings.Join(names, "、")+"。")
 	}
 	return newSection("本月变化", "本月变化", paras, started, added, moved)
+}
+
+// addedByAmount lists the groups' month as the meeting reads it: the 乡镇, then the
+// 部门, each from the most done this month down (the name on a tie), not in the
+// order of their names' code points.
+func addedByAmount(gs []GroupChange) []GroupChange {
+	out := slices.Clone(gs)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.By != b.By {
+			return groupKindOrder(a.By) < groupKindOrder(b.By)
+		}
+		if c := a.Added.Cmp(b.Added); c != 0 {
+			return c > 0
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// groupKindOrder puts the 乡镇 before the 部门.
+func groupKindOrder(by rules.GroupBy) int {
+	if by == rules.GroupByTown {
+		return 0
+	}
+	return 1
 }
 
 // financingLayout is section 6; the figures come from the 融资需求台账, its rates as

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/report/internal/book"
+	"gongjian/report/internal/docx"
 )
 
 // The monthly report as a workbook to print for the 调度会议: a sheet per table, so
@@ -174,6 +175,8 @@ func newWorkbookStyles(f *excelize.File) (*workbookStyles, error) {
 		return map[cellKind]int{
 			kindText:    cellStyle(font, 0, "", "left", true),
 			kindCount:   cellStyle(font, 1, "", "center", false),
+			kindFigure:  cellStyle(font, 1, "", "right", false),
+			kindMark:    cellStyle(font, 0, "", "center", false),
 			kindAmount:  cellStyle(font, 4, "", "right", false),
 			kindPercent: cellStyle(font, 0, "0.0%", "right", false),
 			kindPoints:  cellStyle(font, 0, "+0.0;-0.0;0.0", "right", false),
@@ -220,10 +223,11 @@ type pendingLink struct{ sheet, ref, anchor string }
 // Column widths, in characters: a text column grows with its text up to maxTextWidth
 // and wraps beyond; a header wraps within its column.
 const (
-	minColWidth    = 6
-	maxTextWidth   = 40
-	maxHeaderWidth = 16
-	chartRowsPerPx = 1.0 / 20 // a default row is 15 points, 20 pixels
+	minColWidth      = 6
+	maxTextWidth     = 40
+	maxHeaderWidth   = 16
+	chartRowsPerPx   = 1.0 / 20 // a default row is 15 points, 20 pixels
+	defaultRowHeight = 15       // points
 	// A chart's height in pixels: at most maxChartHeight, at least minChartHeight
 	// (minRotatedChartHeight with its names turned).
 	maxChartHeight        = 340
@@ -337,6 +341,7 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 	}
 	print := book.Print{Header: wb.title}
 	if t == nil {
+		print.OnePage = book.OnePage(total, used)
 		return book.PrintSheet(f, sheet, print)
 	}
 	// The table's rows, measured before anything is written.
@@ -356,7 +361,7 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 		tableHeight += heights[i+1]
 	}
 	row++ // a blank row before the table or its chart
-	used += 15
+	used += defaultRowHeight
 	firstDataRow := row + 2
 	if t.Chart != nil {
 		// The chart stands above its table (so a page break never cuts it) and reads
@@ -371,6 +376,7 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 			height = max(height, minRotatedChartHeight)
 		}
 		chartRows := int(float64(height)*chartRowsPerPx) + 2
+		used += float64(chartRows) * defaultRowHeight
 		firstDataRow += chartRows
 		if err := wb.addChart(sheet, "A"+strconv.Itoa(row), t, firstDataRow-1, firstDataRow+len(t.Rows)-1, int(width), height); err != nil {
 			return err
@@ -399,10 +405,21 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 			return err
 		}
 	}
+	mixed := mixedColumns(t)
+	marks := make([]bool, len(t.Header)) // short marks (↑2, 持平, 预警), centred as in the 通报
+	for c := range marks {
+		marks[c] = columnAlign(*t, c) == docx.AlignCenter
+	}
 	for i, r := range t.Rows {
 		row++
 		for c, v := range r {
 			ref, _ := excelize.CoordinatesToCellName(c+1, row)
+			switch {
+			case v.Kind == kindCount && mixed[c]:
+				v.Kind = kindFigure
+			case v.Kind == kindText && v.Num == "" && marks[c]:
+				v.Kind = kindMark
+			}
 			if err := wb.setCell(sheet, ref, v); err != nil {
 				return err
 			}
@@ -412,6 +429,16 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 		}
 	}
 	print.RepeatFrom, print.RepeatTo = headerRow, headerRow
+	above := used + heights[0]
+	for _, h := range heights {
+		used += h
+	}
+	print.OnePage = book.OnePage(total, used)
+	for _, i := range book.PageBreaks(total, above, heights[0], heights[1:]) {
+		if err := f.InsertPageBreak(sheet, "A"+strconv.Itoa(headerRow+1+i)); err != nil {
+			return err
+		}
+	}
 	if err := book.PrintSheet(f, sheet, print); err != nil {
 		return err
 	}
@@ -422,6 +449,30 @@ func (wb *workbookWriter) writePage(pg workbookPage) error {
 			TopLeftCell: "A" + strconv.Itoa(headerRow+1), ActivePane: "bottomLeft"})
 	}
 	return nil
+}
+
+// Kinds of the workbook's own: kindFigure is a count in a column of other figures
+// (主要指标's 数值), right-aligned with them, not centred as a column of counts is;
+// kindMark a short mark in a column of them (较4月's ↑2, 持平), centred.
+const (
+	kindFigure cellKind = -1 - iota
+	kindMark
+)
+
+// mixedColumns marks the columns holding counts and other figures both.
+func mixedColumns(t *table) []bool {
+	out := make([]bool, len(t.Header))
+	for c := range out {
+		counts, others := false, false
+		for _, r := range t.Rows {
+			if c < len(r) && r[c].Num != "" {
+				counts = counts || r[c].Kind == kindCount
+				others = others || r[c].Kind != kindCount
+			}
+		}
+		out[c] = counts && others
+	}
+	return out
 }
 
 // setCell writes one cell: numbers as numbers in their format, a light in its colour,
@@ -437,6 +488,9 @@ func (wb *workbookWriter) setCell(sheet, ref string, v cell) error {
 		wb.links = append(wb.links, pendingLink{sheet: sheet, ref: ref, anchor: v.Link})
 	}
 	style := styles[kindText]
+	if v.Kind == kindMark {
+		style = styles[kindMark]
+	}
 	switch {
 	case v.Text == "" && v.Num == "":
 		// Nothing to say: an empty cell, not an empty string, which a chart would

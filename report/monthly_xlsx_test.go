@@ -143,6 +143,17 @@ func TestWorkbookChartsForPaper(t *testing.T) {
 		t.Errorf("the 序时进度 line is not labelled once, at 杨村镇 (the sixth and lowest): %s", line)
 	}
 
+	// The 部门's two bars at 35.9% end just under the line at 41.7%: the values go
+	// white inside the bars' bases, where the line cannot strike them through; the
+	// 乡镇's, none near the line, stay above their bars.
+	bars := func(chart string) string { return between(charts[chart], "<barChart>", "</barChart>") }
+	if b := bars("xl/charts/chart2.xml"); !strings.Contains(b, `<dLblPos val="inBase">`) || !strings.Contains(b, `<a:srgbClr val="FFFFFF">`) {
+		t.Errorf("the 部门's values are not inside the bars' bases: %s", b)
+	}
+	if b := bars("xl/charts/chart1.xml"); strings.Contains(b, `inBase`) {
+		t.Errorf("the 乡镇's values moved inside the bars: %s", b)
+	}
+
 	// Twenty 乡镇 with long names: turned, and none skipped.
 	tb := table{Name: "乡镇排名", Header: []string{"乡镇", "完成率"}}
 	for i := range 20 {
@@ -204,4 +215,59 @@ func between(s, from, to string) string {
 		return s[i:]
 	}
 	return s[i : i+j]
+}
+
+// 主要指标's 数值 column holds counts, amounts and rates: all right-aligned, so the
+// digits line up, where a column of counts alone (项目数) is centred.
+func TestWorkbookFiguresRightAligned(t *testing.T) {
+	f, _ := workbookOf(t, countyReport(t))
+	align := func(sheet, ref string) string {
+		id, _ := f.GetCellStyle(sheet, ref)
+		st, _ := f.GetStyle(id)
+		if st == nil || st.Alignment == nil {
+			return ""
+		}
+		return st.Alignment.Horizontal
+	}
+	rows, _ := f.GetRows("总体情况")
+	figures := 0
+	for i, r := range rows {
+		if len(r) < 2 || r[1] == "" || r[0] == "指标" {
+			continue
+		}
+		figures++
+		if a := align("总体情况", "B"+strconv.Itoa(i+1)); a != "right" {
+			t.Errorf("%s %s aligned %q", r[0], r[1], a)
+		}
+	}
+	if figures < 17 {
+		t.Errorf("%d figures", figures)
+	}
+	rows, _ = f.GetRows("乡镇排名")
+	for i, r := range rows {
+		if len(r) > 2 && r[1] == "崇文镇" {
+			if a := align("乡镇排名", "C"+strconv.Itoa(i+1)); a != "center" {
+				t.Errorf("项目数 aligned %q", a)
+			}
+		}
+	}
+	// Short marks centred, as the 通报 has them: the ranks' moves (↑1, 持平, 新增),
+	// the names beside them left.
+	f, _ = workbookOf(t, trendOf(t, "全年", "5月台账.xlsx"))
+	rows, _ = f.GetRows("排名走势")
+	moves := 0
+	for i, r := range rows {
+		if len(r) > 6 && r[1] == "西河底镇" || len(r) > 6 && r[1] == "崇文镇" {
+			moves++
+			if a := align("排名走势", "G"+strconv.Itoa(i+1)); a != "center" {
+				t.Errorf("%s's move %q aligned %q", r[1], r[6], a)
+			}
+			if a := align("排名走势", "B"+strconv.Itoa(i+1)); a != "left" {
+				t.Errorf("%s aligned %q", r[1], a)
+			}
+		}
+	}
+	if moves != 2 {
+		t.Errorf("%d rows of 排名走势 looked at", moves)
+	}
 }

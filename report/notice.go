@@ -27,11 +27,11 @@ func WriteMonthlyNotice(w io.Writer, m *Monthly, n rules.Notice) error {
 // notice lays the 通报 out.
 func (m *Monthly) notice(n rules.Notice) *docx.Document {
 	period := noticePeriod(m.AsOf)
-	place := "全县"
+	whose := "全县重点项目"
 	if m.Result != nil && m.Result.Ledger != nil {
-		place = noticePlace(m.Result.Ledger)
+		whose = noticeSubject(m.Result.Ledger)
 	}
-	subject := period + place + "重点项目建设进展情况"
+	subject := period + whose + "建设进展情况"
 	d := &docx.Document{}
 	d.Add(docx.Title{Text: breakTitle("关于" + subject + "的通报")})
 	if n.Addressee != "" {
@@ -43,13 +43,26 @@ func (m *Monthly) notice(n rules.Notice) *docx.Document {
 	var annexes []table
 	for _, s := range sections {
 		d.Add(docx.Heading1{Text: s.Title})
+		joined := ""
+		flush := func() {
+			if joined != "" {
+				d.Add(docx.Paragraph{Text: joined})
+				joined = ""
+			}
+		}
 		for _, b := range s.Blocks {
+			if p, ok := b.(paragraph); !ok || p.Heading || !s.Joined {
+				flush()
+			}
 			switch b := b.(type) {
 			case paragraph:
-				if b.Heading {
+				switch {
+				case b.Heading:
 					d.Add(docx.Heading2{Text: b.text()})
-				} else {
-					d.Add(docx.Paragraph{Text: b.text()})
+				case s.Joined:
+					joined += b.noticeText()
+				default:
+					d.Add(docx.Paragraph{Text: b.noticeText()})
 				}
 			case list:
 				for _, item := range b.Items {
@@ -61,6 +74,7 @@ func (m *Monthly) notice(n rules.Notice) *docx.Document {
 				}
 			}
 		}
+		flush()
 	}
 	if len(n.NextSteps) > 0 {
 		d.Add(docx.Heading1{Text: chineseNumber(len(sections)+1) + "、下一步工作要求"})
@@ -75,12 +89,13 @@ func (m *Monthly) notice(n rules.Notice) *docx.Document {
 		}
 	}
 
-	titles := make([]string, len(annexes))
+	titles, noted := make([]string, len(annexes)), make([]string, len(annexes))
 	for i, t := range annexes {
 		titles[i] = period + t.Annex
+		noted[i] = breakNoted(titles[i], i, len(annexes))
 	}
 	if len(annexes) > 0 {
-		d.Add(docx.AttachmentNote{Titles: titles})
+		d.Add(docx.AttachmentNote{Titles: noted})
 	}
 	d.Add(docx.Closing{Issuer: n.Issuer, Date: draftDate(m.AsOf)})
 	for i, t := range annexes {
@@ -133,6 +148,27 @@ func breakTitle(s string) string {
 		return s
 	}
 	return s[:best] + "\n" + s[best:]
+}
+
+// breakNoted is the i-th of n titles as the 附件说明 lists it: whole when it stands
+// on one line in any face, else broken at the last pause in the sense whose first
+// part does ("2025年1-5月各乡镇和部门" / "投资完成率逐月排名"), rather than wrapped with
+// a character or two on a line of their own.
+func breakNoted(title string, i, n int) string {
+	if docx.AttachmentTitleFits(title, i, n) {
+		return title
+	}
+	best := -1
+	for _, w := range titleBreaks {
+		at := strings.LastIndex(title, w)
+		if at > best && docx.AttachmentTitleFits(title[:at], i, n) {
+			best = at
+		}
+	}
+	if best <= 0 {
+		return title
+	}
+	return title[:best] + "\n" + title[best:]
 }
 
 // halfWidth counts a Chinese character as two, a digit or letter as one.
@@ -193,17 +229,20 @@ func noticeTable(t table) docx.Table {
 }
 
 // captionNote is what a caption's last bracket says of units, "金额单位：万元；与序时差
-// 单位：个百分点"; "" when it says none.
+// 单位：个百分点"; "" when it says none. Its other parts ("按投资完成率") are left to
+// the 附件's title, which says them in words.
 func captionNote(name string) string {
 	i := strings.LastIndex(name, "（")
 	if i < 0 || !strings.HasSuffix(name, "）") {
 		return ""
 	}
-	inner := strings.TrimSuffix(name[i+len("（"):], "）")
-	if !strings.Contains(inner, "单位") {
-		return ""
+	var units []string
+	for part := range strings.SplitSeq(strings.TrimSuffix(name[i+len("（"):], "）"), "；") {
+		if strings.Contains(part, "单位") {
+			units = append(units, part)
+		}
 	}
-	return inner
+	return strings.Join(units, "；")
 }
 
 // columnAlign: a running number (排名, 序号) and marks of two characters (绿灯, 预警,

@@ -129,14 +129,18 @@ func TestNoticeLayout(t *testing.T) {
 	want := map[string]string{
 		"关于2025年1-5月陵川县重点项目建设进展情况的通报": "Title", // its two lines meet in one paragraph
 		"各乡镇人民政府，县直有关单位：":             "Addressee",
-		"一、总体情况":              "Heading1",
-		"（一）开复工和投资完成情况":       "Heading2",
-		"（二）攻坚目标完成情况":         "Heading2",
-		"七、月度走势":              "Heading1",
-		"八、下一步工作要求":           "Heading1",
-		"县项目攻坚专班办公室":          "Closing",
-		"附件1":                 "AttachmentLabel",
-		"依据2月、3月、4月、5月共4期台账。": "Normal",
+		"一、总体情况":        "Heading1",
+		"（一）开复工和投资完成情况": "Heading2",
+		"（二）攻坚目标完成情况":   "Heading2",
+		"七、月度走势":        "Heading1",
+		"八、下一步工作要求":     "Heading1",
+		"县项目攻坚专班办公室":    "Closing",
+		"附件1":           "AttachmentLabel",
+		// The 月度走势's sentences in one body paragraph.
+		strings.Join(m.Trend.sentences(), ""): "Normal",
+	}
+	if !strings.HasPrefix(strings.Join(m.Trend.sentences(), ""), "依据2月、3月、4月、5月共4期台账。5月全县投资完成率") {
+		t.Errorf("the 月度走势 reads %q", strings.Join(m.Trend.sentences(), ""))
 	}
 	for text, style := range want {
 		if got, ok := styleOf[text]; !ok || got != style {

@@ -139,3 +139,44 @@ func checkAnnexPages(t *testing.T, pages []docxtest.Page, annexes []string) {
 		t.Errorf("%d 附件 pages, want %d", n, len(annexes))
 	}
 }
+
+// The 附件 print every figure whole, on one line of its cell, in the faces a reader's
+// machine may put in for the document's: the test's mapped free faces, and
+// LibreOffice's own fallbacks (the default CJK sans, DejaVu Sans for digits, a third
+// wider than 仿宋's), where amounts once wrapped inside their cells ("41080.0" / "0").
+func TestNoticeFiguresWholeInAnyFace(t *testing.T) {
+	cases := noticeCases(t)
+	for _, name := range []string{"previous", "history"} {
+		m := cases[name]
+		data, _ := noticeOf(t, m, rules.Default().Notice)
+		for _, faces := range []docxtest.Faces{docxtest.Mapped, docxtest.Default} {
+			_, pages := docxtest.PrintIn(t, faces, data, t.TempDir(), "通报_"+name)
+			checked := 0
+			for _, s := range m.sections() {
+				for _, tb := range s.tables() {
+					if tb.Annex == "" {
+						continue
+					}
+					for _, r := range tb.Rows {
+						for _, c := range r {
+							if c.Num == "" {
+								continue
+							}
+							checked++
+							found := false
+							for _, p := range pages {
+								found = found || p.HasWord(c.Text)
+							}
+							if !found {
+								t.Errorf("%s, faces %d: %s's %q is not one word on any page: broken over two lines", name, faces, tb.Annex, c.Text)
+							}
+						}
+					}
+				}
+			}
+			if checked < 100 {
+				t.Errorf("%s: %d figures checked", name, checked)
+			}
+		}
+	}
+}

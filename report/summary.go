@@ -62,17 +62,31 @@ func headerRowsText(rows []int) string {
 	return fmt.Sprintf("第 %d-%d 行", rows[0], rows[len(rows)-1])
 }
 
+// What a ledger's columns leave unknown, said where a count would be: a count that
+// cannot be made is never shown as 0.
+const (
+	noNatureText = "台账没有建设性质列，无法分新建、续建"
+	noStartText  = "台账没有实际开工时间和开工状态列，无法统计开工、复工"
+)
+
 func countsText(res *rules.Result) string {
 	c := res.Counts
 	s := fmt.Sprintf("%d 个", c.Projects)
 	if res.Ledger != nil && res.Ledger.Kind == ledger.KindRongzi {
 		return s
 	}
-	if c.New+c.Continuing == 0 && c.Started > 0 {
-		// No 建设性质 column and no section rows: only the started count is known.
-		return s + fmt.Sprintf("，已开复工 %d 个（台账未区分新建、续建）", c.Started)
+	s += packagesText(res.Ledger)
+	switch {
+	case c.NatureUnknown && c.StartUnknown:
+		return s + "（" + noNatureText + "；" + strings.TrimPrefix(noStartText, "台账") + "）"
+	case c.NatureUnknown || c.New+c.Continuing == 0 && c.Started > 0:
+		// Only the started count is known.
+		return s + fmt.Sprintf("，已开复工 %d 个（%s）", c.Started, noNatureText)
+	case c.StartUnknown:
+		s += fmt.Sprintf("，其中新建 %d 个，续建 %d 个（%s）", c.New, c.Continuing, noStartText)
+	default:
+		s += fmt.Sprintf("，其中新建 %d 个（已开工 %d 个），续建 %d 个（已复工 %d 个）", c.New, c.NewStarted, c.Continuing, c.ContinuingResumed)
 	}
-	s += fmt.Sprintf("，其中新建 %d 个（已开工 %d 个），续建 %d 个（已复工 %d 个）", c.New, c.NewStarted, c.Continuing, c.ContinuingResumed)
 	if c.Terminated > 0 {
 		s += fmt.Sprintf("，终止 %d 个", c.Terminated)
 	}
@@ -80,6 +94,19 @@ func countsText(res *rules.Result) string {
 		s += fmt.Sprintf("，预备 %d 个（不计入开工率、复工率）", c.Reserve)
 	}
 	return s
+}
+
+// packagesText says how the ledger's 打包项目 were counted: "（含 3 个打包项目拆分后的
+// 15 项）", "" when it has none.
+func packagesText(l *ledger.Ledger) string {
+	if l == nil {
+		return ""
+	}
+	packages, parts := l.PackageCount()
+	if packages == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（含 %d 个打包项目拆分后的 %d 项）", packages, parts)
 }
 
 func amountsText(a rules.Amounts) string {

@@ -18,6 +18,7 @@ func (m *Monthly) trendSection() section {
 	t := m.Trend
 	s := newSection("月度走势", "月度走势", t.sentences(), t.monthsTable(), t.ranksTable())
 	s.CSV = []table{t.detailTable()}
+	s.Joined = true
 	return s
 }
 

@@ -96,7 +96,7 @@ func outOfSeries(res *rules.Result, year, month int) string {
 		return "是融资需求台账"
 	}
 	switch res.AsOfSource {
-	case ledger.AsOfHeader, ledger.AsOfTitle, ledger.AsOfMonthly, ledger.AsOfLedgers:
+	case ledger.AsOfHeader, ledger.AsOfTitle, ledger.AsOfMonthly, ledger.AsOfColumn, ledger.AsOfLedgers:
 	case ledger.AsOfYearEnd:
 		return fmt.Sprintf("是%d年的台账", res.AsOf.Year)
 	default:

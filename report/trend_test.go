@@ -413,6 +413,7 @@ func TestTrendWorkbook(t *testing.T) {
 		fmt.Sprintf("&#39;月度走势&#39;!$A$%d:$A$%d", headerRow+1, headerRow+4), // 2月 to 5月, 3月 included
 		fmt.Sprintf("&#39;月度走势&#39;!$F$%d", headerRow),                      // 序时进度 is one of the lines
 		`<a:prstDash val="dash">`, `<a:srgbClr val="000000">`,
+		`<max val="1">`, // rates up to 100%: the axis ends there
 	} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart lacks %s", want)

@@ -13,11 +13,25 @@ const UnsetGroup = "（未填）"
 // StartedBy reports whether a project had started by date d: its 实际开工时间 is on or
 // before d, or it has none and its 开工状态 says started (then at any date).
 func (r *Rules) StartedBy(p *ledger.Project, d ledger.Date) bool {
-	if p.ActualStart.IsSet() {
+	started, known := r.IsStarted(p.Status)
+	return startedAt(p, d, started, known)
+}
+
+// startedAt says whether the project had started (a 续建 project: resumed) by date d:
+// its 实际开工时间 on or before d, else a started 开工状态. A 续建 project's start in
+// an earlier year is when it first broke ground, not whether it resumed this year: its
+// 开工状态 says that, when it says either way.
+func startedAt(p *ledger.Project, d ledger.Date, statusStarted, statusKnown bool) bool {
+	if p.ActualStart.IsSet() && !(statusKnown && beganEarlier(p, d)) {
 		return d.IsSet() && p.ActualStart.Compare(d) <= 0
 	}
-	started, _ := r.IsStarted(p.Status)
-	return started
+	return statusStarted
+}
+
+// beganEarlier reports whether a 续建 project's 实际开工时间 lies in a year before d's:
+// the ledger gives the day it first began ("2022.6"), not the day it resumed.
+func beganEarlier(p *ledger.Project, d ledger.Date) bool {
+	return p.Nature == NatureContinuing && d.IsSet() && p.ActualStart.IsSet() && p.ActualStart.Year < d.Year
 }
 
 // Breakdown returns the figures of a 开复工台账's projects grouped by a field the
@@ -64,7 +78,7 @@ func Breakdown(res *Result, r *Rules, by GroupBy) []Group {
 	for _, name := range names {
 		sc := scopes[name]
 		t := &sc.tallies[0]
-		out = append(out, Group{By: by, Name: name, Counts: t.countsAt(0), Amounts: t.amounts,
+		out = append(out, Group{By: by, Name: name, Counts: t.countsKnown(k.avail), Amounts: t.amounts,
 			Metrics: t.metrics(k.avail, schedule), Projects: sc.projects})
 	}
 	return out

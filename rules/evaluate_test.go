@@ -204,7 +204,7 @@ func TestEvaluateSeptember(t *testing.T) {
 				{milestone: "招商引资项目当年开工", metric: MetricNewStartRate, status: StatusUpcoming, actual: 0.5, needed: true, neededProjects: 0},
 			})
 			q3 := findTarget(res, "", "三季度超序时", MetricInvestmentRate)
-			if !near(q3.Target.Float(), 0.75) || q3.TargetLabel != "序时进度(75%)" {
+			if !near(q3.Target.Float(), 0.75) || q3.TargetLabel != "序时进度（75%）" {
 				t.Errorf("超序时 target %v %q", q3.Target, q3.TargetLabel)
 			}
 		})
@@ -239,8 +239,13 @@ func TestEvaluateUnavailable(t *testing.T) {
 	wantRate(t, "new_start_rate", res.Metrics.NewStartRate, -1)
 	wantRate(t, "investment_rate", res.Metrics.InvestmentRate, -1)
 	wantRate(t, "start_rate", res.Metrics.StartRate, 2.0/3)
-	if res.Counts != (Counts{Projects: 3, Started: 2}) {
-		t.Errorf("counts %+v", res.Counts)
+	if res.Counts != (Counts{Projects: 3, Started: 2, NatureUnknown: true}) {
+		t.Errorf("counts %+v: without 建设性质 the split is unknown, not 0", res.Counts)
+	}
+	natures := newLedger(day(2025, 4, 30), []ledger.Field{ledger.FieldName, ledger.FieldNature}, rows(
+		ledger.Project{Name: "甲", Nature: "新建"}, ledger.Project{Name: "乙", Nature: "续建"})...)
+	if c := Evaluate(natures, Default(), Options{}).Counts; c != (Counts{Projects: 2, New: 1, Continuing: 1, StartUnknown: true}) {
+		t.Errorf("counts %+v: without 实际开工时间 or 开工状态 the started counts are unknown, not 0", c)
 	}
 	checkTargets(t, res, []wantTarget{
 		{milestone: "一季度开门红", metric: MetricNewStartRate, status: StatusUnknown, actual: -1, note: "台账没有建设性质列，无法计算新建开工率"},

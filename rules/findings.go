@@ -40,7 +40,8 @@ func (k *kaifugongChecks) projectFindings(p *ledger.Project, st *projectState) {
 	}
 
 	switch {
-	case st.statusKnown && !st.statusStarted && p.ActualStart.IsSet():
+	case st.statusKnown && !st.statusStarted && p.ActualStart.IsSet() && !beganEarlier(p, e.asOf):
+		// (A 续建 project that began in an earlier year and has not resumed is no conflict.)
 		e.cellFinding(RuleStatusConflict, SeverityError, p, ledger.FieldStatus, p.Status,
 			fmt.Sprintf("开工状态为“%s”，但实际开工时间填了%s，请核对后改正其中一项。", p.Status, p.ActualStart.Display()))
 	case st.statusKnown && !st.statusStarted && p.Done.Sign() > 0 && !e.badCell(p.Row, ledger.FieldDone):

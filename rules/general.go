@@ -189,10 +189,19 @@ func (e *evaluation) totalMismatch(t ledger.TotalRow, col int, f ledger.Field, w
 	if label == "" {
 		label = "合计"
 	}
+	gap := ledger.AmountFromUnits(diff).Fixed(2)
+	if t.Package != "" {
+		// A 打包项目's parent row states the sums of its parts, as a 小计 does.
+		e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: col, Field: f,
+			Value: stated.String(), Project: t.Package,
+			Message: fmt.Sprintf("打包项目“%s”的%s为%s万元，其下各子项目之和为%s万元，相差%s万元，请核对打包项目行或各子项目的数字。",
+				t.Package, what, stated.Fixed(2), sum.Fixed(2), gap)})
+		return
+	}
 	e.add(Finding{Rule: RuleTotalMismatch, Severity: SeverityError, Row: t.Row, Col: col, Field: f,
 		Value: stated.String(),
 		Message: fmt.Sprintf("%s行的%s为%s万元，所列项目之和为%s万元，相差%s万元，请核对合计数或各项目的数字。",
-			label, what, stated.Fixed(2), sum.Fixed(2), ledger.AmountFromUnits(diff).Fixed(2))})
+			label, what, stated.Fixed(2), sum.Fixed(2), gap)})
 }
 
 // fieldOrder orders amount fields as they usually stand in a ledger; others after, by id.

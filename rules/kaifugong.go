@@ -109,11 +109,7 @@ func (k *kaifugongChecks) classify(p *ledger.Project) *projectState {
 	st.nature = natureOf(p)
 	st.statusStarted, st.statusKnown = k.e.r.IsStarted(p.Status)
 	for s, d := range k.slots {
-		if p.ActualStart.IsSet() {
-			st.started[s] = d.IsSet() && p.ActualStart.Compare(d) <= 0
-		} else {
-			st.started[s] = st.statusStarted
-		}
+		st.started[s] = startedAt(p, d, st.statusStarted, st.statusKnown)
 	}
 	for s := range k.slots {
 		st.due[s] = st.started[s] || k.dueToStart(p, k.dueBy[s], st.startedNow())
@@ -140,7 +136,7 @@ func (k *kaifugongChecks) finish() {
 		schedule = &s
 	}
 	t := &k.whole.tallies[0]
-	res.Counts = t.countsAt(0)
+	res.Counts = t.countsKnown(k.avail)
 	res.Amounts = t.amounts
 	res.Metrics = t.metrics(k.avail, schedule)
 
@@ -148,7 +144,7 @@ func (k *kaifugongChecks) finish() {
 	res.Groups = make([]Group, len(groups))
 	for i, g := range groups {
 		gt := &g.tallies[0]
-		res.Groups[i] = Group{By: g.by, Name: g.name, Counts: gt.countsAt(0), Amounts: gt.amounts,
+		res.Groups[i] = Group{By: g.by, Name: g.name, Counts: gt.countsKnown(k.avail), Amounts: gt.amounts,
 			Metrics: gt.metrics(k.avail, schedule), Projects: g.projects}
 	}
 

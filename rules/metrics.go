@@ -128,6 +128,14 @@ func (t *tally) countsAt(s int) Counts {
 	return c
 }
 
+// countsKnown are the counts at the as-of date, marked with what the ledger's columns
+// leave unknown.
+func (t *tally) countsKnown(av availability) Counts {
+	c := t.countsAt(0)
+	c.NatureUnknown, c.StartUnknown = !av.nature, !av.start
+	return c
+}
+
 // countRate is a count metric's numerator and denominator at date slot s; ok is false
 // for a metric that is not a count.
 func (t *tally) countRate(metric string, s int, av availability) (num, den int, ok bool) {

@@ -120,7 +120,7 @@ func (k *kaifugongChecks) judge(sc *scope, m *dueMilestone, tr *TargetRule, fi i
 	t := Target{Milestone: m.m.Name, Due: m.due, Metric: tr.Metric, GroupBy: sc.by, Group: sc.name}
 	if tr.Schedule {
 		t.Target = e.r.ScheduleAt(m.due, e.year)
-		t.TargetLabel = "序时进度(" + t.Target.PercentTrim(1) + ")"
+		t.TargetLabel = "序时进度（" + t.Target.PercentTrim(1) + "）"
 	} else {
 		t.Target = tr.Min
 		t.TargetLabel = tr.Min.PercentTrim(2)

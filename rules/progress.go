@@ -78,14 +78,22 @@ func (j *progressJudge) of(p *ledger.Project, started, quick bool) Progress {
 		return pg
 	}
 	planPassed := p.PlanStart.IsSet() && j.asOf.IsSet() && p.PlanStart.Compare(j.asOf) < 0
+	// A 续建 project with no planned date is due to resume from the year's start (the
+	// first quarter's 续建复工率 holds it): not resumed, it is judged, though no
+	// planned start has passed to call overdue.
+	resumeDue := p.Nature == NatureContinuing && !p.PlanStart.IsSet()
+	// A ledger that says nothing of starts (a table of investment only) holds every
+	// project to its schedule unless a planned start is still ahead: it reports the
+	// projects as under way.
+	due := started || planPassed || !p.PlanStart.IsSet() && (resumeDue || !j.startKnown)
 	pg.Overdue = !started && j.startKnown && planPassed
-	pg.NotDue = !started && !planPassed
+	pg.NotDue = !due
 	hasRate := j.hasDone && p.Plan.Sign() > 0 && !j.badDone(p.Row)
 	if !hasRate {
 		return pg
 	}
 	pg.HasRate = true
-	if !j.hasSchedule || !started && !planPassed {
+	if !j.hasSchedule || !due {
 		pg.Rate = ledger.AmountRate(p.Done, p.Plan)
 		return pg
 	}

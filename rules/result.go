@@ -71,7 +71,7 @@ type Target struct {
 	Due         ledger.Date  // the due date in the ledger's year
 	Metric      string       // "new_start_rate"
 	Target      ledger.Rate  // the minimum rate (0.5); for "schedule", the 序时进度 at Due
-	TargetLabel string       // "50%", "序时进度(75%)"
+	TargetLabel string       // "50%", "序时进度（75%）"
 	Actual      *ledger.Rate // nil when the metric is not available
 	Status      Status
 	GroupBy     GroupBy // "" for the whole ledger; GroupByTown, GroupByUnit, GroupByLeader
@@ -104,6 +104,12 @@ type Counts struct {
 	// Started is 开复工率's numerator: NewStarted + ContinuingResumed, or, when the ledger
 	// gives no 建设性质, every project started.
 	Started int
+	// NatureUnknown: the ledger gives no 建设性质 (no column, no section rows), so New,
+	// Continuing, Terminated, Reserve and their started counts are not known (not 0).
+	NatureUnknown bool
+	// StartUnknown: the ledger has no 实际开工时间 and no 开工状态, so the started
+	// counts are not known (not 0).
+	StartUnknown bool
 }
 
 // Amounts of a 开复工台账, in 万元.

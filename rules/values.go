@@ -68,6 +68,11 @@ var stageWords = map[string]bool{
 	"未开工建设": false, "筹建": false, "筹备": false, "储备": false,
 	"施工": true, "施工阶段": true, "建设阶段": true, "在建阶段": true, "主体施工": true, "已完工": true, "完工": true,
 	"竣工验收": true, "竣工验收阶段": true, "竣工阶段": true, "已投产": true, "投产": true, "已建成": true,
+	// and the words 开工状态 cells are written in
+	"施工中": true, "在建中": true, "建设中": true, "正在施工": true, "正在建设": true, "已开复工": true, "已开工建设": true,
+	"主体完工": true, "已竣工投产": true, "建成投产": true,
+	"前期手续办理中": false, "前期工作中": false, "准备开工": false, "筹备中": false, "未开复工": false, "暂未开工": false,
+	"尚未开工": false, "停工": false, "暂停施工": false, "缓建": false,
 }
 
 // IsNature reports whether a 建设性质 value is one the rules allow.

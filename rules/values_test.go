@@ -13,7 +13,8 @@ func TestIsStartedAndInStats(t *testing.T) {
 		started, known bool
 	}{
 		{"已开工", true, true}, {" 已复工 ", true, true}, {"是", true, true}, {"已竣工", true, true},
-		{"未开工", false, true}, {"否", false, true}, {"", false, false}, {"施工中", false, false},
+		{"未开工", false, true}, {"否", false, true}, {"", false, false}, {"待定", false, false},
+		{"施工中", true, true}, {"停工", false, true}, {"前期手续办理中", false, true},
 	} {
 		if s, k := r.IsStarted(tt.status); s != tt.started || k != tt.known {
 			t.Errorf("IsStarted(%q) = %v %v", tt.status, s, k)

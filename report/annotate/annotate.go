@@ -167,9 +167,13 @@ func listSheet(name string, headers []string, widths []float64) xlsxpatch.Sheet 
 
 // findingsSheetOf lists every finding, in row order, with a link to its cell.
 func findingsSheetOf(res *rules.Result) xlsxpatch.Sheet {
+	l := res.Ledger
+	// The 工作表 column as wide as the ledger's sheet name (a CSV's is its file's,
+	// "开复工台账_utf8bom"), which no clerk wants to read broken over two lines.
+	sheetWidth := min(max(14, float64(book.Columns(l.Sheet))+2), 40)
 	sh := listSheet(findingsSheet, []string{"严重程度", "规则", "工作表", "单元格", "项目名称", "字段", "原值", "说明"},
-		[]float64{9, 18, 14, 9, 34, 14, 16, 70})
-	sh.Rows = findingRows{res, sheetRef(res.Ledger.Sheet) + "!"}
+		[]float64{9, 18, sheetWidth, 9, 34, 14, 16, 70})
+	sh.Rows = findingRows{res, sheetRef(l.Sheet) + "!"}
 	return sh
 }
 
@@ -213,7 +217,7 @@ func (r findingRows) Row(i int, buf []xlsxpatch.Cell) []xlsxpatch.Cell {
 
 // targetsSheetOf is the targets table for the whole ledger and each group.
 func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
-	sh := listSheet(targetsSheet, []string{"范围", "里程碑", "截止日期", "指标", "目标", "实际", "状态", "差距或还需"},
+	sh := listSheet(targetsSheet, []string{"范围", "里程碑", "到期日", "指标", "目标", "实际", "状态", "差距或还需"},
 		[]float64{24, 16, 12, 12, 14, 10, 10, 40})
 	var rows xlsxpatch.Table
 	for _, t := range res.Targets {
@@ -221,13 +225,13 @@ func targetsSheetOf(res *rules.Result) xlsxpatch.Sheet {
 		if t.GroupBy != "" {
 			scope = t.GroupBy.Label() + "：" + t.Group
 		}
-		target := xlsxpatch.Cell{Number: wording.RateNum(t.Target), Percent: true}
+		target := xlsxpatch.Cell{Number: wording.PercentNum(t.Target), Percent: true}
 		if t.TargetLabel != "" && !strings.HasSuffix(t.TargetLabel, "%") {
 			target = xlsxpatch.Cell{Text: t.TargetLabel}
 		}
 		actual := xlsxpatch.Cell{Text: "-"}
 		if t.Actual != nil {
-			actual = xlsxpatch.Cell{Number: wording.RateNum(*t.Actual), Percent: true}
+			actual = xlsxpatch.Cell{Number: wording.PercentNum(*t.Actual), Percent: true}
 		}
 		status := xlsxpatch.Cell{Text: t.Status.Label()}
 		switch t.Status {

@@ -181,7 +181,7 @@ func (lo *csvLayout) writeRow(w *bufio.Writer, r int, rec []string) {
 		switch {
 		case v == "":
 			w.WriteString("/>")
-		case kind != csvText || isPlainNumber(v):
+		case kind == csvAmount || kind == csvDate || isPlainNumber(v):
 			w.WriteString("><v>" + v + "</v></c>")
 		default:
 			w.WriteString(` t="inlineStr"><is><t xml:space="preserve">` + xmlText(v) + "</t></is></c>")

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gongjian/ledger"
+	"gongjian/report/internal/book"
 	"gongjian/rules"
 )
 
@@ -103,6 +104,18 @@ func TestCSVCopyIsAWorkbookToSend(t *testing.T) {
 				if !st.Font.Bold || !bordered(st) || st.Fill.Pattern != 1 || !st.Alignment.WrapText {
 					t.Errorf("header %s: bold %v, bordered %v, fill %v", cell, st.Font.Bold, bordered(st), st.Fill)
 				}
+			}
+			// The 序号 centred, apart from the 项目代码 beside it ("12" and "2503-…" read
+			// as one number when both hug the border between them).
+			if st := styleOf(t, f, sheet, "A3"); st.Alignment == nil || st.Alignment.Horizontal != "center" {
+				t.Errorf("序号 A3 aligned %+v", st.Alignment)
+			}
+			if v, _ := f.GetCellValue(sheet, "A14"); v != "12" {
+				t.Errorf("A14 %q, want the 12th 序号", v)
+			}
+			// The findings name the sheet, the CSV's file name, on one line.
+			if w, _ := f.GetColWidth("检查结果", "C"); w < float64(book.Columns(sheet))+1 {
+				t.Errorf("检查结果's 工作表 column %.0f wide for %q", w, sheet)
 			}
 			panes, err := f.GetPanes(sheet)
 			if err != nil || !panes.Freeze || panes.YSplit != 2 || panes.XSplit != 3 || panes.TopLeftCell != "D3" {

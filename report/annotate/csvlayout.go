@@ -35,6 +35,7 @@ const (
 	csvText csvCellKind = iota
 	csvAmount
 	csvDate
+	csvSeq // the 序号: centred, apart from the 项目代码 beside it
 )
 
 // csvLayout is what the sheet's writer needs to know about the rows.
@@ -85,6 +86,9 @@ func layoutOf(l *ledger.Ledger, rows [][]string) *csvLayout {
 			lo.kinds[c.Index], lo.units[c.Index] = csvAmount, c.Unit
 		case ledger.TypeDate:
 			lo.kinds[c.Index] = csvDate
+		}
+		if c.Field == ledger.FieldSeq {
+			lo.kinds[c.Index] = csvSeq
 		}
 		if c.Field == ledger.FieldName && c.Index < 3 {
 			lo.freezeCols = c.Index + 1
@@ -177,7 +181,7 @@ func (lo *csvLayout) rowHeight(vals []string, kinds []csvCellKind) float64 {
 	lines := 1
 	for j, v := range vals[:min(len(vals), lo.cols)] {
 		avail := int(lo.widths[j]) - colPadding
-		if kinds[j] != csvText || len(v) <= avail && !strings.Contains(v, "\n") {
+		if kinds[j] == csvAmount || kinds[j] == csvDate || len(v) <= avail && !strings.Contains(v, "\n") {
 			continue // a Chinese character takes three bytes and two columns: it fits
 		}
 		n := 0
@@ -205,6 +209,8 @@ func (lo *csvLayout) value(s string, col int) (string, csvCellKind) {
 		if d, err := ledger.ParseDate(s, false, lo.year); err == nil && d.HasDay() {
 			return serial(d), csvDate
 		}
+	case csvSeq:
+		return s, csvSeq
 	}
 	return s, csvText
 }

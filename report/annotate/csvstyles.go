@@ -13,6 +13,7 @@ const (
 	styleText   = 3 // + csvAmount (4), + csvDate (5); styleYi for an amount in 亿元
 	styleYi     = 6
 	styleBold   = 4 // added to a table cell's style in a 合计 row
+	styleSeq    = 11
 )
 
 // titleHeight is the title row's height in points, for its 16-point font.
@@ -20,6 +21,12 @@ const titleHeight = 30
 
 // cellStyle is the style of a table cell.
 func cellStyle(kind csvCellKind, yi, total bool) int {
+	if kind == csvSeq {
+		if total {
+			return styleText + styleBold // the 合计 label
+		}
+		return styleSeq
+	}
 	s := styleText + int(kind)
 	if kind == csvAmount && yi {
 		s = styleYi
@@ -40,7 +47,7 @@ const csvStyles = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.
 	`<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
 	`<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>` +
 	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-	`<cellXfs count="11">` +
+	`<cellXfs count="12">` +
 	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` + // 0 outside the table
 	`<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="center"/></xf>` + // 1 title
 	`<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` + // 2 header
@@ -52,4 +59,5 @@ const csvStyles = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.
 	`<xf numFmtId="164" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>` + // 8 amount, 合计
 	`<xf numFmtId="166" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>` + // 9 date, 合计
 	`<xf numFmtId="165" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>` + // 10 amount in 亿元, 合计
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>` + // 11 序号
 	`</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`

@@ -57,6 +57,7 @@ func (t *templateWriter) help() error {
 	if err := f.SetRowHeight(s, 1, 28); err != nil {
 		return err
 	}
+	height := 28.0 + 15 // the title and the blank row under the notes
 	row := 2
 	for i, n := range t.helpNotes() {
 		cell := fmt.Sprintf("A%d", row)
@@ -71,6 +72,7 @@ func (t *templateWriter) help() error {
 		if err := f.SetRowHeight(s, row, fit.Height(noteSize)); err != nil {
 			return err
 		}
+		height += fit.Height(noteSize)
 		row++
 	}
 	row++
@@ -82,10 +84,13 @@ func (t *templateWriter) help() error {
 		}
 		fit.Add(h, widths[i], noteSize, true)
 	}
-	if err := f.SetRowHeight(s, row, max(fit.Height(noteSize), 22)); err != nil {
+	headHeight := max(fit.Height(noteSize), 22)
+	if err := f.SetRowHeight(s, row, headHeight); err != nil {
 		return err
 	}
+	height += headHeight
 	headRow := row
+	var rowHeights []float64
 	row++
 	for i, c := range t.cols {
 		required := ""
@@ -103,10 +108,22 @@ func (t *templateWriter) help() error {
 		if err := f.SetRowHeight(s, row, fit.Height(noteSize)); err != nil {
 			return err
 		}
+		rowHeights = append(rowHeights, fit.Height(noteSize))
 		row++
 	}
-	// Each page repeats the table's header, not the notes above it.
-	return book.PrintSheet(f, s, book.Print{RepeatFrom: headRow, RepeatTo: headRow})
+	// Each page repeats the table's header, not the notes above it; a table that runs
+	// a few rows onto a second page is shrunk onto one, one that would leave a tail
+	// of rows to its last page is broken evenly.
+	above := height
+	for _, h := range rowHeights {
+		height += h
+	}
+	for _, i := range book.PageBreaks(total, above, headHeight, rowHeights) {
+		if err := f.InsertPageBreak(s, fmt.Sprintf("A%d", headRow+1+i)); err != nil {
+			return err
+		}
+	}
+	return book.PrintSheet(f, s, book.Print{RepeatFrom: headRow, RepeatTo: headRow, OnePage: book.OnePage(total, height)})
 }
 
 // allowed says which values a column takes, for the 填报说明 sheet.

@@ -380,9 +380,10 @@ func (t *templateWriter) lists() error {
 	return nil
 }
 
-// printSetup: A4 landscape, one page wide, the title and header on every page.
+// printSetup: A3 landscape as a ledger of twenty-odd columns is printed (on A4 its
+// text would be four points high), one page wide, the title and header on every page.
 func (t *templateWriter) printSetup() error {
-	return book.PrintSetup(t.f, t.sheet, templateHeaderRow)
+	return book.PrintSheet(t.f, t.sheet, book.Print{RepeatFrom: 1, RepeatTo: templateHeaderRow, A3: true})
 }
 
 func clipRunes(s string, n int) string {

@@ -265,7 +265,7 @@ func TestTemplateLayout(t *testing.T) {
 		t.Errorf("panes %+v %v", panes, err)
 	}
 	layout, _ := f.GetPageLayout(sheet)
-	if layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 {
+	if layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 8 { // A3
 		t.Errorf("page layout %+v", layout)
 	}
 	for _, s := range []string{sheet, templateHelpSheet} {

@@ -125,6 +125,21 @@ func (s *sheetWriter) mergeHeader(c1, r1, c2, r2 int) error {
 	return s.b.f.MergeCell(s.name, from, to)
 }
 
+// mergeTwoRows merges the two header rows just written: every column of the table
+// down over both rows, but the columns from..to (1-based), whose group cell is merged
+// across them on the upper row, with the children under it.
+func (s *sheetWriter) mergeTwoRows(from, to int) error {
+	for c := 1; c <= s.width; c++ {
+		if c >= from && c <= to {
+			continue
+		}
+		if err := s.mergeHeader(c, -2, c, -1); err != nil {
+			return err
+		}
+	}
+	return s.mergeHeader(from, -2, to, -2)
+}
+
 // line writes a row of values: text, numbers (万元 with two decimals), dates (as Excel
 // dates), 1/0 flags and text that looks like a number; nil leaves a cell empty.
 func (s *sheetWriter) line(cells ...any) error {
@@ -140,6 +155,8 @@ func (s *sheetWriter) line(cells ...any) error {
 			}
 		case float64:
 			style = s.b.st.amount
+		case seqNum:
+			v, style = float64(x), s.b.st.center
 		case day:
 			v, style = x.serial(false), s.b.st.date
 		case yesNo:
@@ -196,6 +213,10 @@ func writeBreadth(dir string) error {
 		{"分类子表台账.xlsx", writeSubTables},
 		{"分组表头台账.xlsx", writeGroupHeader},
 		{"预备项目台账.xlsx", writeReserve},
+		{"县重点项目进展情况表.xlsx", writeRoadmap},
+		{"省市重点项目6月进度表.xlsx", writeCityMonthly},
+		{"二季度推进情况表.xlsx", writeQuarterTable},
+		{"打包项目台账.xlsx", writePackages},
 	} {
 		if err := w.write(filepath.Join(dir, w.name)); err != nil {
 			return fmt.Errorf("%s: %w", w.name, err)

@@ -79,6 +79,20 @@
 // own headers, two-row headers whose groups are no field, reserve projects and dates
 // given as a year or a quarter. Their figures are in breadth_samples.go.
 //
+// 县重点项目进展情况表.xlsx, 省市重点项目6月进度表.xlsx, 二季度推进情况表.xlsx
+// (roadmap.go, progress_tables.go) — the layouts of tables published with county and
+// city 通报: a county's 108 projects with the month only in a past year's title, the
+// 合计 and the 类别 rows carrying sums, 27 leaders written every way and 续建 projects
+// dated by their first start; a city's monthly sheet with 1-5月, 6月 and 1-6月 side by
+// side and 省重点/市重点 sections; a 办事处's quarterly table with the year in its
+// headers only. Their figures were worked out from the files by a second reader
+// (testdata/README.md, section 11).
+//
+// 打包项目台账.xlsx (packages.go) — 打包项目 as county ledgers list them: a package's
+// parent row with the sums of its parts, the parts under it numbered 1.1, 1.2 … (typed
+// as numbers, so a tenth "5.10" is stored as 5.1) or "3-1", "3-2" (text); one parent
+// whose plan its parts do not reach; a package with no parts, an ordinary project.
+//
 // 逐月/ (yearly.go) — one county's ledgers of 2–5月 2025 for `report --history`,
 // each month as a clerk sends it (a month-by-month export, a title date, an em-dash
 // "1—4月累计完成" in a file named 台账-最新.xlsx, "1-5月完成投资"), and last year's

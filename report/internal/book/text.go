@@ -63,12 +63,18 @@ func Lines(text string, colWidth, size float64) int {
 	return n
 }
 
-// RowHeight is the height in points of a row of lines at size points: the line
-// spacing of 宋体 and its kin (1.3 times the size) and a margin above and below,
-// at most MaxRowHeight.
+// RowHeight is the height in points of a row of lines at size points, and a margin
+// above and below, at most MaxRowHeight. A line is LineSpacing times the size:
+// where 宋体 is missing (LibreOffice on Linux, a 信创 machine) the CJK face put in
+// for it is Noto Sans CJK or its kin, whose lines are 1.45 times the size (宋体's
+// 1.3): rows sized for 宋体 cut the last line of a three-line 说明 in half there.
 func RowHeight(lines int, size float64) float64 {
-	return min(math.Ceil((float64(max(lines, 1))*size*1.3+4)*4)/4, MaxRowHeight)
+	return min(math.Ceil((float64(max(lines, 1))*size*LineSpacing+4)*4)/4, MaxRowHeight)
 }
+
+// LineSpacing is a line's height over its type size in the faces a workbook may be
+// drawn in: Noto Sans CJK's ascent and descent, 1.16 + 0.288 of its size.
+const LineSpacing = 1.45
 
 // MaxRowHeight is the tallest row Excel accepts (409 points); a taller ht makes Excel
 // call the workbook damaged.

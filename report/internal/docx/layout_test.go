@@ -242,8 +242,9 @@ func TestAttachmentsAndTables(t *testing.T) {
 		if sum != textAreaWidth() {
 			t.Errorf("table %d: columns add up to %d, text area %d", i, sum, textAreaWidth())
 		}
-		// The ten-column ranking in 五号 on 15.75-point lines, the lagging list in the styles' 小四.
-		wantSize, wantLine := []string{"21", ""}[i], []string{"315", ""}[i]
+		// The ten-column ranking in 小五 on 13.5-point lines (its numbers at the widest
+		// a substitute face draws them), the lagging list in the styles' 小四.
+		wantSize, wantLine := []string{"18", ""}[i], []string{"270", ""}[i]
 		for _, p := range tbl.all("p") {
 			if got := p.val("line", "pPr", "spacing"); got != wantLine {
 				t.Fatalf("table %d: line %q, want %q", i, got, wantLine)
@@ -336,7 +337,8 @@ func TestClosingIndents(t *testing.T) {
 	}
 }
 
-// The 附件说明: "附件：1．" two characters in, the later numbers under the first.
+// The 附件说明: "附件：1．" two characters in, the later numbers under the first, a
+// title's second line under its own first character (after the number).
 func TestAttachmentNote(t *testing.T) {
 	d := &Document{}
 	d.Add(AttachmentNote{Titles: []string{"乡镇排名", "滞后项目清单"}})
@@ -344,10 +346,22 @@ func TestAttachmentNote(t *testing.T) {
 	if len(paras) != 2 || paraText(paras[0]) != "附件：1．乡镇排名" || paraText(paras[1]) != "2．滞后项目清单" {
 		t.Fatalf("got %d paragraphs", len(paras))
 	}
-	left := atoi(t, paras[0].val("left", "pPr", "ind"))
-	firstStart := left - atoi(t, paras[0].val("hanging", "pPr", "ind"))
-	if firstStart != 2*charPitch || left != 5*charPitch || atoi(t, paras[1].val("left", "pPr", "ind")) != left {
-		t.Errorf("indents: first line at %d, numbers at %d and %s", firstStart, left, paras[1].val("left", "pPr", "ind"))
+	ind := func(p *node, name string) int { return atoi(t, p.val(name, "pPr", "ind")) }
+	number := charPitch + halfPitch // "1．"
+	firstStart := ind(paras[0], "left") - ind(paras[0], "hanging")
+	secondNumber := ind(paras[1], "left") - ind(paras[1], "hanging")
+	if firstStart != 2*charPitch || secondNumber != 5*charPitch || ind(paras[0], "left") != 5*charPitch+number || ind(paras[1], "left") != 5*charPitch+number {
+		t.Errorf("indents: first line at %d, second number at %d, titles' lines at %d and %d",
+			firstStart, secondNumber, ind(paras[0], "left"), ind(paras[1], "left"))
+	}
+	for _, p := range paras {
+		if jc := p.val("val", "pPr", "jc"); jc != "left" {
+			t.Errorf("附件说明 aligned %q: a broken title's first line would be stretched", jc)
+		}
+	}
+	// Fits: a short title; not: one a character or two over in DejaVu's digits.
+	if !AttachmentTitleFits("2025年1-5月滞后项目清单", 2, 4) || AttachmentTitleFits("2025年1-5月各乡镇和部门投资完成率逐月排名", 3, 4) {
+		t.Error("AttachmentTitleFits")
 	}
 	d = &Document{}
 	d.Add(AttachmentNote{Titles: []string{"乡镇排名"}})

@@ -28,9 +28,9 @@ func TestSampleInLibreOffice(t *testing.T) {
 	}
 
 	// Three body pages (the 附件说明 and the closing run onto the third), one for
-	// the ranking in 五号, four for the 30 lagging projects under their repeated
+	// the ranking in 小五, five for the 30 lagging projects under their repeated
 	// header.
-	const wantPages = 8
+	const wantPages = 9
 	if len(pages) != wantPages {
 		t.Fatalf("%d pages, want %d", len(pages), wantPages)
 	}
@@ -109,4 +109,49 @@ func TestSampleInLibreOffice(t *testing.T) {
 			t.Errorf("no %s in the PDF:\n%s", face, fonts)
 		}
 	}
+}
+
+// On a machine with none of the document's fonts, LibreOffice draws digits in
+// DejaVu Sans, a third wider than 仿宋's; Word and WPS on Windows put other faces in
+// for a missing 仿宋_GB2312. Every number of the sample's tables still stands whole
+// on one line of its cell, in the mapped faces and in the fallbacks alike.
+func TestSampleNumbersWholeInAnyFace(t *testing.T) {
+	var buf bytes.Buffer
+	if err := sampleNotice().Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, faces := range []docxtest.Faces{docxtest.Mapped, docxtest.Default} {
+		_, pages := docxtest.PrintIn(t, faces, buf.Bytes(), t.TempDir(), "sample")
+		for _, tb := range []Table{sampleRanking(), sampleLagging()} {
+			for _, r := range tb.Rows {
+				for _, v := range r {
+					if !isNumber(v) {
+						continue
+					}
+					found := false
+					for _, p := range pages {
+						found = found || p.HasWord(v)
+					}
+					if !found {
+						t.Errorf("faces %d: %q is not one word on any page: broken over two lines", faces, v)
+					}
+				}
+			}
+		}
+	}
+}
+
+// isNumber: digits with a sign, a point or a percent sign ("41080.00", "+7.1", "100.0%").
+func isNumber(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune("+-.%", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }

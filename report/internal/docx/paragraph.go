@@ -128,26 +128,57 @@ func closingParas(c Closing, width int) []*para {
 }
 
 // attachmentNoteParas writes "附件：1．标题" two characters in, the later numbers
-// under the first; one attachment has no number.
+// under the first; one attachment has no number. A title that runs onto a second
+// line goes on under its own first character, after the number (§7.3.4: 与上一行
+// 附件名称的首字对齐).
 func attachmentNoteParas(n AttachmentNote) []*para {
 	lead := "附件："
-	numbered := len(n.Titles) > 1
 	start := 2 * charPitch
 	left := start + textWidth(lead)
 	var out []*para
 	for i, t := range n.Titles {
-		text := clean(t, maxText)
-		if numbered {
-			text = fmt.Sprintf("%d．%s", i+1, text)
-		}
-		p := textPara("Normal", text)
-		p.ind = &indent{left: left}
+		number := attachmentNumber(i, len(n.Titles))
+		p := textPara("Normal", number+clean(t, maxText))
+		p.ind = &indent{left: left + textWidth(number), hanging: textWidth(number)}
+		// Flush left: a title broken at a pause is not stretched across the line.
+		p.jc = "left"
 		if i == 0 {
-			p.runs[0].text = lead + text
-			p.ind.hanging = left - start
+			p.runs[0].text = lead + p.runs[0].text
+			p.ind.hanging += left - start
 			p.space = &spacing{before: lineExact} // 正文下空一行
 		}
 		out = append(out, p)
 	}
 	return out
+}
+
+// attachmentNumber is the number of the i-th of n titles, "1．"; none for one.
+func attachmentNumber(i, n int) string {
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%d．", i+1)
+}
+
+// AttachmentTitleFits reports whether the i-th of n titles of the 附件说明 stands on
+// one line in any face a reader's machine may draw it in: its digits at their
+// widest, as a table's are measured, and the quarter character LibreOffice puts
+// between a digit and a Chinese character. A title that does not is better broken
+// by its writer at a pause in the sense ("\n") than left to wrap a character or
+// two onto a line of their own.
+func AttachmentTitleFits(title string, i, n int) bool {
+	line := "附件：" + attachmentNumber(i, n) + clean(title, maxText)
+	w, prev := 0, rune(0)
+	for _, r := range line {
+		if isWide(r) {
+			w += charPitch
+		} else {
+			w += tableType(size3).narrow(r) + charSqueeze
+		}
+		if prev != 0 && isWide(prev) != isWide(r) {
+			w += size3 * 10 / 4
+		}
+		prev = r
+	}
+	return w <= textAreaWidth()-2*charPitch
 }

@@ -29,7 +29,7 @@ func TestColumnWidths(t *testing.T) {
 		}
 	}
 	// 序号 and 包联领导 hold their text on one line; the name and the reason take the most.
-	if w[0] < 2*ty.narrow()+ty.pad() || w[3] < 3*ty.wide()+ty.pad() {
+	if w[0] < 2*ty.narrow('0')+ty.pad() || w[3] < 3*ty.wide()+ty.pad() {
 		t.Errorf("short columns squeezed: %v", w)
 	}
 	if w[1] <= w[2] || w[4] <= w[2] {
@@ -67,7 +67,7 @@ func TestTableTypeSize(t *testing.T) {
 		want  tableType
 	}{
 		{"lagging list", sampleLagging(), sizeSmall4},
-		{"ten-column ranking", sampleRanking(), size5},
+		{"ten-column ranking", sampleRanking(), sizeSmall5},
 		{"given widths", Table{Header: sampleRanking().Header, Rows: sampleRanking().Rows, Widths: []int{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}}, sizeSmall4},
 		{"too wide for any", Table{Header: strings.Split(strings.Repeat("金额,", 20), ",")[:20],
 			Rows: [][]string{strings.Split(strings.Repeat("1234567.89,", 20), ",")[:20]}}, sizeSmall5},
@@ -76,10 +76,10 @@ func TestTableTypeSize(t *testing.T) {
 			t.Errorf("%s: size %d, want %d", c.name, got, c.want)
 		}
 	}
-	// The ranking really needs the step down.
-	if tableLeast(sampleRanking(), sizeSmall4) <= width || tableLeast(sampleRanking(), size5) > width {
-		t.Errorf("the ranking needs %d twips at 小四 and %d at 五号 of %d: the test no longer tells the sizes apart",
-			tableLeast(sampleRanking(), sizeSmall4), tableLeast(sampleRanking(), size5), width)
+	// The ranking really needs the steps down.
+	if tableLeast(sampleRanking(), size5) <= width || tableLeast(sampleRanking(), sizeSmall5) > width {
+		t.Errorf("the ranking needs %d twips at 五号 and %d at 小五 of %d: the test no longer tells the sizes apart",
+			tableLeast(sampleRanking(), size5), tableLeast(sampleRanking(), sizeSmall5), width)
 	}
 }
 
@@ -122,10 +122,10 @@ func TestWidthCountsTheSpaceAroundDigits(t *testing.T) {
 		want int
 	}{
 		{"排名", 2 * ty.wide()},
-		{"48.8%", 5 * ty.narrow()},
-		{"较4月", 2*ty.wide() + ty.narrow() + 2*(ty.wide()/4)},
-		{"2月排名", 3*ty.wide() + ty.narrow() + ty.wide()/4},
-		{"5 月", 1*ty.wide() + 2*ty.narrow()}, // a space already parts them
+		{"48.8%", 3*ty.narrow('8') + ty.narrow('.') + ty.narrow('%')},
+		{"较4月", 2*ty.wide() + ty.narrow('4') + 2*(ty.wide()/4)},
+		{"2月排名", 3*ty.wide() + ty.narrow('2') + ty.wide()/4},
+		{"5 月", 1*ty.wide() + ty.narrow('5') + ty.narrow(' ')}, // a space already parts them
 	} {
 		if got := ty.width(tt.text); got != tt.want {
 			t.Errorf("width(%q) = %d, want %d", tt.text, got, tt.want)

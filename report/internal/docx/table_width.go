@@ -3,23 +3,59 @@ package docx
 import "strings"
 
 // tableType is a table's type size in half-points; every width below is
-// measured in it. A half-width character is taken as 0.6 of the size: 仿宋 and
-// Times New Roman digits are 0.5, the faces LibreOffice falls back to up to 0.64,
-// and a number that wraps is worse than a column a little wide.
+// measured in it.
 type tableType int
 
 // tableTypes are the sizes a table may take, largest first.
 var tableTypes = []tableType{sizeSmall4, size5, sizeSmall5}
 
-func (ty tableType) wide() int   { return int(ty) * 10 }
-func (ty tableType) narrow() int { return int(ty) * 55 / 10 }
+func (ty tableType) wide() int { return int(ty) * 10 }
+
+// narrow is the advance of a half-width character at the size, in twips: its
+// width in halfWidths, or 0.75 of the size for one not listed there.
+func (ty tableType) narrow(r rune) int {
+	em := 75
+	if r >= ' ' && int(r-' ') < len(halfWidths) {
+		em = int(halfWidths[r-' '])
+	}
+	return (int(ty)*10*em + 99) / 100
+}
+
+// halfWidths are the advances of the printable ASCII characters, from the space
+// to "~", in hundredths of the size: the widest of the faces a reader's machine
+// may draw them in. The document names 仿宋_GB2312, 黑体 and 宋体, whose digits
+// are half a character; but Windows 10 has 仿宋, not 仿宋_GB2312, WPS and Word
+// substitute what they find, and LibreOffice on Linux draws Latin text in DejaVu
+// Sans, whose digits are 0.64 and "%" 0.95 of the size. A column sized for half a
+// character broke "41080.00" and "100.0%" in two there. So each character counts
+// at its widest in DejaVu Sans and Serif, Liberation Sans and Serif (the metrics
+// of Arial and Times New Roman) and Noto Sans and Serif CJK, measured from the
+// fonts' advance widths; a column is then a little wide in 仿宋, never too narrow.
+var halfWidths = [95]uint8{
+	32, 41, 48, 84, 64, 96, 90, 28, 40, 40, 50, 84, 33, 37, 33, 40, //   ! " # $ % & ' ( ) * + , - . /
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 56, // 0 … 9 : ; < = > ?
+	102, 73, 74, 77, 81, 73, 70, 80, 88, 41, 54, 75, 67, 103, 88, 82, // @ A … O
+	68, 82, 76, 69, 67, 85, 73, 106, 73, 73, 70, 40, 40, 40, 84, 57, // P … Z [ \ ] ^ _
+	61, 62, 65, 57, 65, 62, 39, 65, 67, 34, 32, 61, 34, 98, 67, 62, // ` a … o
+	65, 65, 48, 53, 41, 66, 60, 86, 60, 60, 53, 64, 34, 64, 84, //     p … z { | } ~
+}
 
 // line is the exact line height: one and a half times the size.
 func (ty tableType) line() int { return int(ty) * 15 }
 
-// pad is what a column needs beyond its text: the cell margins and a quarter
-// character for the borders and the readers' rounding.
-func (ty tableType) pad() int { return 2*cellMargin + ty.wide()/4 }
+// pad is what a column needs beyond its text: the cell margins and an eighth of a
+// character for the borders and the readers' rounding (the text's widths are
+// already the widest any reader draws).
+func (ty tableType) pad() int { return 2*cellMargin + ty.wide()/8 }
+
+// advance is the width of one character: a full character for a wide one, its
+// half-width advance otherwise.
+func (ty tableType) advance(r rune) int {
+	if isWide(r) {
+		return ty.wide()
+	}
+	return ty.narrow(r)
+}
 
 // width is the widest line of s, with a quarter character where a digit or letter
 // meets a Chinese character: LibreOffice spaces them apart so ("较4月" takes 36
@@ -27,8 +63,9 @@ func (ty tableType) pad() int { return 2*cellMargin + ty.wide()/4 }
 func (ty tableType) width(s string) int {
 	widest := 0
 	for line := range strings.SplitSeq(s, "\n") {
-		w, prev := widthOf(line, ty.wide(), ty.narrow()), rune(0)
+		w, prev := 0, rune(0)
 		for _, r := range line {
+			w += ty.advance(r)
 			if prev != 0 && isWide(prev) != isWide(r) && prev != ' ' && r != ' ' {
 				w += ty.wide() / 4
 			}
@@ -48,7 +85,7 @@ func (ty tableType) unbreakable(s string) int {
 			w = 0
 			continue
 		}
-		w += ty.narrow()
+		w += ty.narrow(r)
 		widest = max(widest, w)
 	}
 	return widest
@@ -70,8 +107,10 @@ func tableTypeFor(t Table, avail int) tableType {
 }
 
 // The widths a column can be given, narrowest first: tierLeast breaks no number
-// or word and wraps Chinese text after four characters; tierCells holds every
-// cell on one line (the header on two); tierWhole the header on one line too.
+// or word and no name of up to six characters (a 乡镇, a 部门 such as 县农业农村局,
+// a leader: "县农业农村" / "局" is no way to print a name), and wraps longer
+// Chinese text after four characters; tierCells holds every cell on one line
+// (the header on two); tierWhole the header on one line too.
 // Text wider than 30 characters wraps at every tier.
 const (
 	tierLeast = iota
@@ -82,7 +121,7 @@ const (
 
 // columnTiers are a column's widths at each tier, padding included.
 func columnTiers(t Table, c int, ty tableType) [tiers]int {
-	most, wrapAfter := 30*ty.wide(), 4*ty.wide()
+	most, name, wrapAfter := 30*ty.wide(), 6*ty.wide(), 4*ty.wide()
 	header := clean(t.Header[c], maxCell)
 	first, second := splitHeader(header, ty)
 	least := max(2*ty.wide(), ty.width(first), ty.width(second))
@@ -94,7 +133,10 @@ func columnTiers(t Table, c int, ty tableType) [tiers]int {
 		text := clean(r[c], maxCell)
 		w := ty.width(text)
 		cells = max(cells, min(w, most))
-		least = max(least, ty.unbreakable(text), min(w, wrapAfter))
+		if w > name {
+			w = wrapAfter
+		}
+		least = max(least, ty.unbreakable(text), w)
 	}
 	cells = max(cells, least)
 	whole := max(cells, min(ty.width(header), most))
@@ -190,10 +232,7 @@ func splitHeader(h string, ty tableType) (first, second string) {
 	widths := make([]int, len(runes))
 	total := 0
 	for i, r := range runes {
-		widths[i] = ty.narrow()
-		if isWide(r) {
-			widths[i] = ty.wide()
-		}
+		widths[i] = ty.advance(r)
 		total += widths[i]
 	}
 	best, bestLonger, bracket, bracketLonger := 0, total, 0, total

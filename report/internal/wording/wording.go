@@ -48,8 +48,10 @@ func SignedPoints(p ledger.Rate) string {
 
 // RateNum is a rate for a percentage cell of a workbook: 4 places, like the JSON,
 // trailing zeros dropped ("0.5").
-func RateNum(v ledger.Rate) string {
-	s := v.Round(4)
+func RateNum(v ledger.Rate) string { return shortest(v.Round(4)) }
+
+// shortest drops a decimal's trailing zeros, and the sign of a zero.
+func shortest(s string) string {
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
@@ -58,6 +60,11 @@ func RateNum(v ledger.Rate) string {
 	}
 	return s
 }
+
+// PercentNum is a rate for a workbook cell shown as a percentage with one decimal
+// ("0.0%"): the rate as Percent rounds it, three places ("0.789" for 78.9%), so the
+// spreadsheet shows Percent's digits and does not round a second time.
+func PercentNum(v ledger.Rate) string { return shortest(v.Round(3)) }
 
 // Due is "3月31日" (the ledger's year goes without saying).
 func Due(d ledger.Date) string {

@@ -51,6 +51,15 @@ func TestPercentAndRateNum(t *testing.T) {
 			t.Errorf("RateNum(%s) = %q, want %q", in, got, want)
 		}
 	}
+	// PercentNum is the rate as Percent shows it: 15/19 is 78.9%, 0.789, not 0.7895.
+	for in, want := range map[string]string{"0.7894736": "0.789", "0.78950": "0.79", "0.5": "0.5", "1": "1", "0.00001": "0"} {
+		if got := PercentNum(*rate(t, in)); got != want {
+			t.Errorf("PercentNum(%s) = %q, want %q", in, got, want)
+		}
+		if r := rate(t, in); Percent(r) != Percent(rate(t, PercentNum(*r))) {
+			t.Errorf("PercentNum(%s) shows %s, Percent %s", in, Percent(rate(t, PercentNum(*r))), Percent(r))
+		}
+	}
 	if got := GapPoints(rate(t, "0.4293"), rate(t, "0.4167")); got == nil || got.Round(1) != "1.3" {
 		t.Errorf("GapPoints = %v", got)
 	}

@@ -52,7 +52,7 @@ func (sh *Sheet) rowCount() int {
 type Cell struct {
 	Text    string
 	Number  string // a number written exactly as given ("1234.50"); Text is ignored
-	Percent bool   // Number is a fraction shown as a percentage
+	Percent bool   // Number is a fraction shown as a percentage with one decimal
 	Link    string // a place in the workbook to jump to ("'开复工台账'!H17")
 	Fill    Fill
 }
@@ -79,6 +79,10 @@ type sheetStyles struct {
 // sheetFontSize is the size of the appended sheets' text, in points.
 const sheetFontSize = 11
 
+// maxBalancedRows: a sheet of more rows takes more pages than book.PageBreaks shares
+// a table out over, whatever their heights; their heights are not kept.
+const maxBalancedRows = 400
+
 func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 	thin := s.border(`<border><left style="thin"><color indexed="64"/></left><right style="thin"><color indexed="64"/></right><top style="thin"><color indexed="64"/></top><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>`)
 	// The sheets' own fonts, so their size — and the height their rows need — is known
@@ -92,11 +96,13 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 		return s.xf(fmt.Sprintf(`<xf numFmtId="%d" fontId="%d" fillId="%d" borderId="%d" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment %s/></xf>`, numFmt, font, fill, thin, align))
 	}
 	const top = `vertical="top" wrapText="1"`
+	// Rates with one decimal, as every other output shows them ("78.9%", not "78.95%").
+	pct := s.numFmt("0.0%")
 	st := &sheetStyles{
 		header:    xf(0, bold, gray, `horizontal="center" vertical="center" wrapText="1"`),
 		text:      xf(0, plain, 0, top),
 		number:    xf(4, plain, 0, `vertical="top"`),
-		percent:   xf(10, plain, 0, `vertical="top"`),
+		percent:   xf(pct, plain, 0, `vertical="top"`),
 		link:      xf(0, link, 0, top),
 		fills:     map[Fill][3]int{},
 		unitScale: s.defaultFontSize() / book.UnitSize,
@@ -106,7 +112,7 @@ func addSheetStyles(s *styleSheet, errorFill, warningFill int) *sheetStyles {
 		fill Fill
 		id   int
 	}{{FillError, errorFill}, {FillWarning, warningFill}, {FillGood, green}} {
-		st.fills[f.fill] = [3]int{xf(0, plain, f.id, top), xf(4, plain, f.id, `vertical="top"`), xf(10, plain, f.id, `vertical="top"`)}
+		st.fills[f.fill] = [3]int{xf(0, plain, f.id, top), xf(4, plain, f.id, `vertical="top"`), xf(pct, plain, f.id, `vertical="top"`)}
 	}
 	return st
 }
@@ -151,6 +157,15 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 	for c, h := range sh.Headers {
 		hfit.Add(h, width(c), sheetFontSize, true)
 	}
+	// The rows' heights, for the print setup written after them: a sheet a few rows
+	// over a page is shrunk onto one, one that would leave a tail of rows to its last
+	// page broken evenly.
+	sheetWidth := 0.0
+	for c := range ncols {
+		sheetWidth += width(c)
+	}
+	tall := hfit.Height(sheetFontSize)
+	var heights []float64
 	fmt.Fprintf(b, `<row r="1" ht="%g" customHeight="1">`, hfit.Height(sheetFontSize))
 	for c, h := range sh.Headers {
 		h = ooxml.Ellipsis(h, ooxml.MaxCellChars)
@@ -169,9 +184,14 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 		for c, cell := range row {
 			fit.Add(cell.Text, width(c), sheetFontSize, cell.Number == "")
 		}
+		h := fit.Height(sheetFontSize)
 		x = strconv.AppendInt(append(x[:0], `<row r="`...), int64(r), 10)
-		x = strconv.AppendFloat(append(x, `" ht="`...), fit.Height(sheetFontSize), 'g', -1, 64)
+		x = strconv.AppendFloat(append(x, `" ht="`...), h, 'g', -1, 64)
 		x = append(x, `" customHeight="1">`...)
+		tall += h
+		if len(heights) < maxBalancedRows {
+			heights = append(heights, h)
+		}
 		for c, cell := range row {
 			// A cell holds at most what Excel's does; a longer value is cut with "…".
 			cell.Text = ooxml.Ellipsis(cell.Text, ooxml.MaxCellChars)
@@ -226,10 +246,24 @@ func sheetXML(w io.Writer, sh *Sheet, st *sheetStyles, selected bool) error {
 		}
 		b.WriteString("</hyperlinks>")
 	}
-	b.WriteString(`<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`)
-	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	// The margins of every workbook the tool writes, which book's page estimates take.
+	fmt.Fprintf(b, `<pageMargins left="%[1]g" right="%[1]g" top="%[1]g" bottom="%[1]g" header="%[2]g" footer="%[2]g"/>`, book.Margin, book.HeaderMargin)
+	fitHeight := 0
+	if book.OnePage(sheetWidth, tall) {
+		fitHeight = 1
+	}
+	fmt.Fprintf(b, `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="%d"/>`, fitHeight)
 	if sh.Footer != "" {
 		b.WriteString(`<headerFooter><oddFooter>` + xmlEscape(sh.Footer) + `</oddFooter></headerFooter>`)
+	}
+	if len(heights) == nrows {
+		if breaks := book.PageBreaks(sheetWidth, hfit.Height(sheetFontSize), hfit.Height(sheetFontSize), heights); len(breaks) > 0 {
+			fmt.Fprintf(b, `<rowBreaks count="%d" manualBreakCount="%[1]d">`, len(breaks))
+			for _, i := range breaks {
+				fmt.Fprintf(b, `<brk id="%d" max="16383" man="1"/>`, i+1) // the last row of a page
+			}
+			b.WriteString(`</rowBreaks>`)
+		}
 	}
 	b.WriteString(`</worksheet>`)
 	return b.Flush()

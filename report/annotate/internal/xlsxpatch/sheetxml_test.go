@@ -1,6 +1,7 @@
 package xlsxpatch
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -139,5 +140,78 @@ func TestSheetRewriteCopiesUnmarkedRows(t *testing.T) {
 	}
 	if strings.Count(b.String(), `s="70"`) != 2 {
 		t.Error("with old fills, the unmarked rows' cells were not looked at")
+	}
+}
+
+// A custom number format takes the next free id from 164, in a numFmts list of its
+// own when the workbook has none (first in the style sheet) or appended to the
+// workbook's, its count raised.
+func TestNumFmt(t *testing.T) {
+	for _, tt := range []struct {
+		name, styles string
+		id           int
+		want         string
+	}{
+		{"none", minimalStyles, 164, `<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts`},
+		{"its own", strings.Replace(minimalStyles, "<fonts", `<numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy-mm-dd"/></numFmts><fonts`, 1), 177,
+			`<numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy-mm-dd"/><numFmt numFmtId="177" formatCode="0.0%"/></numFmts>`},
+		{"prefixed", strings.NewReplacer("<styleSheet", "<x:styleSheet", "</styleSheet", "</x:styleSheet").Replace(minimalStyles), 164, `<x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="0.0%"/></x:numFmts>`},
+	} {
+		s, err := parseStyles(tt.styles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id := s.numFmt("0.0%"); id != tt.id {
+			t.Errorf("%s: id %d, want %d", tt.name, id, tt.id)
+		}
+		if out := s.render(); !strings.Contains(out, tt.want) {
+			t.Errorf("%s: %s\nlacks %s", tt.name, out, tt.want)
+		}
+	}
+}
+
+// An appended sheet a few rows over a page prints shrunk onto one; one that would
+// leave a tail of rows to its last page is broken evenly; a short one, one whose
+// last page is half full and one of full pages are left alone. (The header takes
+// two lines, a row one: a page holds the header and 24 rows.)
+func TestAppendedSheetPages(t *testing.T) {
+	st, err := parseStyles(minimalStyles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	styles := addSheetStyles(st, st.solidFill("FFFFB7B7"), st.solidFill("FFFFE9A8"))
+	for _, tt := range []struct {
+		rows   int
+		oneFit bool
+		breaks string // the rows ending a page
+		name   string
+	}{
+		{5, false, "", "short"},
+		{27, true, "", "a few rows over"},
+		{35, false, "19", "a page and eleven rows"}, // the header and 18 rows, then 17
+		{40, false, "", "a page and a half"},
+		{144, false, "", "six full pages"},
+		{150, false, "23 45 67 89 111 133", "six pages and six rows"}, // 22 rows a page
+	} {
+		var rows Table
+		for range tt.rows {
+			rows = append(rows, []Cell{{Text: "警告"}, {Text: "一行说明"}})
+		}
+		sh := &Sheet{Name: "检查结果", Headers: []string{"严重程度", "说明"}, Widths: []float64{9, 70}, Rows: rows}
+		var b strings.Builder
+		if err := sheetXML(&b, sh, styles, false); err != nil {
+			t.Fatal(err)
+		}
+		x := b.String()
+		if got := strings.Contains(x, `fitToHeight="1"`); got != tt.oneFit {
+			t.Errorf("%s: fitted to one page %v", tt.name, got)
+		}
+		var ids []string
+		for _, m := range regexp.MustCompile(`<brk id="(\d+)" max="16383" man="1"/>`).FindAllStringSubmatch(x, -1) {
+			ids = append(ids, m[1])
+		}
+		if got := strings.Join(ids, " "); got != tt.breaks {
+			t.Errorf("%s: breaks after rows %q, want %q", tt.name, got, tt.breaks)
+		}
 	}
 }

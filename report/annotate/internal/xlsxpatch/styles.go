@@ -18,6 +18,7 @@ type styleSheet struct {
 	borders int
 
 	newFonts, newFills, newBorders, newXfs []string
+	newNumFmts                             []string
 	clones                                 map[[2]int]int // (original xf, fill) → new xf
 }
 
@@ -84,6 +85,23 @@ func (s *styleSheet) el(xml string) string {
 func (s *styleSheet) solidFill(argb string) int {
 	s.newFills = append(s.newFills, s.el(fmt.Sprintf(`<fill><patternFill patternType="solid"><fgColor rgb="%s"/><bgColor indexed="64"/></patternFill></fill>`, argb)))
 	return len(s.fills) + len(s.newFills) - 1
+}
+
+var numFmtIDRe = regexp.MustCompile(`<(?:\w+:)?numFmt\b[^>]*\bnumFmtId="(\d+)"`)
+
+// numFmt returns the id of a new custom number format ("0.0%"): one above every
+// id the workbook has, at least 164, where custom formats start.
+func (s *styleSheet) numFmt(code string) int {
+	id := 163
+	body, _, _ := section(s.text, "numFmts")
+	for _, m := range numFmtIDRe.FindAllStringSubmatch(body, -1) {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > id {
+			id = n
+		}
+	}
+	id += len(s.newNumFmts) + 1
+	s.newNumFmts = append(s.newNumFmts, s.el(fmt.Sprintf(`<numFmt numFmtId="%d" formatCode="%s"/>`, id, code)))
+	return id
 }
 
 func (s *styleSheet) font(xml string) int {
@@ -154,6 +172,16 @@ func (s *styleSheet) xfFill(xf int) int {
 // render returns styles.xml with the new entries appended and the counts updated.
 func (s *styleSheet) render() string {
 	t := s.text
+	if len(s.newNumFmts) > 0 {
+		if body, _, ok := section(t, "numFmts"); ok {
+			t = appendTo(t, "numFmts", s.newNumFmts, len(numFmtIDRe.FindAllString(body, -1)))
+		} else {
+			// numFmts is the style sheet's first child, before fonts.
+			root := rootRe.FindStringIndex(t)
+			end := root[1] + strings.IndexByte(t[root[1]:], '>') + 1
+			t = t[:end] + s.el(fmt.Sprintf(`<numFmts count="%d">`, len(s.newNumFmts))) + strings.Join(s.newNumFmts, "") + s.el(`</numFmts>`) + t[end:]
+		}
+	}
 	t = appendTo(t, "fonts", s.newFonts, s.fonts)
 	t = appendTo(t, "fills", s.newFills, len(s.fills))
 	t = appendTo(t, "borders", s.newBorders, s.borders)

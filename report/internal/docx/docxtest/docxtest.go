@@ -1,6 +1,6 @@
-// Package docxtest prints a written .docx with LibreOffice, as CI does, and reads
-// the PDF back page by page, for the tests of the documents the tool writes: the
-// docx package's sample and the report's 通报. It needs soffice and poppler-utils;
+// Package docxtest prints a written .docx (or a workbook) with LibreOffice, as CI
+// does, and reads the PDF back page by page, for the tests of the documents the tool
+// writes: the docx package's sample, the report's 通报 and its workbook. It needs soffice and poppler-utils;
 // without them a test is skipped, except under CI, which must have them.
 package docxtest
 
@@ -62,10 +62,36 @@ type Word struct {
 	Text string
 }
 
-// Print writes data as name.docx into dir, converts it to PDF with LibreOffice and
-// reads the pages back. The test is skipped in -short mode: a conversion takes
-// seconds.
+// plainConf is the system's own fontconfig and nothing more: a machine with only
+// its default CJK face, where every face the document names is missing.
+const plainConf = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include></fontconfig>
+`
+
+// Faces says which faces LibreOffice draws the document in.
+type Faces int
+
+const (
+	// Mapped stands the nearest free faces in for the ones the document names
+	// (fonts.conf): serif for 仿宋 and 宋体, sans for 黑体.
+	Mapped Faces = iota
+	// Default leaves LibreOffice to its fallbacks, as on a machine with none of the
+	// document's fonts: the default CJK sans for Chinese, DejaVu Sans, whose digits
+	// are wider than 仿宋's, for digits and Latin letters.
+	Default
+)
+
+// Print writes data as name.docx into dir, converts it to PDF with LibreOffice in
+// the Mapped faces and reads the pages back. The test is skipped in -short mode: a
+// conversion takes seconds.
 func Print(t *testing.T, data []byte, dir, name string) (pdf string, pages []Page) {
+	t.Helper()
+	return PrintIn(t, Mapped, data, dir, name)
+}
+
+// PrintIn is Print in the given faces.
+func PrintIn(t *testing.T, faces Faces, data []byte, dir, name string) (pdf string, pages []Page) {
 	t.Helper()
 	soffice := NeedTool(t, "soffice", "libreoffice-writer")
 	NeedTool(t, "pdftotext", "poppler-utils")
@@ -73,19 +99,41 @@ func Print(t *testing.T, data []byte, dir, name string) (pdf string, pages []Pag
 		t.Skip("slow")
 	}
 	docx := filepath.Join(dir, name+".docx")
+	if err := os.WriteFile(docx, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return convert(t, soffice, faces, docx, dir)
+}
+
+// PrintFile converts a document or workbook already written (an .xlsx the tool
+// wrote) to PDF in dir with LibreOffice, in the given faces, and reads the pages back.
+func PrintFile(t *testing.T, faces Faces, path, dir string) (pdf string, pages []Page) {
+	t.Helper()
+	soffice := NeedTool(t, "soffice", "libreoffice-calc")
+	NeedTool(t, "pdftotext", "poppler-utils")
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	return convert(t, soffice, faces, path, dir)
+}
+
+func convert(t *testing.T, soffice string, faces Faces, path, dir string) (pdf string, pages []Page) {
+	t.Helper()
 	conf := filepath.Join(dir, "fonts.conf")
-	for path, b := range map[string][]byte{docx: data, conf: fontsConf} {
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	confData := fontsConf
+	if faces == Default {
+		confData = []byte(plainConf)
+	}
+	if err := os.WriteFile(conf, confData, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+dir+"/profile",
-		"--convert-to", "pdf", "--outdir", dir, docx)
+		"--convert-to", "pdf", "--outdir", dir, path)
 	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, msg)
 	}
-	pdf = filepath.Join(dir, name+".pdf")
+	pdf = filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+".pdf")
 	if _, err := os.Stat(pdf); err != nil {
 		t.Fatalf("no PDF: %v", err)
 	}
@@ -120,6 +168,17 @@ func number(s string) float64 {
 }
 
 var unescape = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`).Replace
+
+// HasWord reports whether the page shows w as one word: a number broken over two
+// lines of its cell shows as two.
+func (p Page) HasWord(w string) bool {
+	for _, x := range p.Words {
+		if x.Text == w {
+			return true
+		}
+	}
+	return false
+}
 
 // FirstLine is the page's first line of text, spaces dropped (LibreOffice spaces
 // digits from Chinese: "附件 1").
