@@ -50,7 +50,8 @@ func (l *findingList) add(f Finding) {
 	l.n++
 }
 
-// name is the index of a short name, added when new. A ledger gives a few dozen.
+// name is the index of a short name, added when new. A ledger gives a few dozen, and
+// never more than its columns' fields (at most 16,384) and the rules.
 func (l *findingList) name(s string) uint16 {
 	if i, ok := l.index[s]; ok {
 		return i
