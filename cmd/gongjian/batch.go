@@ -45,6 +45,9 @@ type batch struct {
 	// beforeCopy, when set (by tests), is called with each input's path between its
 	// reading and the writing of its copy.
 	beforeCopy func(path string)
+	// beforeRead, when set (by tests), is called with each input's index before it is
+	// read.
+	beforeRead func(i int)
 
 	// Written by the collecting goroutine only.
 	pending  []*finished // finished, waiting for the files before them (ordered formats)
@@ -233,6 +236,9 @@ func (b *batch) check(i int) finished {
 		return finished{i: i, o: report.Outcome{File: in.path, Err: in.err}}
 	case i < len(b.early) && b.early[i] != nil:
 		return finished{i: i, o: report.Outcome{File: in.path, Err: b.early[i]}}
+	}
+	if b.beforeRead != nil {
+		b.beforeRead(i)
 	}
 	o, src := checkFile(b.ctx, in.path, b.rules, b.opts)
 	return finished{i: i, o: o, src: src}
