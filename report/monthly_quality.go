@@ -178,16 +178,31 @@ func (q DataQuality) paragraph() paragraph {
 	}}
 }
 
-// leftOutTable lists the cells the figures leave out; nil when there are none.
+// leftOutShown is how many left-out cells the report lists: enough for the meeting to
+// see what kind of errors there are; check's annotated copy lists every one, and a
+// crafted ledger with a bad cell on each of 200,000 rows must not make a report of
+// 200,000 lines.
+const leftOutShown = 100
+
+// leftOutTable lists the cells the figures leave out, the first leftOutShown of them
+// and a last row saying how many more; nil when there are none.
 func (q DataQuality) leftOutTable() *table {
 	t := table{Name: "未计入的单元格", Sheet: "未计入单元格", Header: []string{"台账", "工作表", "单元格", "字段", "原值", "原因"}}
+	more := 0
 	for _, f := range q.Files {
 		for _, c := range f.LeftOut {
+			if len(t.Rows) == leftOutShown {
+				more++
+				continue
+			}
 			t.Rows = append(t.Rows, textCells(filepath.Base(c.File), c.Sheet, c.Cell, c.Field.Label(), c.Value, c.Reason))
 		}
 	}
 	if len(t.Rows) == 0 {
 		return nil
+	}
+	if more > 0 {
+		t.Rows = append(t.Rows, textCells("", "", "", "", "", fmt.Sprintf("另有%d个单元格未列出，全部见 gongjian check 的检查结果", more)))
 	}
 	return &t
 }

@@ -3,9 +3,11 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
+	"gongjian/ledger"
 	"gongjian/rules"
 )
 
@@ -108,5 +110,24 @@ func TestReportOfACleanLedger(t *testing.T) {
 	}
 	if m.Quality.Files[0].ByRule[0].Rule != rules.RuleBehindSchedule {
 		t.Errorf("by rule %+v", m.Quality.Files[0].ByRule)
+	}
+}
+
+// A ledger with more bad cells than the report lists shows the first leftOutShown and
+// says how many more.
+func TestLeftOutTableIsCut(t *testing.T) {
+	var q DataQuality
+	f := FileQuality{File: "台账.xlsx", Errors: leftOutShown + 7}
+	for i := range leftOutShown + 7 {
+		f.LeftOut = append(f.LeftOut, LeftOutCell{File: "台账.xlsx", Sheet: "开复工台账", Cell: fmt.Sprintf("K%d", i+5), Row: i + 5, Field: ledger.FieldTotal, Value: "约3000", Reason: "金额无法识别"})
+	}
+	q.Files = append(q.Files, f)
+	tab := q.leftOutTable()
+	if got := len(tab.Rows); got != leftOutShown+1 {
+		t.Fatalf("%d rows, want %d and a last row", got, leftOutShown+1)
+	}
+	last := tab.Rows[leftOutShown]
+	if got := last[len(last)-1].Text; got != "另有7个单元格未列出，全部见 gongjian check 的检查结果" {
+		t.Errorf("last row says %q", got)
 	}
 }
