@@ -169,14 +169,7 @@ func (m *Monthly) overviewSentence() string {
 			fmt.Fprintf(&b, "，完成率%s", wording.Percent(o.Metrics.InvestmentRate))
 		}
 		if o.GapPoints != nil {
-			switch s := o.GapPoints.Round(1); {
-			case o.GapPoints.Sign() < 0 && s != "0.0" && s != "-0.0":
-				fmt.Fprintf(&b, "，低于序时进度%s个百分点", ledger.NewRate(0, 1).Sub(*o.GapPoints).Round(1))
-			case o.GapPoints.Sign() > 0 && s != "0.0":
-				fmt.Fprintf(&b, "，高于序时进度%s个百分点", s)
-			default:
-				b.WriteString("，与序时进度持平")
-			}
+			b.WriteString("，" + wording.AgainstSchedule(*o.GapPoints, false))
 		}
 		b.WriteString("。")
 	}

@@ -145,14 +145,7 @@ func scheduleSentence(m rules.Metrics) string {
 	if m.InvestmentRate == nil || m.Schedule == nil {
 		return ""
 	}
-	p := wording.GapPoints(m.InvestmentRate, m.Schedule)
-	switch s := p.Round(1); {
-	case p.Sign() < 0 && s != "0.0":
-		return "投资完成率低于序时进度 " + ledger.NewRate(0, 1).Sub(*p).Round(1) + " 个百分点。"
-	case p.Sign() > 0 && s != "0.0":
-		return "投资完成率高于序时进度 " + s + " 个百分点。"
-	}
-	return "投资完成率与序时进度持平。"
+	return "投资完成率" + wording.AgainstSchedule(*wording.GapPoints(m.InvestmentRate, m.Schedule), true) + "。"
 }
 
 // wholeLedgerTargets are the targets of the whole ledger; a group's missed target is

@@ -70,14 +70,7 @@ func (t *Trend) countySentence() string {
 			}
 		}
 		if metric == rules.MetricInvestmentRate && cur.GapPoints != nil {
-			switch g := cur.GapPoints.Round(1); {
-			case strings.HasPrefix(g, "-"):
-				p += "，低于序时进度" + g[1:] + "个百分点"
-			case g == "0.0":
-				p += "，与序时进度持平"
-			default:
-				p += "，高于序时进度" + g + "个百分点"
-			}
+			p += "，" + wording.AgainstSchedule(*cur.GapPoints, false)
 		}
 		parts = append(parts, p)
 	}

@@ -32,6 +32,25 @@ func GapPoints(rate, schedule *ledger.Rate) *ledger.Rate {
 	return &p
 }
 
+// AgainstSchedule says how a rate stands against 序时进度, from their exact gap in 个百分点
+// rounded once to one decimal: "低于序时进度1.6个百分点", "高于序时进度0.2个百分点", or
+// "与序时进度持平" when the gap shows as 0.0. spaced puts spaces round the figure, as the
+// terminal summary writes its numbers ("低于序时进度 1.6 个百分点").
+func AgainstSchedule(gap ledger.Rate, spaced bool) string {
+	s := gap.Round(1)
+	if s == "0.0" {
+		return "与序时进度持平"
+	}
+	rel := "高于"
+	if strings.HasPrefix(s, "-") {
+		rel, s = "低于", s[1:]
+	}
+	if spaced {
+		return rel + "序时进度 " + s + " 个百分点"
+	}
+	return rel + "序时进度" + s + "个百分点"
+}
+
 // Points is a signed gap in 个百分点: "+8.3 个百分点", "-12.5 个百分点", "0.0 个百分点".
 func Points(p ledger.Rate) string {
 	return SignedPoints(p) + " 个百分点"

@@ -124,3 +124,23 @@ func TestPlaceAndSubject(t *testing.T) {
 		}
 	}
 }
+
+func TestAgainstSchedule(t *testing.T) {
+	tests := []struct {
+		num, den int64 // the gap in 个百分点, as a fraction
+		spaced   bool
+		want     string
+	}{
+		{-16, 10, false, "低于序时进度1.6个百分点"},
+		{-525, 100, false, "低于序时进度5.3个百分点"}, // half goes away from zero
+		{2, 10, false, "高于序时进度0.2个百分点"},
+		{-4, 100, false, "与序时进度持平"}, // shows as 0.0: not "低于…0.0"
+		{0, 1, false, "与序时进度持平"},
+		{-39, 10, true, "低于序时进度 3.9 个百分点"},
+	}
+	for _, tt := range tests {
+		if got := AgainstSchedule(ledger.NewRate(tt.num, tt.den), tt.spaced); got != tt.want {
+			t.Errorf("AgainstSchedule(%d/%d) = %q, want %q", tt.num, tt.den, got, tt.want)
+		}
+	}
+}
